@@ -1,0 +1,44 @@
+package dev.baton.bot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs tasks with the same key one after another in the order given, and tasks with different keys in parallel on
+ * a fixed number of threads. The bot uses it so that replies within one conversation keep their order.
+ */
+final class KeyedExecutor implements AutoCloseable {
+    private final List<ExecutorService> lanes = new ArrayList<>();
+
+    KeyedExecutor(String name, int threads) {
+        for (int i = 0; i < threads; i++) {
+            String threadName = name + "-" + i;
+            lanes.add(Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, threadName);
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
+    }
+
+    void execute(String key, Runnable task) {
+        lanes.get(Math.floorMod(key.hashCode(), lanes.size())).execute(task);
+    }
+
+    /** Finishes what was queued (up to a few seconds), then stops. */
+    @Override
+    public void close() {
+        lanes.forEach(ExecutorService::shutdown);
+        for (ExecutorService lane : lanes) {
+            try {
+                lane.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.baton.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Something that happened to a conversation. Every change is one of these, appended to the conversation's log; the
+ * log is the truth and everything live (sockets, consoles, the bot) is derived from it. The {@code type} names are
+ * shared with clients and webhooks.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = MessageCreated.class, name = MessageCreated.TYPE),
+})
+public sealed interface ConversationEvent permits MessageCreated {
+
+    String conversationId();
+}

@@ -1,0 +1,18 @@
+package dev.baton.event;
+
+import dev.baton.conversation.Seq;
+
+/**
+ * An event as read back from a conversation's log: its position ({@code seq}), the node that wrote it, and the
+ * event. The time is the one Redis put into the stream id.
+ */
+public record LoggedEvent(String seq, String origin, ConversationEvent event) {
+
+    public long ts() {
+        return Seq.millis(seq);
+    }
+
+    public String conversationId() {
+        return event.conversationId();
+    }
+}

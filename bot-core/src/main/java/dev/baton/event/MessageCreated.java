@@ -1,0 +1,19 @@
+package dev.baton.event;
+
+import dev.baton.conversation.Author;
+import dev.baton.conversation.Citation;
+import java.util.List;
+import java.util.Objects;
+
+/** A message visible to the customer was written, by the customer, the bot, an agent or the system. */
+public record MessageCreated(String conversationId, Author author, String text, List<Citation> citations,
+        Double confidence, String clientMsgId) implements ConversationEvent {
+    public static final String TYPE = "message.created";
+
+    public MessageCreated {
+        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(text, "text");
+        citations = citations == null ? List.of() : List.copyOf(citations);
+    }
+}

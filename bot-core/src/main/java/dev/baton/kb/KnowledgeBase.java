@@ -1,0 +1,60 @@
+package dev.baton.kb;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The articles the bot answers from. Redis holds them; this keeps them in memory with the search index, so a
+ * question never waits for Redis, and every change through here is searchable at once.
+ */
+public final class KnowledgeBase {
+    private final ArticleStore store;
+    private final Retriever retriever;
+    private final Map<String, Article> articles = new ConcurrentHashMap<>();
+
+    public KnowledgeBase(ArticleStore store, Retriever retriever) {
+        this.store = store;
+        this.retriever = retriever;
+    }
+
+    /** Reads every article from the store and indexes it. */
+    public void load() {
+        for (Article article : store.all()) {
+            articles.put(article.id(), article);
+            retriever.index(article);
+        }
+    }
+
+    public void save(Article article) {
+        store.save(article);
+        articles.put(article.id(), article);
+        retriever.index(article);
+    }
+
+    public boolean delete(String id) {
+        boolean existed = store.delete(id);
+        articles.remove(id);
+        retriever.remove(id);
+        return existed;
+    }
+
+    public Optional<Article> find(String id) {
+        return Optional.ofNullable(articles.get(id));
+    }
+
+    public List<Article> all() {
+        return articles.values().stream().sorted(Comparator.comparing(Article::id)).toList();
+    }
+
+    public int size() {
+        return articles.size();
+    }
+
+    /** The best matches whose articles are still here, best first. */
+    public List<Match> search(String question, int limit) {
+        return retriever.search(question, limit).stream().filter(m -> articles.containsKey(m.articleId())).toList();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.baton.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.conversation.AppendResult.Status;
+import dev.baton.conversation.Author;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Owner;
+import dev.baton.event.MessageCreated;
+import dev.baton.testing.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class RedisConversationStoreTest {
+    private final RedisClient redis = TestRedis.newClient();
+    private final RedisKeys keys = TestRedis.newKeys();
+    private final RedisConversationStore store = new RedisConversationStore(redis, keys, Json.newMapper());
+
+    @AfterEach
+    void cleanUp() {
+        TestRedis.clean(redis, keys);
+        redis.close();
+    }
+
+    private String newConversation() {
+        String id = UUID.randomUUID().toString();
+        store.create(new Conversation(id, "visitor-1", Owner.BOT, 1_000L, "en", null), "hash", Duration.ofHours(1));
+        return id;
+    }
+
+    private static MessageCreated customerSays(String conversationId, String text) {
+        return new MessageCreated(conversationId, Author.customer(), text, List.of(), null, null);
+    }
+
+    @Test
+    void created_conversation_is_found_with_its_fields() {
+        String id = newConversation();
+
+        Conversation found = store.find(id).orElseThrow();
+
+        assertEquals(new Conversation(id, "visitor-1", Owner.BOT, 1_000L, "en", null), found);
+        assertEquals("hash", store.resumeTokenHash(id).orElseThrow());
+    }
+
+    @Test
+    void appended_events_come_back_in_order_after_a_given_seq() {
+        String id = newConversation();
+        String first = store.append(customerSays(id, "one"), "node-a", null, null).seq();
+        String second = store.append(customerSays(id, "two"), "node-a", null, null).seq();
+        String third = store.append(customerSays(id, "three"), "node-b", null, null).seq();
+
+        var all = store.eventsAfter(id, null);
+        var afterFirst = store.eventsAfter(id, first);
+
+        assertEquals(List.of(first, second, third), all.stream().map(e -> e.seq()).toList());
+        assertEquals(List.of("two", "three"),
+                afterFirst.stream().map(e -> ((MessageCreated) e.event()).text()).toList());
+        assertEquals("node-b", all.get(2).origin());
+        assertEquals(third, store.find(id).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void a_resent_client_message_id_is_stored_once_and_answers_the_first_seq() {
+        String id = newConversation();
+        var message = customerSays(id, "hello");
+
+        var first = store.append(message, "node-a", "client-1", null);
+        var again = store.append(message, "node-a", "client-1", null);
+
+        assertEquals(Status.APPENDED, first.status());
+        assertEquals(Status.DUPLICATE, again.status());
+        assertEquals(first.seq(), again.seq());
+        assertEquals(1, store.eventsAfter(id, null).size());
+    }
+
+    @Test
+    void an_append_that_requires_another_owner_writes_nothing() {
+        String id = newConversation();
+        redis.hset(keys.conversation(id), "owner", Owner.AGENT.wireName());
+
+        var result = store.append(customerSays(id, "bot reply"), "node-a", null, Owner.BOT);
+
+        assertEquals(Status.NOT_OWNER, result.status());
+        assertTrue(store.eventsAfter(id, null).isEmpty());
+    }
+
+    @Test
+    void appending_to_an_unknown_conversation_is_refused() {
+        var result = store.append(customerSays("no-such-id", "hi"), "node-a", null, null);
+
+        assertEquals(Status.NO_CONVERSATION, result.status());
+        assertEquals(0, redis.exists(keys.conversationLog("no-such-id")) ? 1 : 0);
+    }
+
+    @Test
+    void an_empty_conversation_expires_but_the_first_event_keeps_it() {
+        String id = newConversation();
+        assertTrue(redis.ttl(keys.conversation(id)) > 0);
+
+        store.append(customerSays(id, "hi"), "node-a", null, null);
+        store.keepAlive(id, Duration.ofHours(1));
+
+        assertEquals(-1, redis.ttl(keys.conversation(id)));
+    }
+
+    @Test
+    void long_logs_are_read_in_full_across_pages() {
+        String id = newConversation();
+        for (int i = 0; i < 2_345; i++) {
+            store.append(customerSays(id, "message " + i), "node-a", null, null);
+        }
+
+        var events = store.eventsAfter(id, null);
+
+        assertEquals(2_345, events.size());
+        assertEquals("message 2344", ((MessageCreated) events.get(2_344).event()).text());
+    }
+
+    @Test
+    void the_script_is_loaded_again_after_redis_forgets_it() {
+        String id = newConversation();
+        store.append(customerSays(id, "before"), "node-a", null, null);
+
+        redis.scriptFlush();
+        var after = store.append(customerSays(id, "after"), "node-a", null, null);
+
+        assertEquals(Status.APPENDED, after.status());
+        assertEquals(2, store.eventsAfter(id, null).size());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.baton.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.baton.conversation.Author;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Owner;
+import dev.baton.event.EventBus;
+import dev.baton.event.LoggedEvent;
+import dev.baton.event.MessageCreated;
+import dev.baton.testing.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class RedisEventFeedTest {
+    private final RedisClient redis = TestRedis.newClient();
+    private final RedisKeys keys = TestRedis.newKeys();
+    private final RedisConversationStore store = new RedisConversationStore(redis, keys, Json.newMapper());
+    private final EventBus bus = new EventBus();
+    private final BlockingQueue<LoggedEvent> heard = new LinkedBlockingQueue<>();
+    private final RedisEventFeed feed = new RedisEventFeed(redis, keys, Json.newMapper(), bus);
+
+    @AfterEach
+    void cleanUp() {
+        feed.close();
+        TestRedis.clean(redis, keys);
+        redis.close();
+    }
+
+    @Test
+    void every_event_stored_after_start_reaches_the_bus_in_order_with_its_origin() throws InterruptedException {
+        store.create(new Conversation("c1", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        store.append(new MessageCreated("c1", Author.customer(), "before start", List.of(), null, null), "n", null,
+                null);
+        bus.subscribe(heard::add);
+        feed.start();
+
+        for (int i = 0; i < 50; i++) {
+            store.append(new MessageCreated("c1", Author.customer(), "m" + i, List.of(), null, null), "node-" + i % 2,
+                    null, null);
+        }
+
+        for (int i = 0; i < 50; i++) {
+            LoggedEvent event = heard.poll(5, TimeUnit.SECONDS);
+            assertEquals("m" + i, ((MessageCreated) event.event()).text());
+            assertEquals("node-" + i % 2, event.origin());
+        }
+        assertNull(heard.poll(200, TimeUnit.MILLISECONDS), "the event stored before start is not replayed");
+    }
+
+    @Test
+    void a_listener_that_throws_does_not_stop_the_others() throws InterruptedException {
+        store.create(new Conversation("c2", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        bus.subscribe(event -> {
+            throw new IllegalStateException("broken listener");
+        });
+        bus.subscribe(heard::add);
+        feed.start();
+
+        store.append(new MessageCreated("c2", Author.customer(), "still delivered", List.of(), null, null), "n", null,
+                null);
+
+        assertEquals("still delivered", ((MessageCreated) heard.poll(5, TimeUnit.SECONDS).event()).text());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.baton.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import redis.clients.jedis.Jedis;
+import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real redis-server started by Baton when no {@code REDIS_URL} is given: the one shipped in the embedded-redis
+ * jar (or {@code redis-server} from the PATH if that one can't run here), on a free loopback port, with
+ * append-only persistence in the data folder. Stopping it lets Redis flush its files.
+ */
+final class EmbeddedRedis implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+    /** Remembers the port of the running server, to find one left behind by a Baton that was killed. */
+    private static final String PORT_FILE = "redis.port";
+
+    private final RedisServer server;
+    private final Path dataDir;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer server, Path dataDir, int port) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    static EmbeddedRedis start(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            stopLeftover(dir);
+            int port = freePort();
+            RedisServer server;
+            try {
+                server = build(ExecutableProvider.newJarResourceProvider(), dir, port);
+                server.start();
+            } catch (IOException | RuntimeException bundledFailed) {
+                log.info("The bundled redis-server can't run here ({}); trying redis-server from the PATH",
+                        bundledFailed.getMessage());
+                server = build(ExecutableProvider.newExecutableInPath("redis-server"), dir, port);
+                server.start();
+            }
+            Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.UTF_8);
+            return new EmbeddedRedis(server, dir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded Redis in " + dir, e);
+        }
+    }
+
+    private static RedisServer build(ExecutableProvider executable, Path dir, int port) throws IOException {
+        return RedisServer.newRedisServer()
+                .executableProvider(executable)
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("dir \"" + dir + "\"")
+                .setting("appendonly yes")
+                .setting("appendfsync everysec")
+                .setting("save \"\"")
+                .build();
+    }
+
+    /**
+     * A Baton killed with SIGKILL leaves its redis-server running on our files; two servers on one append-only file
+     * would corrupt it. Ask the old one to shut down (it saves first) before starting ours.
+     */
+    private static void stopLeftover(Path dir) throws IOException {
+        Path portFile = dir.resolve(PORT_FILE);
+        if (!Files.exists(portFile)) {
+            return;
+        }
+        String port = Files.readString(portFile, StandardCharsets.UTF_8).trim();
+        try (Jedis old = new Jedis("127.0.0.1", Integer.parseInt(port))) {
+            if (dir.toString().equals(old.configGet("dir").get("dir"))) {
+                log.warn("Stopping a redis-server left running on {} by an earlier Baton", dir);
+                old.shutdown();
+            }
+        } catch (RuntimeException nothingThere) {
+            // no server on that port any more, or not ours: nothing to stop
+        }
+        Files.deleteIfExists(portFile);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+            Files.deleteIfExists(dataDir.resolve(PORT_FILE));
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded Redis cleanly", e);
+        }
+    }
+}

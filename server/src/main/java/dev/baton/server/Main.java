@@ -1,0 +1,60 @@
+package dev.baton.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar baton.jar [options]}: starts Baton; subcommands do everything else. */
+@Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
+        description = "Runs Baton, the in-app support messenger.", sortOptions = false)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "HTTP port (env PORT; default 7070).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:BATON_DATA_DIR:-data}",
+            description = "Folder of the embedded Redis' files (env BATON_DATA_DIR; default ./data).")
+    Path dataDir;
+
+    @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}",
+            description = "Use this Redis instead of starting the embedded one (env REDIS_URL).")
+    String redisUrl;
+
+    @Option(names = "--demo", negatable = true, defaultValue = "${env:BATON_DEMO}",
+            description = "Load the demo knowledge base (env BATON_DEMO; default: only when it is empty).")
+    Boolean demo;
+
+    @Option(names = "--public-url", defaultValue = "${env:BATON_PUBLIC_URL}",
+            description = "Address customers reach Baton at, for article links (env BATON_PUBLIC_URL).")
+    String publicUrl;
+
+    @Option(names = "--bot-name", defaultValue = "${env:BATON_BOT_NAME:-Baton}",
+            description = "The bot's display name (env BATON_BOT_NAME; default Baton).")
+    String botName;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton");
+        BatonApp app = BatonApp.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Baton…");
+            app.close();
+            stopped.countDown();
+        }, "baton-shutdown"));
+        System.out.println();
+        System.out.println("  Baton is running at " + app.url());
+        System.out.println("  Demo store page with the messenger: " + app.url() + "/");
+        System.out.println("  Press Ctrl-C to stop.");
+        System.out.println();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.baton.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium for UI tests: Debian's chromium driven by its chromedriver (set explicitly, so Selenium
+ * Manager never tries to download one). CHROME_BIN and CHROMEDRIVER override the paths.
+ */
+final class Browser implements AutoCloseable {
+    final ChromeDriver driver;
+
+    Browser() {
+        String chromedriver = envOr("CHROMEDRIVER", "/usr/bin/chromedriver");
+        String chromium = envOr("CHROME_BIN", "/usr/bin/chromium");
+        if (!Files.isExecutable(Path.of(chromedriver)) || !Files.isExecutable(Path.of(chromium))) {
+            throw new IllegalStateException("UI tests need Chromium and its driver: apt-get install chromium "
+                    + "chromium-driver (or set CHROME_BIN and CHROMEDRIVER). .ci/run installs them.");
+        }
+        System.setProperty("webdriver.chrome.driver", chromedriver);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900");
+        driver = new ChromeDriver(ChromeDriverService.createDefaultService(), options);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The shadow root of the page's messenger element. */
+    SearchContext messenger() {
+        return driver.findElement(org.openqa.selenium.By.tagName("baton-messenger")).getShadowRoot();
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(RuntimeException.class).until(condition);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.baton.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.kb.Article;
+import dev.baton.testing.FixtureArticles;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The plain HTTP side of the customer door: health, article pages, the widget script and the demo page. */
+class HttpRoutesTest {
+    private static final Article HOSTILE = new Article("hostile", "Title <script>alert(1)</script>",
+            "Hello <img src=x onerror=alert(2)>\n\n[click](javascript:alert(3))", List.of(), "en", List.of());
+    private static TestApp baton;
+
+    @BeforeAll
+    static void start() {
+        List<Article> articles = new ArrayList<>(FixtureArticles.all());
+        articles.add(HOSTILE);
+        baton = new TestApp(articles);
+    }
+
+    @AfterAll
+    static void stop() {
+        baton.close();
+    }
+
+    @Test
+    void health_reports_redis_and_the_knowledge_base() {
+        var response = HttpGet.get(baton.port(), "/health");
+
+        assertEquals(200, response.statusCode());
+        var health = HttpGet.json(baton.port(), "/health");
+        assertEquals("ok", health.path("status").asText());
+        assertEquals("up", health.path("redis").asText());
+        assertEquals(5, health.path("articles").asInt());
+    }
+
+    @Test
+    void an_article_page_renders_its_markdown() {
+        var response = HttpGet.get(baton.port(), "/kb/cancel-subscription");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<h1>Cancelling your subscription</h1>"));
+        assertTrue(response.body().contains("<li>Click <strong>Cancel subscription</strong>.</li>"));
+    }
+
+    @Test
+    void no_script_in_an_article_ever_reaches_the_page() {
+        String body = HttpGet.get(baton.port(), "/kb/hostile").body();
+
+        assertFalse(body.contains("<script>alert"), body);
+        assertFalse(body.contains("<img"), body);
+        assertFalse(body.contains("javascript:"), body);
+        assertTrue(body.contains("Title &lt;script&gt;alert(1)&lt;/script&gt;"), body);
+    }
+
+    @Test
+    void a_missing_article_is_a_404_page() {
+        var response = HttpGet.get(baton.port(), "/kb/no-such-article");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("Article not found"));
+    }
+
+    @Test
+    void the_widget_script_and_the_demo_page_are_served() {
+        var script = HttpGet.get(baton.port(), "/widget.js");
+        var page = HttpGet.get(baton.port(), "/");
+
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        assertTrue(script.body().contains("customElements.define"));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script src=\"/widget.js\" async></script>"));
+    }
+}

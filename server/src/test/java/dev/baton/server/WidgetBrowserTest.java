@@ -1,0 +1,65 @@
+package dev.baton.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.testing.FixtureArticles;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** The messenger on the demo page, in a real headless Chromium, as a customer uses it. */
+class WidgetBrowserTest {
+    private static TestApp baton;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        baton = new TestApp(FixtureArticles.all());
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        baton.close();
+    }
+
+    private static List<WebElement> messages(String role) {
+        return browser.messenger().findElements(By.cssSelector(".msg." + role));
+    }
+
+    @Test
+    void a_question_is_answered_with_its_article_link_and_the_history_survives_a_reload() {
+        browser.driver.get(baton.url() + "/");
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
+        WebElement input = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("textarea")));
+
+        input.sendKeys("Is there a cancellation fee?", Keys.ENTER);
+
+        WebElement answer = browser.waitFor(d -> messages("bot").isEmpty() ? null : messages("bot").get(0));
+        assertEquals("You can cancel your plan yourself at any time. There is no cancellation fee.",
+                answer.findElement(By.cssSelector(".bubble")).getText());
+        WebElement link = answer.findElement(By.cssSelector(".cite a"));
+        assertEquals("Cancelling your subscription", link.getText());
+        assertEquals(baton.url() + "/kb/cancel-subscription", link.getAttribute("href"));
+        browser.waitFor(d -> messages("customer").get(0).getText().contains("Sent"));
+
+        browser.driver.navigate().refresh();
+
+        browser.waitFor(d -> messages("bot").size() == 1);
+        assertTrue(browser.messenger().findElement(By.cssSelector(".panel")).isDisplayed(),
+                "the panel stays open across pages");
+        List<WebElement> asked = messages("customer");
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).getText().contains("Is there a cancellation fee?"));
+        assertEquals(baton.url() + "/kb/cancel-subscription",
+                messages("bot").get(0).findElement(By.cssSelector(".cite a")).getAttribute("href"));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.baton.widget;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.conversation.AppendResult;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Seq;
+import dev.baton.event.LoggedEvent;
+import dev.baton.event.MessageCreated;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsErrorContext;
+import io.javalin.websocket.WsMessageContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The customer socket, {@code /ws/chat}: decodes each frame, calls the conversation service, answers. A bad frame
+ * gets an {@code error} frame and changes nothing; the connection stays open.
+ */
+public final class ChatEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
+
+    private final ConversationService conversations;
+    private final ChatSessions sessions;
+    private final ObjectMapper json;
+    private final FrameReader reader;
+    private final Map<String, ChatSocket> sockets = new ConcurrentHashMap<>();
+
+    public ChatEndpoint(ConversationService conversations, ChatSessions sessions, ObjectMapper json,
+            ChatLimits limits) {
+        this.conversations = conversations;
+        this.sessions = sessions;
+        this.json = json;
+        this.reader = new FrameReader(json, limits);
+    }
+
+    public void configure(WsConfig ws) {
+        ws.onConnect(this::connected);
+        ws.onMessage(this::received);
+        ws.onClose(this::closed);
+        ws.onError(this::failed);
+    }
+
+    private void connected(WsConnectContext ctx) {
+        // Pings keep proxies from closing a quiet chat and let us notice dead connections.
+        ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
+        sockets.put(ctx.sessionId(), new ChatSocket(ctx, json.writerFor(ServerFrame.class)));
+    }
+
+    private void received(WsMessageContext ctx) {
+        ChatSocket socket = sockets.get(ctx.sessionId());
+        try {
+            ClientFrame frame = reader.read(ctx.message());
+            if (frame instanceof ClientFrame.Hello hello) {
+                hello(socket, hello);
+            } else {
+                message(socket, (ClientFrame.SendMessage) frame);
+            }
+        } catch (FrameRefused refused) {
+            socket.send(refused.toFrame());
+        } catch (RuntimeException e) {
+            log.error("Chat frame failed on session {}", ctx.sessionId(), e);
+            socket.send(new ServerFrame.Error("unavailable", "The message could not be handled right now; "
+                    + "send it again in a moment.", null));
+        }
+    }
+
+    private void hello(ChatSocket socket, ClientFrame.Hello hello) {
+        if (socket.conversationId() != null) {
+            throw new FrameRefused("already_started", "This connection already follows a conversation; "
+                    + "open a new connection for another one.");
+        }
+        Conversation conversation;
+        String resumeToken;
+        if (hello.conversationId() == null) {
+            var started = conversations.start(hello.visitorId(), hello.locale());
+            conversation = started.conversation();
+            resumeToken = started.resumeToken();
+        } else {
+            conversation = conversations.resume(hello.conversationId(), hello.resumeToken())
+                    .orElseThrow(() -> new FrameRefused("resume_refused", "This conversation can't be resumed "
+                            + "with that token; send hello without conversationId to start a new one."));
+            resumeToken = hello.resumeToken();
+            if (Seq.compare(hello.lastSeq(), conversation.lastSeq()) > 0) {
+                throw new FrameRefused("invalid_field", "\"lastSeq\" is ahead of this conversation.");
+            }
+        }
+        socket.sendAfter(() -> {
+            // Follow live events before reading the log: an event stored in between is then either in what we
+            // read or delivered live, and the socket drops anything it already sent.
+            sessions.add(conversation.id(), socket);
+            List<LoggedEvent> missed = conversations.eventsAfter(conversation.id(), hello.lastSeq());
+            socket.follow(conversation.id(), missed.isEmpty() ? hello.lastSeq() : missed.get(missed.size() - 1).seq());
+            return new ServerFrame.Welcome(conversation.id(), resumeToken, conversation.owner(), messages(missed));
+        });
+    }
+
+    private static List<Message> messages(List<LoggedEvent> events) {
+        return events.stream()
+                .filter(e -> e.event() instanceof MessageCreated)
+                .map(e -> Message.of(e, (MessageCreated) e.event()))
+                .toList();
+    }
+
+    private void message(ChatSocket socket, ClientFrame.SendMessage message) {
+        String conversationId = socket.conversationId();
+        if (conversationId == null) {
+            throw new FrameRefused("hello_required", "Send hello before messages.", message.clientMsgId());
+        }
+        socket.sendAfter(() -> {
+            AppendResult result = conversations.addCustomerMessage(conversationId, message.clientMsgId(),
+                    message.text());
+            if (!result.stored()) {
+                throw new FrameRefused("conversation_gone", "This conversation no longer exists; send hello "
+                        + "without conversationId to start a new one.", message.clientMsgId());
+            }
+            return new ServerFrame.Ack(message.clientMsgId(), result.seq());
+        });
+    }
+
+    private void closed(WsCloseContext ctx) {
+        ChatSocket socket = sockets.remove(ctx.sessionId());
+        if (socket != null && socket.conversationId() != null) {
+            sessions.remove(socket.conversationId(), socket);
+        }
+    }
+
+    private void failed(WsErrorContext ctx) {
+        log.debug("Chat socket {} failed: {}", ctx.sessionId(), String.valueOf(ctx.error()));
+    }
+}

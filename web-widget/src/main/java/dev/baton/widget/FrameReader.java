@@ -1,0 +1,103 @@
+package dev.baton.widget;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import dev.baton.conversation.Seq;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a text frame into a {@link ClientFrame} and checks it fully, or refuses it with the reason a client
+ * developer needs to fix it. Nothing that fails here reaches a service.
+ */
+final class FrameReader {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final ObjectMapper json;
+    private final ChatLimits limits;
+
+    FrameReader(ObjectMapper json, ChatLimits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    ClientFrame read(String text) {
+        if (text.length() > limits.maxFrameChars()) {
+            throw new FrameRefused("frame_too_large", "A frame may hold at most " + limits.maxFrameChars()
+                    + " characters.");
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new FrameRefused("bad_json", "The frame is not valid JSON.");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new FrameRefused("bad_json", "The frame must be a JSON object.");
+        }
+        if (!tree.path("type").isTextual()) {
+            throw new FrameRefused("missing_field", "Every frame needs a \"type\".");
+        }
+        ClientFrame frame;
+        try {
+            frame = json.treeToValue(tree, ClientFrame.class);
+        } catch (InvalidTypeIdException e) {
+            throw new FrameRefused("unknown_type", "Unknown frame type \"" + e.getTypeId() + "\".");
+        } catch (JsonProcessingException e) {
+            throw new FrameRefused("invalid_field", "\"" + fieldName(e) + "\" has the wrong type.");
+        }
+        if (frame instanceof ClientFrame.Hello hello) {
+            return checked(hello);
+        }
+        return checked((ClientFrame.SendMessage) frame);
+    }
+
+    private static String fieldName(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+        }
+        return "a field";
+    }
+
+    private static ClientFrame.Hello checked(ClientFrame.Hello hello) {
+        requireId("visitorId", hello.visitorId());
+        if (hello.conversationId() != null) {
+            requireId("conversationId", hello.conversationId());
+            if (hello.resumeToken() == null || hello.resumeToken().isEmpty()) {
+                throw new FrameRefused("missing_field", "\"resumeToken\" is required to resume a conversation.");
+            }
+        }
+        if (hello.lastSeq() != null && !Seq.isValid(hello.lastSeq())) {
+            throw new FrameRefused("invalid_field", "\"lastSeq\" must be a seq the server sent, like 1700000000000-0.");
+        }
+        if (hello.locale() != null && hello.locale().length() > 35) {
+            throw new FrameRefused("invalid_field", "\"locale\" must be a language tag such as en-US or ja.");
+        }
+        return hello;
+    }
+
+    private ClientFrame.SendMessage checked(ClientFrame.SendMessage message) {
+        requireId("clientMsgId", message.clientMsgId());
+        if (message.text() == null || message.text().isBlank()) {
+            throw new FrameRefused("missing_field", "\"text\" is required and can't be blank.",
+                    message.clientMsgId());
+        }
+        if (message.text().length() > limits.maxTextChars()) {
+            throw new FrameRefused("text_too_long", "A message may hold at most " + limits.maxTextChars()
+                    + " characters.", message.clientMsgId());
+        }
+        return message;
+    }
+
+    private static void requireId(String field, String value) {
+        if (value == null) {
+            throw new FrameRefused("missing_field", "\"" + field + "\" is required.");
+        }
+        if (!ID.matcher(value).matches()) {
+            throw new FrameRefused("invalid_field", "\"" + field
+                    + "\" must be 1 to 64 letters, digits or . _ : -");
+        }
+    }
+}

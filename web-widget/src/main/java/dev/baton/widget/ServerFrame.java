@@ -1,0 +1,37 @@
+package dev.baton.widget;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Owner;
+import java.util.List;
+
+/** A frame the server sends on {@code /ws/chat}; the record's name is its {@code type}. See docs/protocol.md. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(ServerFrame.Welcome.class),
+    @JsonSubTypes.Type(ServerFrame.Ack.class),
+    @JsonSubTypes.Type(ServerFrame.MessageEvent.class),
+    @JsonSubTypes.Type(ServerFrame.Error.class),
+})
+sealed interface ServerFrame {
+
+    /** The answer to {@code hello}: the conversation, its resume secret and every message after {@code lastSeq}. */
+    @JsonTypeName("welcome")
+    record Welcome(String conversationId, String resumeToken, Owner owner, List<Message> messages)
+            implements ServerFrame {}
+
+    /** The customer's message is stored at {@code seq}. */
+    @JsonTypeName("ack")
+    record Ack(String clientMsgId, String seq) implements ServerFrame {}
+
+    /** A message in the conversation, live. */
+    @JsonTypeName("message")
+    record MessageEvent(@JsonUnwrapped Message message) implements ServerFrame {}
+
+    /** A frame was refused; the connection and the conversation are untouched. */
+    @JsonTypeName("error")
+    record Error(String code, String message, String clientMsgId) implements ServerFrame {}
+}

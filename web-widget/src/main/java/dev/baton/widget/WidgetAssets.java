@@ -1,0 +1,17 @@
+package dev.baton.widget;
+
+import io.javalin.http.staticfiles.Location;
+import io.javalin.http.staticfiles.StaticFileConfig;
+
+/** Serves {@code /widget.js}, the one script a host page embeds, from this module's resources. */
+public final class WidgetAssets {
+    private WidgetAssets() {}
+
+    public static void configure(StaticFileConfig files) {
+        files.hostedPath = "/";
+        files.directory = "/dev/baton/widget/public";
+        files.location = Location.CLASSPATH;
+        // Host pages cache the script; revalidating keeps them on the current version after an upgrade.
+        files.headers = java.util.Map.of("Cache-Control", "no-cache");
+    }
+}
