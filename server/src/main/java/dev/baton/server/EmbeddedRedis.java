@@ -1,11 +1,13 @@
 package dev.baton.server;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
@@ -22,20 +24,27 @@ final class EmbeddedRedis implements AutoCloseable {
     /** Remembers the port of the running server, to find one left behind by a Baton that was killed. */
     private static final String PORT_FILE = "redis.port";
 
+    /** Held while this Baton owns the data folder; the OS releases it even when the process is killed. */
+    private static final String LOCK_FILE = "baton.lock";
+
     private final RedisServer server;
     private final Path dataDir;
     private final int port;
+    private final FileChannel lock;
 
-    private EmbeddedRedis(RedisServer server, Path dataDir, int port) {
+    private EmbeddedRedis(RedisServer server, Path dataDir, int port, FileChannel lock) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
+        this.lock = lock;
     }
 
     static EmbeddedRedis start(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        FileChannel lock = null;
         try {
             Files.createDirectories(dir);
+            lock = lockDataDir(dir);
             stopLeftover(dir);
             int port = freePort();
             RedisServer server;
@@ -49,9 +58,40 @@ final class EmbeddedRedis implements AutoCloseable {
                 server.start();
             }
             Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.UTF_8);
-            return new EmbeddedRedis(server, dir, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded Redis in " + dir, e);
+            return new EmbeddedRedis(server, dir, port, lock);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lock);
+            if (e instanceof IllegalStateException alreadyUsed) {
+                throw alreadyUsed;
+            }
+            throw new IllegalStateException("could not start the embedded Redis in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileChannel lockDataDir(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        boolean locked;
+        try {
+            locked = channel.tryLock() != null;
+        } catch (OverlappingFileLockException sameProcess) {
+            locked = false;
+        }
+        if (!locked) {
+            channel.close();
+            throw new IllegalStateException("Another Baton is running on the data folder " + dir
+                    + "; stop it or start this one with another --data-dir.");
+        }
+        return channel;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // releasing the lock on a failed start; nothing more to do
+            }
         }
     }
 
@@ -69,7 +109,8 @@ final class EmbeddedRedis implements AutoCloseable {
 
     /**
      * A Baton killed with SIGKILL leaves its redis-server running on our files; two servers on one append-only file
-     * would corrupt it. Ask the old one to shut down (it saves first) before starting ours.
+     * would corrupt it. We hold the folder's lock, so that Baton is gone: ask its Redis to shut down (it saves
+     * first) before starting ours.
      */
     private static void stopLeftover(Path dir) throws IOException {
         Path portFile = dir.resolve(PORT_FILE);
@@ -105,6 +146,8 @@ final class EmbeddedRedis implements AutoCloseable {
             Files.deleteIfExists(dataDir.resolve(PORT_FILE));
         } catch (IOException e) {
             log.warn("Could not stop the embedded Redis cleanly", e);
+        } finally {
+            closeQuietly(lock);
         }
     }
 }
