@@ -52,18 +52,23 @@ public final class SupportBot implements EventListener, AutoCloseable {
     private void reply(MessageCreated question) {
         try {
             Optional<Answer> answer = answerer.answer(question.text());
-            if (answer.isPresent()) {
+            if (answer.isPresent() && answer.get().confident()) {
                 var article = answer.get().article();
                 var citation = new Citation(article.id(), article.title(), links.url(article.id()));
                 conversations.addBotMessage(question.conversationId(), botAuthor, answer.get().passage(),
-                        List.of(citation), null);
+                        List.of(citation), rounded(answer.get().confidence()));
             } else {
                 conversations.addBotMessage(question.conversationId(), botAuthor,
-                        BotMessages.notSure(Language.detect(question.text())), List.of(), null);
+                        BotMessages.notSure(Language.detect(question.text())), List.of(),
+                        answer.map(a -> rounded(a.confidence())).orElse(0.0));
             }
         } catch (RuntimeException e) {
             log.error("The bot could not answer in conversation {}", question.conversationId(), e);
         }
+    }
+
+    private static double rounded(double confidence) {
+        return Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000.0;
     }
 
     @Override

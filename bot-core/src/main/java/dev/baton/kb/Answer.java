@@ -1,4 +1,7 @@
 package dev.baton.kb;
 
-/** What the bot can say to a question from the knowledge base: the article and the passage of it that answers. */
-public record Answer(Article article, String passage) {}
+/**
+ * The knowledge base's best answer to a question: the article, the passage of it that answers, how sure retrieval
+ * is, and whether that is sure enough to say it to a customer.
+ */
+public record Answer(Article article, String passage, double confidence, boolean confident) {}

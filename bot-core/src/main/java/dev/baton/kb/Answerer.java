@@ -2,20 +2,31 @@ package dev.baton.kb;
 
 import java.util.Optional;
 
-/** Answers a question with the best article's most relevant passage, or with nothing when no article fits. */
+/** Answers a question with the best article's most relevant passage, and says how sure it is. */
 public final class Answerer {
     private final KnowledgeBase knowledgeBase;
     private final PassageFinder passages;
+    private final AnswerPolicy policy;
 
-    public Answerer(KnowledgeBase knowledgeBase, PassageFinder passages) {
+    public Answerer(KnowledgeBase knowledgeBase, PassageFinder passages, AnswerPolicy policy) {
         this.knowledgeBase = knowledgeBase;
         this.passages = passages;
+        this.policy = policy;
     }
 
-    public Optional<Answer> answer(String question) {
-        return knowledgeBase.search(question, 1).stream()
-                .findFirst()
-                .flatMap(match -> knowledgeBase.find(match.articleId()))
-                .map(article -> new Answer(article, passages.find(article, question)));
+    /** The best answer, confident or not; empty when no article in the question's language matches at all. */
+    public Optional<Answer> answer(String text) {
+        Question question = knowledgeBase.prepare(text);
+        Optional<Match> best = knowledgeBase.search(question, 1).stream().findFirst();
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        Match match = best.get();
+        return knowledgeBase.find(match.articleId()).map(article -> {
+            boolean confident = match.confidence() >= policy.thresholdFor(question.language());
+            String passage = passages.find(article, ArticleText.of(article), text,
+                    knowledgeBase.unitSimilarities(article.id(), question));
+            return new Answer(article, passage, match.confidence(), confident);
+        });
     }
 }

@@ -20,18 +20,22 @@ public final class KnowledgeBase {
         this.retriever = retriever;
     }
 
-    /** Reads every article from the store and indexes it. */
+    /** Reads every article from the store and indexes them in one batch. */
     public void load() {
-        for (Article article : store.all()) {
-            articles.put(article.id(), article);
-            retriever.index(article);
-        }
+        List<Article> all = store.all();
+        all.forEach(article -> articles.put(article.id(), article));
+        retriever.index(all);
     }
 
     public void save(Article article) {
-        store.save(article);
-        articles.put(article.id(), article);
-        retriever.index(article);
+        saveAll(List.of(article));
+    }
+
+    /** Saves and indexes many articles; one batch embeds far faster than one article at a time. */
+    public void saveAll(List<Article> batch) {
+        batch.forEach(store::save);
+        batch.forEach(article -> articles.put(article.id(), article));
+        retriever.index(batch);
     }
 
     public boolean delete(String id) {
@@ -53,8 +57,16 @@ public final class KnowledgeBase {
         return articles.size();
     }
 
+    public Question prepare(String text) {
+        return retriever.prepare(text);
+    }
+
     /** The best matches whose articles are still here, best first. */
-    public List<Match> search(String question, int limit) {
+    public List<Match> search(Question question, int limit) {
         return retriever.search(question, limit).stream().filter(m -> articles.containsKey(m.articleId())).toList();
+    }
+
+    public double[] unitSimilarities(String articleId, Question question) {
+        return retriever.unitSimilarities(articleId, question);
     }
 }

@@ -26,13 +26,18 @@ public final class TextAnalysis implements AutoCloseable {
         return Language.JAPANESE.equals(language) ? japanese : english;
     }
 
-    /** The distinct terms of {@code text} in order of first appearance, at most {@link #MAX_QUERY_TERMS}. */
+    /** The distinct terms of a question in order of first appearance, at most {@link #MAX_QUERY_TERMS}. */
     public Set<String> terms(String text, String language) {
+        return terms(text, language, MAX_QUERY_TERMS);
+    }
+
+    /** The distinct terms of {@code text} in order of first appearance, at most {@code max}. */
+    public Set<String> terms(String text, String language, int max) {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer(language).tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
-            while (terms.size() < MAX_QUERY_TERMS && stream.incrementToken()) {
+            while (terms.size() < max && stream.incrementToken()) {
                 terms.add(term.toString());
             }
             stream.end();

@@ -36,4 +36,9 @@ public record RedisKeys(String namespace) {
     public String articles() {
         return namespace + ":kb:articles";
     }
+
+    /** Hash: content hash of a text to its embedding by {@code modelId}. */
+    public String embeddings(String modelId) {
+        return namespace + ":emb:" + modelId;
+    }
 }

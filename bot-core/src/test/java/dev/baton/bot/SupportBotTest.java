@@ -3,7 +3,7 @@ package dev.baton.bot;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.doubleThat;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -15,13 +15,15 @@ import dev.baton.conversation.Citation;
 import dev.baton.conversation.ConversationService;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
+import dev.baton.kb.HybridRetriever;
+import dev.baton.kb.InMemoryArticleStore;
 import dev.baton.kb.KnowledgeBase;
-import dev.baton.kb.LuceneRetriever;
 import dev.baton.kb.PassageFinder;
-import dev.baton.kb.ArticleStore;
 import dev.baton.kb.TextAnalysis;
 import dev.baton.testing.FixtureArticles;
+import dev.baton.testing.TestEmbedder;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +37,10 @@ class SupportBotTest {
             "Baton", "node-1", 2);
 
     private static Answerer answerer() {
-        ArticleStore store = mock(ArticleStore.class);
-        var knowledgeBase = new KnowledgeBase(store, new LuceneRetriever(analysis));
-        FixtureArticles.all().forEach(knowledgeBase::save);
-        return new Answerer(knowledgeBase, new PassageFinder(analysis));
+        var knowledgeBase = new KnowledgeBase(new InMemoryArticleStore(),
+                new HybridRetriever(analysis, TestEmbedder.get(), TestEmbedder.get()));
+        knowledgeBase.saveAll(FixtureArticles.all());
+        return new Answerer(knowledgeBase, new PassageFinder(analysis), AnswerPolicy.DEFAULT);
     }
 
     @AfterEach
@@ -63,7 +65,7 @@ class SupportBotTest {
                 eq("You can cancel your plan yourself at any time. There is no cancellation fee."),
                 eq(List.of(new Citation("cancel-subscription", "Cancelling your subscription",
                         "https://help.example/kb/cancel-subscription"))),
-                isNull());
+                doubleThat(confidence -> confidence >= AnswerPolicy.DEFAULT.englishThreshold()));
     }
 
     @Test
@@ -71,7 +73,7 @@ class SupportBotTest {
         bot.onEvent(customer("明日の大阪の天気は？", "node-1"));
 
         verify(conversations, timeout(5000)).addBotMessage(eq("c1"), any(), eq(BotMessages.notSure("ja")),
-                eq(List.of()), isNull());
+                eq(List.of()), doubleThat(confidence -> confidence < AnswerPolicy.DEFAULT.wordThreshold()));
     }
 
     @Test

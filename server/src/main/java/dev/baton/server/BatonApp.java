@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.bot.SupportBot;
 import dev.baton.conversation.ConversationService;
 import dev.baton.event.EventBus;
-import dev.baton.kb.Answerer;
-import dev.baton.kb.KnowledgeBase;
-import dev.baton.kb.LuceneRetriever;
-import dev.baton.kb.PassageFinder;
-import dev.baton.kb.TextAnalysis;
+import dev.baton.kb.AnswerPolicy;
 import dev.baton.store.Json;
 import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisConversationStore;
+import dev.baton.store.RedisEmbeddingCache;
 import dev.baton.store.RedisEventFeed;
 import dev.baton.store.RedisKeys;
 import dev.baton.widget.ArticlePage;
@@ -79,9 +76,9 @@ public final class BatonApp implements AutoCloseable {
 
         var conversations = new ConversationService(new RedisConversationStore(redis, keys, json), nodeId,
                 Clock.systemUTC());
-        TextAnalysis analysis = closeOnStop(new TextAnalysis());
-        var knowledgeBase = new KnowledgeBase(new RedisArticleStore(redis, keys, json),
-                closeOnStop(new LuceneRetriever(analysis)));
+        Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),
+                model -> new RedisEmbeddingCache(redis, keys, model)));
+        var knowledgeBase = answering.knowledgeBase();
         knowledgeBase.load();
         int seeded = DemoContent.seed(knowledgeBase, config.demo(), json);
         if (seeded > 0) {
@@ -89,7 +86,7 @@ public final class BatonApp implements AutoCloseable {
         }
 
         EventBus events = new EventBus();
-        var answerer = new Answerer(knowledgeBase, new PassageFinder(analysis));
+        var answerer = answering.answerer(AnswerPolicy.DEFAULT);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
         var bot = closeOnStop(new SupportBot(conversations, answerer,
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8),

@@ -22,7 +22,7 @@ final class DemoContent {
             return 0;
         }
         List<Article> articles = articles(json);
-        articles.forEach(knowledgeBase::save);
+        knowledgeBase.saveAll(articles);
         return articles.size();
     }
 

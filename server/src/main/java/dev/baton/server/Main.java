@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.server.eval.EvalCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code java -jar baton.jar [options]}: starts Baton; subcommands do everything else. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
-        description = "Runs Baton, the in-app support messenger.", sortOptions = false)
+        description = "Runs Baton, the in-app support messenger.", sortOptions = false,
+        subcommands = EvalCommand.class)
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "HTTP port (env PORT; default 7070).")
@@ -36,7 +38,20 @@ public final class Main implements Callable<Integer> {
     String botName;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with all subcommands; a bad argument or file ends with its message, not a stack trace. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
+            if (error instanceof IllegalArgumentException || error instanceof java.io.UncheckedIOException) {
+                command.getErr().println("baton: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+        return commandLine;
     }
 
     @Override

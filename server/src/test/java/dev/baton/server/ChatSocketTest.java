@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.kb.AnswerPolicy;
 import dev.baton.testing.FixtureArticles;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,7 @@ class ChatSocketTest {
         assertEquals("Cancelling your subscription", citation.path("title").asText());
         assertEquals(baton.url() + "/kb/cancel-subscription", citation.path("url").asText());
         assertTrue(answer.path("ts").asLong() > 0);
+        assertTrue(answer.path("confidence").asDouble() >= AnswerPolicy.DEFAULT.englishThreshold(), answer::toString);
     }
 
     @Test
@@ -82,6 +84,7 @@ class ChatSocketTest {
 
         assertTrue(answer.path("text").asText().startsWith("I'm not sure"), answer.toString());
         assertTrue(answer.path("citations").isMissingNode());
+        assertTrue(answer.path("confidence").asDouble() < AnswerPolicy.DEFAULT.englishThreshold(), answer::toString);
     }
 
     @Test

@@ -1,0 +1,167 @@
+package dev.baton.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The eval command on a tiny data set written here, with the real model: its figures are known in advance. */
+class EvalCommandTest {
+    private static final String TRAIN = """
+            text,label
+            how do I reset my password,reset_password
+            I forgot my password,reset_password
+            can't remember my login password,reset_password
+            change my password please,reset_password
+            when are you open,opening_hours
+            what are your opening hours,opening_hours
+            are you open on sunday,opening_hours
+            what time do you close today,opening_hours
+            how much is shipping,shipping_cost
+            what does delivery cost,shipping_cost
+            is shipping free,shipping_cost
+            shipping fee to Canada,shipping_cost
+            """;
+    private static final String TEST = """
+            text,label
+            I need a new password because I lost mine,reset_password
+            until what time are you open on saturday,opening_hours
+            how much do you charge for delivery,shipping_cost
+            who won the football world cup in 1998,oos
+            "recommend a good recipe for lasagna, please",oos
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** Runs {@code baton args...} and returns what it printed on stdout. */
+    private String run(int expectedExit, String... args) {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = Main.commandLine();
+            commandLine.setErr(new PrintWriter(err, true));
+            assertEquals(expectedExit, commandLine.execute(args), () -> "stderr: " + err);
+        } finally {
+            System.setOut(originalOut);
+        }
+        return out.toString(StandardCharsets.UTF_8) + err;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private List<String> kb(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("eval", "kb", "--train", write("train.csv", TRAIN).toString(),
+                "--test", write("test.csv", TEST).toString(), "--embedding-cache", dir.resolve("cache.bin").toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void kb_prints_accuracy_recall_threshold_and_latency_and_ends_with_json() throws IOException {
+        String output = run(0, kb("--json").toArray(String[]::new));
+
+        assertTrue(output.contains("knowledge base   3 articles, 12 example questions"), output);
+        assertTrue(output.contains("test             3 in scope, 2 out of scope"), output);
+        assertTrue(output.contains("threshold        0.750 (product default); by words 0.550"), output);
+        assertTrue(output.contains("in-scope acc.    100.00%"), output);
+        assertTrue(output.contains("oos recall       100.00%"), output);
+        String[] lines = output.strip().split("\n");
+        JsonNode figures = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertEquals(1.0, figures.path("inScopeAccuracy").asDouble());
+        assertEquals(1.0, figures.path("oosRecall").asDouble());
+        assertEquals(0.75, figures.path("threshold").asDouble());
+        assertEquals(3, figures.path("inScope").asInt());
+        assertEquals(2, figures.path("outOfScope").asInt());
+        assertTrue(figures.path("p99Ms").asDouble() >= figures.path("p50Ms").asDouble());
+        assertTrue(figures.path("p50Ms").asDouble() > 0);
+    }
+
+    @Test
+    void shots_keep_the_first_rows_of_each_label_and_errors_list_the_mistakes() throws IOException {
+        String output = run(0, kb("--shots", "1", "--threshold", "0.99", "--errors", "10").toArray(String[]::new));
+
+        assertTrue(output.contains("knowledge base   3 articles, 3 example questions"), output);
+        assertTrue(output.contains("in-scope acc.    0.00%"), output);
+        assertTrue(output.contains("reset_password -> not sure"), output);
+    }
+
+    @Test
+    void calibrate_chooses_the_threshold_on_another_file() throws IOException {
+        Path calibration = write("calibrate.csv", """
+                text,label
+                my password does not work anymore,reset_password
+                what is the capital of peru,oos
+                """);
+
+        String output = run(0, kb("--calibrate", calibration.toString(), "--oos-recall", "1", "--json")
+                .toArray(String[]::new));
+
+        assertTrue(output.contains("(lowest refusing 100.00% of out-of-scope in " + calibration + ")"), output);
+        assertTrue(output.contains("oos recall       100.00%"), output);
+    }
+
+    @Test
+    void the_demo_knowledge_base_answers_the_demo_questions_and_refuses_the_rest() throws IOException {
+        Path knowledgeBase = dir.resolve("demo-kb.json");
+        Path questions = dir.resolve("demo-questions.csv");
+        try (var in = getClass().getResourceAsStream("/demo/knowledge-base.json");
+                var asked = getClass().getResourceAsStream("/demo-questions.csv")) {
+            Files.copy(in, knowledgeBase);
+            Files.copy(asked, questions);
+        }
+
+        String output = run(0, "eval", "kb", "--kb", knowledgeBase.toString(), "--test", questions.toString(),
+                "--embedding-cache", dir.resolve("cache.bin").toString(), "--json");
+
+        String[] lines = output.strip().split("\n");
+        JsonNode figures = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertTrue(figures.path("inScopeAccuracy").asDouble() >= 0.85, output);
+        assertEquals(1.0, figures.path("oosRecall").asDouble(), output);
+    }
+
+    @Test
+    void bad_arguments_end_with_a_clear_message() throws IOException {
+        assertTrue(run(2, kb("--threshold", "high").toArray(String[]::new))
+                .contains("--threshold takes a number or 'auto', not 'high'"));
+        assertTrue(run(2, kb("--threshold", "0.5", "--calibrate", "x.csv").toArray(String[]::new))
+                .contains("Give --threshold or --calibrate, not both."));
+        assertTrue(run(2, "eval", "kb", "--test", "x.csv").contains("Give either --train or --kb."));
+        assertTrue(run(2, "eval", "kb", "--train", dir.resolve("missing.csv").toString(), "--test", "x.csv")
+                .contains("No such file"));
+        Path wrongColumns = write("wrong.csv", "question,answer\nhi,there\n");
+        assertTrue(run(2, "eval", "kb", "--train", wrongColumns.toString(), "--test", wrongColumns.toString())
+                .contains("needs the columns [text, label]"));
+    }
+
+    @Test
+    void split_puts_every_kth_row_of_each_label_in_check() throws IOException {
+        Path out = dir.resolve("split");
+
+        run(0, "eval", "split", "--input", write("train.csv", TRAIN).toString(), "--every", "4", "--out",
+                out.toString());
+
+        List<String> check = Files.readAllLines(out.resolve("check.csv"));
+        assertEquals(List.of("text,label", "change my password please,reset_password",
+                "what time do you close today,opening_hours", "shipping fee to Canada,shipping_cost"), check);
+        assertEquals(1 + 9, Files.readAllLines(out.resolve("fit.csv")).size());
+    }
+}
