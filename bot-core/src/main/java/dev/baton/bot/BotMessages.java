@@ -6,9 +6,20 @@ import dev.baton.kb.Language;
 final class BotMessages {
     private BotMessages() {}
 
+    private static boolean japanese(String language) {
+        return Language.JAPANESE.equals(language);
+    }
+
     static String notSure(String language) {
-        return Language.JAPANESE.equals(language)
+        return japanese(language)
                 ? "すみません、その質問に確かな答えが見つかりませんでした。担当者におつなぎしましょうか？"
                 : "I'm not sure I have the right answer to that. Would you like me to bring in someone from our team?";
+    }
+
+    static String sorryNotHelpful(String language) {
+        return japanese(language)
+                ? "お役に立てずすみません。担当者におつなぎしましょうか？別の言葉で質問していただくこともできます。"
+                : "Sorry that didn't help. Would you like me to bring in someone from our team? You can also try "
+                        + "asking in other words.";
     }
 }

@@ -2,38 +2,56 @@ package dev.baton.bot;
 
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
+import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.History;
+import dev.baton.conversation.Owner;
 import dev.baton.conversation.Role;
+import dev.baton.detect.Analysis;
+import dev.baton.detect.MessageAnalyzer;
 import dev.baton.event.EventListener;
+import dev.baton.event.FeedbackGiven;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.handoff.Decision;
+import dev.baton.handoff.HandoffPolicy;
+import dev.baton.handoff.HandoffService;
 import dev.baton.kb.Answer;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kb.Language;
+import dev.baton.kb.Question;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot, as one more listener of the event feed: for every customer message that this node stored, it answers
- * from the knowledge base. It writes only while it owns the conversation; the store checks that atomically.
+ * The bot, as one more listener of the event feed. For each customer message this node stored it runs one turn:
+ * detect (intent, frustration) -> retrieve -> decide (hand over, or not) -> answer. It writes only while it owns
+ * the conversation; the store checks that atomically, so no reply lands after a handoff or a takeover.
  */
 public final class SupportBot implements EventListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
 
     private final ConversationService conversations;
     private final Answerer answerer;
+    private final MessageAnalyzer analyzer;
+    private final HandoffPolicy policy;
+    private final HandoffService handoffs;
     private final ArticleLinks links;
     private final Author botAuthor;
     private final String nodeId;
     private final KeyedExecutor executor;
 
-    public SupportBot(ConversationService conversations, Answerer answerer, ArticleLinks links, String botName,
-            String nodeId, int threads) {
+    public SupportBot(ConversationService conversations, Answerer answerer, MessageAnalyzer analyzer,
+            HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, String nodeId,
+            int threads) {
         this.conversations = conversations;
         this.answerer = answerer;
+        this.analyzer = analyzer;
+        this.policy = policy;
+        this.handoffs = handoffs;
         this.links = links;
         this.botAuthor = Author.bot(botName);
         this.nodeId = nodeId;
@@ -42,28 +60,70 @@ public final class SupportBot implements EventListener, AutoCloseable {
 
     @Override
     public void onEvent(LoggedEvent logged) {
-        // Every node hears every event; the node that stored a message is the one that answers it.
-        if (logged.event() instanceof MessageCreated message && message.author().role() == Role.CUSTOMER
-                && nodeId.equals(logged.origin())) {
-            executor.execute(message.conversationId(), () -> reply(message));
+        // Every node hears every event; the node that stored it is the one that acts on it.
+        if (!nodeId.equals(logged.origin())) {
+            return;
+        }
+        if (logged.event() instanceof MessageCreated message && message.author().role() == Role.CUSTOMER) {
+            executor.execute(message.conversationId(), () -> guarded(message.conversationId(),
+                    () -> turn(logged.seq(), message)));
+        } else if (logged.event() instanceof FeedbackGiven feedback && !feedback.helpful()) {
+            executor.execute(feedback.conversationId(), () -> guarded(feedback.conversationId(),
+                    () -> notHelpful(feedback)));
         }
     }
 
-    private void reply(MessageCreated question) {
+    private void guarded(String conversationId, Runnable step) {
         try {
-            Optional<Answer> answer = answerer.answer(question.text());
-            if (answer.isPresent() && answer.get().confident()) {
-                var article = answer.get().article();
-                var citation = new Citation(article.id(), article.title(), links.url(article.id()));
-                conversations.addBotMessage(question.conversationId(), botAuthor, answer.get().passage(),
-                        List.of(citation), rounded(answer.get().confidence()));
-            } else {
-                conversations.addBotMessage(question.conversationId(), botAuthor,
-                        BotMessages.notSure(Language.detect(question.text())), List.of(),
-                        answer.map(a -> rounded(a.confidence())).orElse(0.0));
-            }
+            step.run();
         } catch (RuntimeException e) {
-            log.error("The bot could not answer in conversation {}", question.conversationId(), e);
+            log.error("The bot failed in conversation {}", conversationId, e);
+        }
+    }
+
+    private void turn(String seq, MessageCreated message) {
+        String id = message.conversationId();
+        Optional<Conversation> conversation = conversations.find(id);
+        if (conversation.isEmpty()) {
+            return;
+        }
+        History history = conversations.history(id);
+        Question question = answerer.prepare(message.text());
+        Analysis analysis = analyzer.analyze(seq, message.text(), question.language(), question.vector(), history);
+        conversations.addAnalysis(id, seq, analysis);
+        if (conversation.get().owner() != Owner.BOT) {
+            return; // a person has it; the analysis is for them
+        }
+        Optional<Answer> answer = answerer.answer(question);
+        boolean unsure = answer.isEmpty() || !answer.get().confident();
+        Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
+        if (handoff.isPresent()) {
+            handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(), question.language());
+        } else if (!unsure) {
+            var article = answer.get().article();
+            var citation = new Citation(article.id(), article.title(), links.url(article.id()));
+            conversations.addBotMessage(id, botAuthor, answer.get().passage(), List.of(citation),
+                    rounded(answer.get().confidence()));
+        } else {
+            conversations.addBotMessage(id, botAuthor, BotMessages.notSure(question.language()), List.of(),
+                    answer.map(a -> rounded(a.confidence())).orElse(0.0));
+        }
+    }
+
+    /** "Did this help? No": hand over if that makes too many in a row, else apologise and offer a person. */
+    private void notHelpful(FeedbackGiven feedback) {
+        String id = feedback.conversationId();
+        Optional<Conversation> conversation = conversations.find(id);
+        if (conversation.isEmpty() || conversation.get().owner() != Owner.BOT) {
+            return;
+        }
+        History history = conversations.history(id);
+        String language = Language.fromLocale(conversation.get().locale());
+        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), false, history);
+        if (handoff.isPresent()) {
+            handoffs.handOff(conversation.get(), history, handoff.get(), language);
+        } else {
+            conversations.addBotMessage(id, botAuthor, BotMessages.sorryNotHelpful(language), List.of(), null);
         }
     }
 

@@ -1,17 +1,31 @@
 package dev.baton.conversation;
 
-/** What happened to an event offered to a conversation's log, and its position when it is there. */
-public record AppendResult(Status status, String seq) {
+import java.util.List;
+
+/**
+ * What happened to a write: the positions of the events it stored, or why it stored nothing (and, when the owner
+ * was wrong, who owns the conversation now).
+ */
+public record AppendResult(Status status, List<String> seqs, Owner currentOwner) {
 
     public enum Status {
-        /** Stored now at {@code seq}. */
+        /** Stored now at {@code seqs}. */
         APPENDED,
-        /** A message with the same client id was stored before, at {@code seq}; nothing new was written. */
+        /** A message with the same client id was stored before, at {@code seqs.get(0)}; nothing new was written. */
         DUPLICATE,
-        /** The writer required an owner the conversation no longer has; nothing was written. */
+        /** The conversation's owner was not one the write allowed; nothing was written. */
         NOT_OWNER,
         /** No such conversation (never created, or expired before its first message). */
         NO_CONVERSATION
+    }
+
+    public AppendResult {
+        seqs = List.copyOf(seqs);
+    }
+
+    /** The seq of the (first) event stored, or null when nothing was. */
+    public String seq() {
+        return seqs.isEmpty() ? null : seqs.get(0);
     }
 
     public boolean stored() {

@@ -1,7 +1,14 @@
 package dev.baton.conversation;
 
+import dev.baton.detect.Analysis;
+import dev.baton.event.FeedbackGiven;
+import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
+import dev.baton.event.MessageAnalyzed;
 import dev.baton.event.MessageCreated;
+import dev.baton.event.Reopened;
+import dev.baton.event.Resolved;
+import dev.baton.handoff.HandoffContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,17 +59,88 @@ public final class ConversationService {
         return store.find(conversationId);
     }
 
-    /** Stores a customer's message once per {@code clientMsgId}, whoever owns the conversation. */
+    /**
+     * Stores a customer's message once per {@code clientMsgId}, whoever owns the conversation. A message to a
+     * resolved conversation reopens it first: a fresh start in the bot's hands.
+     */
     public AppendResult addCustomerMessage(String conversationId, String clientMsgId, String text) {
+        reopenIfResolved(conversationId);
         var created = new MessageCreated(conversationId, Author.customer(), text, List.of(), null, clientMsgId);
-        return store.append(created, nodeId, clientMsgId, null);
+        return store.write(ConversationWrite.of(conversationId, created).once(clientMsgId), nodeId);
     }
 
     /** Stores a bot reply only if the bot still owns the conversation at the moment of writing. */
     public AppendResult addBotMessage(String conversationId, Author bot, String text, List<Citation> citations,
             Double confidence) {
         var created = new MessageCreated(conversationId, bot, text, citations, confidence, null);
-        return store.append(created, nodeId, null, Owner.BOT);
+        return store.write(ConversationWrite.of(conversationId, created).onlyIfOwner(Owner.BOT), nodeId);
+    }
+
+    /** Records what the detectors read in the customer message at {@code messageSeq}. */
+    public AppendResult addAnalysis(String conversationId, String messageSeq, Analysis analysis) {
+        return store.write(ConversationWrite.of(conversationId,
+                new MessageAnalyzed(conversationId, messageSeq, analysis)), nodeId);
+    }
+
+    /**
+     * Records the customer's "Did this help?" on a bot message; empty (nothing written) when {@code messageSeq} is
+     * not a bot message of this conversation.
+     */
+    public Optional<AppendResult> addFeedback(String conversationId, String messageSeq, boolean helpful) {
+        boolean botMessage = store.eventAt(conversationId, messageSeq)
+                .filter(e -> e.event() instanceof MessageCreated created && created.author().role() == Role.BOT)
+                .isPresent();
+        if (!botMessage) {
+            return Optional.empty();
+        }
+        return Optional.of(store.write(ConversationWrite.of(conversationId,
+                new FeedbackGiven(conversationId, messageSeq, helpful)), nodeId));
+    }
+
+    /** A customer returning to a resolved conversation gets a fresh start in the bot's hands. */
+    public void reopenIfResolved(String conversationId) {
+        Optional<Conversation> conversation = store.find(conversationId);
+        if (conversation.isPresent() && conversation.get().owner() == Owner.RESOLVED) {
+            // Two writers racing here: one reopens, the other finds the owner moved and writes nothing.
+            store.write(ConversationWrite.of(conversationId, new Reopened(conversationId, "customer"))
+                    .through(Transition.REOPEN), nodeId);
+        }
+    }
+
+    /**
+     * Moves the conversation from the bot to the team's queue, with the context and the honest message the customer
+     * sees, in one atomic step; refused (nothing written) unless the bot owns it at that moment.
+     */
+    public AppendResult handOff(String conversationId, HandoffContext context, Author system, String customerText) {
+        var write = ConversationWrite.of(conversationId, new HandedOff(conversationId, context),
+                        new MessageCreated(conversationId, system, customerText, List.of(), null, null))
+                .through(Transition.HAND_OFF)
+                .setting("priority", context.priority().code())
+                .setting("reason", context.reason().code())
+                .setting("handedOffAt", Long.toString(context.handedOffAt()));
+        return store.write(write, nodeId);
+    }
+
+    /** Closes the conversation, from any open state; {@code by} is who closed it. */
+    public AppendResult resolve(String conversationId, String by) {
+        return store.write(ConversationWrite.of(conversationId, new Resolved(conversationId, by))
+                .through(Transition.RESOLVE), nodeId);
+    }
+
+    /** The conversation's log, read for the bot and the handoff. */
+    public History history(String conversationId) {
+        return History.of(store.eventsAfter(conversationId, null));
+    }
+
+    /** The context of the conversation's latest handoff, if it was ever handed off. */
+    public Optional<HandoffContext> latestHandoff(String conversationId) {
+        List<LoggedEvent> events = store.eventsAfter(conversationId, null);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).event() instanceof HandedOff handedOff) {
+                return Optional.of(handedOff.context());
+            }
+        }
+        return Optional.empty();
     }
 
     public List<LoggedEvent> eventsAfter(String conversationId, String afterSeq) {

@@ -1,6 +1,5 @@
 package dev.baton.conversation;
 
-import dev.baton.event.ConversationEvent;
 import dev.baton.event.LoggedEvent;
 import java.time.Duration;
 import java.util.List;
@@ -22,13 +21,11 @@ public interface ConversationStore {
     /** Gives a still-empty conversation another {@code ttl}; a conversation with events is kept anyway. */
     void keepAlive(String conversationId, Duration ttl);
 
-    /**
-     * Appends an event to the conversation's log and to the cross-node feed.
-     *
-     * @param clientMsgId when not null, a second append with the same id stores nothing and returns the first seq
-     * @param requiredOwner when not null, the append happens only if the conversation has this owner at that moment
-     */
-    AppendResult append(ConversationEvent event, String origin, String clientMsgId, Owner requiredOwner);
+    /** Does the write, all of it or none of it: its events go to the conversation's log and the cross-node feed. */
+    AppendResult write(ConversationWrite write, String origin);
+
+    /** The event at exactly {@code seq}, if there is one. */
+    Optional<LoggedEvent> eventAt(String conversationId, String seq);
 
     /** The events after {@code afterSeq} (all of them when null), oldest first. */
     List<LoggedEvent> eventsAfter(String conversationId, String afterSeq);

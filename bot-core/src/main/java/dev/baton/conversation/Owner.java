@@ -1,10 +1,12 @@
 package dev.baton.conversation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
- * Who is in charge of a conversation. The bot speaks only while it is {@link #BOT}; the handoff issue adds the
- * moves between the states.
+ * Who is in charge of a conversation: {@code BOT -> WAITING (handed off, in the queue) -> AGENT (claimed) ->
+ * RESOLVED}, and back to {@code BOT} only when a person chooses so or the customer writes again after it was
+ * resolved. The bot speaks only while it is {@link #BOT}; every move is checked atomically by the store.
  */
 public enum Owner {
     @JsonProperty("bot") BOT,
@@ -14,10 +16,10 @@ public enum Owner {
 
     /** The value stored in Redis and sent on the wire. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Owner fromWireName(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(value.toUpperCase(Locale.ROOT));
     }
 }

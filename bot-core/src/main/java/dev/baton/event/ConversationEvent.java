@@ -11,8 +11,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = MessageCreated.class, name = MessageCreated.TYPE),
+    @JsonSubTypes.Type(value = MessageAnalyzed.class, name = MessageAnalyzed.TYPE),
+    @JsonSubTypes.Type(value = FeedbackGiven.class, name = FeedbackGiven.TYPE),
+    @JsonSubTypes.Type(value = HandedOff.class, name = HandedOff.TYPE),
+    @JsonSubTypes.Type(value = Resolved.class, name = Resolved.TYPE),
+    @JsonSubTypes.Type(value = Reopened.class, name = Reopened.TYPE),
 })
-public sealed interface ConversationEvent permits MessageCreated {
+public sealed interface ConversationEvent
+        permits MessageCreated, MessageAnalyzed, FeedbackGiven, HandedOff, Resolved, Reopened {
 
     String conversationId();
 }

@@ -16,7 +16,16 @@ public final class Answerer {
 
     /** The best answer, confident or not; empty when no article in the question's language matches at all. */
     public Optional<Answer> answer(String text) {
-        Question question = knowledgeBase.prepare(text);
+        return answer(prepare(text));
+    }
+
+    /** Prepares a question once (its language and embedding), for {@link #answer(Question)} and the detectors. */
+    public Question prepare(String text) {
+        return knowledgeBase.prepare(text);
+    }
+
+    public Optional<Answer> answer(Question question) {
+        String text = question.text();
         Optional<Match> best = knowledgeBase.search(question, 1).stream().findFirst();
         if (best.isEmpty()) {
             return Optional.empty();

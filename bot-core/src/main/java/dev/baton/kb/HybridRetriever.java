@@ -24,6 +24,7 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
     static final double BM25_WEIGHT = 0.05;
     /** The classifier's probability re-ranks close articles; measured on CLINC150 val and BANKING77 fit/check. */
     static final double CLASSIFIER_WEIGHT = 0.2;
+    private static final int CLASSIFIER_EPOCHS = 10;
     private static final int DIMENSION = 384;
     private static final int LEXICAL_CANDIDATES = 50;
 
@@ -38,7 +39,7 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
     });
     private final AtomicBoolean trainingScheduled = new AtomicBoolean();
     private volatile CompletableFuture<Void> latestTraining = CompletableFuture.completedFuture(null);
-    private volatile ArticleClassifier classifier;
+    private volatile EmbeddingClassifier classifier;
 
     /**
      * @param articleEmbedder embeds article texts when indexing; usually a {@link CachingEmbedder}
@@ -92,15 +93,15 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
         if (trainingScheduled.compareAndSet(false, true)) {
             latestTraining = CompletableFuture.runAsync(() -> {
                 trainingScheduled.set(false);
-                List<ArticleClassifier.TrainingExample> examples = new ArrayList<>();
+                List<EmbeddingClassifier.TrainingExample> examples = new ArrayList<>();
                 for (VectorIndex.Entry entry : vectors.entries()) {
                     float[] rows = entry.questions();
                     for (int offset = 0; offset < rows.length; offset += DIMENSION) {
-                        examples.add(new ArticleClassifier.TrainingExample(entry.articleId(),
+                        examples.add(new EmbeddingClassifier.TrainingExample(entry.articleId(),
                                 Arrays.copyOfRange(rows, offset, offset + DIMENSION)));
                     }
                 }
-                classifier = ArticleClassifier.fit(examples, DIMENSION);
+                classifier = EmbeddingClassifier.fit(examples, DIMENSION, CLASSIFIER_EPOCHS);
             }, training);
         }
     }
@@ -151,7 +152,7 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
             }
         } else {
             VectorIndex.Similarities similarities = vectors.similarities(question.vector());
-            ArticleClassifier current = classifier;
+            EmbeddingClassifier current = classifier;
             Map<String, Double> probabilities = current == null ? Map.of() : current.probabilities(question.vector());
             for (int a = 0; a < similarities.articleIds().size(); a++) {
                 String id = similarities.articleIds().get(a);

@@ -1,11 +1,11 @@
 package dev.baton.kb;
 
 /** Small vector arithmetic on flat float arrays, written for the JIT: four accumulators keep the CPU's lanes busy. */
-final class Vectors {
+public final class Vectors {
     private Vectors() {}
 
     /** The dot product of {@code query} with the row of {@code rows} that starts at {@code offset}. */
-    static float dot(float[] query, float[] rows, int offset) {
+    public static float dot(float[] query, float[] rows, int offset) {
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
@@ -25,7 +25,7 @@ final class Vectors {
     }
 
     /** The mean of {@code count} rows, scaled back to unit length. */
-    static float[] centroid(float[] rows, int count, int dimension) {
+    public static float[] centroid(float[] rows, int count, int dimension) {
         float[] sum = new float[dimension];
         for (int r = 0; r < count; r++) {
             for (int j = 0; j < dimension; j++) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.ConversationWrite;
 import dev.baton.conversation.Owner;
-import dev.baton.event.ConversationEvent;
 import dev.baton.event.LoggedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -22,7 +23,7 @@ public final class RedisConversationStore implements ConversationStore {
     /** The feed only serves live delivery and short catch-ups; the conversation logs keep everything. */
     private static final long FEED_CAP = 100_000;
 
-    private static final RedisScript APPEND = new RedisScript("append.lua");
+    private static final RedisScript WRITE = new RedisScript("write.lua");
     private static final RedisScript KEEP_ALIVE = new RedisScript("keep_alive.lua");
 
     private final UnifiedJedis redis;
@@ -76,23 +77,41 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     @Override
-    public AppendResult append(ConversationEvent event, String origin, String clientMsgId, Owner requiredOwner) {
-        String id = event.conversationId();
+    public AppendResult write(ConversationWrite write, String origin) {
+        String id = write.conversationId();
         List<String> scriptKeys = List.of(keys.conversation(id), keys.conversationLog(id), keys.clientMessageIds(id),
                 keys.feed());
-        List<String> args = List.of(codec.encode(event), origin, clientMsgId == null ? "" : clientMsgId,
-                requiredOwner == null ? "" : requiredOwner.wireName(), Long.toString(FEED_CAP));
+        List<String> args = new ArrayList<>();
+        args.add(origin);
+        args.add(write.clientMsgId() == null ? "" : write.clientMsgId());
+        args.add(write.allowedOwners().isEmpty() ? "" : "," + write.allowedOwners().stream().map(Owner::wireName)
+                .collect(Collectors.joining(",")) + ",");
+        args.add(write.newOwner() == null ? "" : write.newOwner().wireName());
+        args.add(Long.toString(FEED_CAP));
+        args.add(Integer.toString(write.fields().size()));
+        write.fields().forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        write.events().forEach(event -> args.add(codec.encode(event)));
         @SuppressWarnings("unchecked")
-        List<Object> reply = (List<Object>) APPEND.run(redis, scriptKeys, args);
-        String status = String.valueOf(reply.get(0));
-        String seq = String.valueOf(reply.get(1));
-        return switch (status) {
-            case "appended" -> new AppendResult(AppendResult.Status.APPENDED, seq);
-            case "duplicate" -> new AppendResult(AppendResult.Status.DUPLICATE, seq);
-            case "not_owner" -> new AppendResult(AppendResult.Status.NOT_OWNER, null);
-            case "no_conversation" -> new AppendResult(AppendResult.Status.NO_CONVERSATION, null);
-            default -> throw new IllegalStateException("append.lua answered " + reply);
+        List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, args);
+        List<String> values = reply.stream().map(String::valueOf).toList();
+        return switch (values.get(0)) {
+            case "appended" -> new AppendResult(AppendResult.Status.APPENDED, values.subList(1, values.size()), null);
+            case "duplicate" -> new AppendResult(AppendResult.Status.DUPLICATE, values.subList(1, 2), null);
+            case "not_owner" -> new AppendResult(AppendResult.Status.NOT_OWNER, List.of(),
+                    Owner.fromWireName(values.get(1)));
+            case "no_conversation" -> new AppendResult(AppendResult.Status.NO_CONVERSATION, List.of(), null);
+            default -> throw new IllegalStateException("write.lua answered " + reply);
         };
+    }
+
+    @Override
+    public Optional<LoggedEvent> eventAt(String conversationId, String seq) {
+        List<StreamEntry> entries = redis.xrange(keys.conversationLog(conversationId), seq, seq, 1);
+        return entries.isEmpty() ? Optional.empty()
+                : codec.decode(entries.get(0).getID().toString(), entries.get(0).getFields());
     }
 
     @Override

@@ -2,19 +2,30 @@ package dev.baton.bot;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.doubleThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.after;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
+import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.History;
+import dev.baton.conversation.Owner;
+import dev.baton.detect.FrustrationDetector;
+import dev.baton.detect.IntentDetector;
+import dev.baton.detect.MessageAnalyzer;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.handoff.HandoffPolicy;
+import dev.baton.handoff.HandoffService;
+import dev.baton.handoff.Reason;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.HybridRetriever;
@@ -24,23 +35,35 @@ import dev.baton.kb.PassageFinder;
 import dev.baton.kb.TextAnalysis;
 import dev.baton.testing.FixtureArticles;
 import dev.baton.testing.TestEmbedder;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** One bot turn at a time, with the real retrieval and detectors and the conversation store mocked away. */
 class SupportBotTest {
     private static final TextAnalysis analysis = new TextAnalysis();
+    private static Answerer answerer;
+    private static MessageAnalyzer analyzer;
 
     private final ConversationService conversations = mock(ConversationService.class);
-    private final SupportBot bot = new SupportBot(conversations, answerer(), id -> "https://help.example/kb/" + id,
-            "Baton", "node-1", 2);
+    private final HandoffService handoffs = mock(HandoffService.class);
+    private final SupportBot bot = new SupportBot(conversations, answerer, analyzer, HandoffPolicy.DEFAULT, handoffs,
+            id -> "https://help.example/kb/" + id, "Baton", "node-1", 2);
+    private final List<LoggedEvent> log = new ArrayList<>();
+    private int nextSeq = 1;
 
-    private static Answerer answerer() {
+    @BeforeAll
+    static void loadModels() {
         var knowledgeBase = new KnowledgeBase(new InMemoryArticleStore(),
                 new HybridRetriever(analysis, TestEmbedder.get(), TestEmbedder.get()));
         knowledgeBase.saveAll(FixtureArticles.all());
-        return new Answerer(knowledgeBase, new PassageFinder(analysis), AnswerPolicy.DEFAULT);
+        answerer = new Answerer(knowledgeBase, new PassageFinder(analysis), AnswerPolicy.DEFAULT);
+        analyzer = new MessageAnalyzer(IntentDetector.load(TestEmbedder.get(), analysis), FrustrationDetector.load(),
+                analysis);
     }
 
     @AfterEach
@@ -53,35 +76,90 @@ class SupportBotTest {
         analysis.close();
     }
 
-    private static LoggedEvent customer(String text, String origin) {
-        return new LoggedEvent("1-0", origin, new MessageCreated("c1", Author.customer(), text, List.of(), null, "m1"));
+    private void ownedBy(Owner owner) {
+        when(conversations.find("c1")).thenReturn(Optional.of(new Conversation("c1", "v1", owner, 0, "en", null)));
+        when(conversations.history("c1")).thenAnswer(call -> History.of(List.copyOf(log)));
+    }
+
+    private LoggedEvent logged(Author author, String text, List<Citation> citations) {
+        var event = new LoggedEvent((nextSeq++) + "-0", "node-1",
+                new MessageCreated("c1", author, text, citations, null, author.role().name()));
+        log.add(event);
+        return event;
+    }
+
+    private LoggedEvent customerSays(String text) {
+        return logged(Author.customer(), text, List.of());
     }
 
     @Test
-    void answers_a_customer_message_stored_on_this_node_with_the_passage_and_its_article() {
-        bot.onEvent(customer("is there a cancellation fee?", "node-1"));
+    void a_question_about_a_policy_is_answered_with_the_passage_and_its_article() {
+        ownedBy(Owner.BOT);
+
+        bot.onEvent(customerSays("is there a cancellation fee?"));
 
         verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq(Author.bot("Baton")),
                 eq("You can cancel your plan yourself at any time. There is no cancellation fee."),
                 eq(List.of(new Citation("cancel-subscription", "Cancelling your subscription",
                         "https://help.example/kb/cancel-subscription"))),
                 doubleThat(confidence -> confidence >= AnswerPolicy.DEFAULT.englishThreshold()));
+        verify(handoffs, never()).handOff(any(), any(), any(), any());
+    }
+
+    @Test
+    void a_refund_request_is_handed_over_at_once_with_high_priority() {
+        ownedBy(Owner.BOT);
+
+        bot.onEvent(customerSays("I was charged twice this month, please refund me"));
+
+        verify(handoffs, timeout(5000)).handOff(any(), any(), argThat(decision -> decision.reason() == Reason.REFUND
+                && decision.priority() == dev.baton.handoff.Priority.HIGH), eq("en"));
+        verify(conversations, never()).addBotMessage(any(), any(), any(), anyList(), any());
     }
 
     @Test
     void says_it_is_not_sure_in_the_customers_language_when_nothing_fits() {
-        bot.onEvent(customer("明日の大阪の天気は？", "node-1"));
+        ownedBy(Owner.BOT);
+
+        bot.onEvent(customerSays("明日の大阪の天気は？"));
 
         verify(conversations, timeout(5000)).addBotMessage(eq("c1"), any(), eq(BotMessages.notSure("ja")),
                 eq(List.of()), doubleThat(confidence -> confidence < AnswerPolicy.DEFAULT.wordThreshold()));
     }
 
     @Test
+    void the_second_unsure_answer_in_a_row_becomes_a_handoff() {
+        ownedBy(Owner.BOT);
+        customerSays("Will it rain in Osaka tomorrow?");
+        logged(Author.bot("Baton"), BotMessages.notSure("en"), List.of());
+
+        bot.onEvent(customerSays("Who will win the next football world cup?"));
+
+        verify(handoffs, timeout(5000)).handOff(any(), any(),
+                argThat(decision -> decision.reason() == Reason.LOW_CONFIDENCE), eq("en"));
+    }
+
+    @Test
+    void stays_quiet_once_a_person_has_the_conversation_but_still_records_what_it_read() {
+        ownedBy(Owner.WAITING);
+
+        bot.onEvent(customerSays("is there a cancellation fee?"));
+
+        verify(conversations, timeout(5000)).addAnalysis(eq("c1"), eq("1-0"), any());
+        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), anyList(), any());
+        verify(handoffs, never()).handOff(any(), any(), any(), any());
+    }
+
+    @Test
     void leaves_messages_stored_by_other_nodes_and_its_own_replies_alone() {
-        bot.onEvent(customer("is there a cancellation fee?", "node-2"));
-        bot.onEvent(new LoggedEvent("2-0", "node-1",
+        ownedBy(Owner.BOT);
+
+        bot.onEvent(new LoggedEvent("9-0", "node-2",
+                new MessageCreated("c1", Author.customer(), "is there a cancellation fee?", List.of(), null, "x")));
+        bot.onEvent(new LoggedEvent("10-0", "node-1",
                 new MessageCreated("c1", Author.bot("Baton"), "an answer", List.of(), null, null)));
 
         verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), anyList(), any());
+        verify(conversations, never()).addAnalysis(any(), any(), any());
     }
 }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.conversation.AppendResult.Status;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationWrite;
 import dev.baton.conversation.Owner;
+import dev.baton.conversation.Transition;
 import dev.baton.event.MessageCreated;
 import dev.baton.testing.TestRedis;
 import java.time.Duration;
@@ -50,9 +52,9 @@ class RedisConversationStoreTest {
     @Test
     void appended_events_come_back_in_order_after_a_given_seq() {
         String id = newConversation();
-        String first = store.append(customerSays(id, "one"), "node-a", null, null).seq();
-        String second = store.append(customerSays(id, "two"), "node-a", null, null).seq();
-        String third = store.append(customerSays(id, "three"), "node-b", null, null).seq();
+        String first = store.write(ConversationWrite.of(id, customerSays(id, "one")), "node-a").seq();
+        String second = store.write(ConversationWrite.of(id, customerSays(id, "two")), "node-a").seq();
+        String third = store.write(ConversationWrite.of(id, customerSays(id, "three")), "node-b").seq();
 
         var all = store.eventsAfter(id, null);
         var afterFirst = store.eventsAfter(id, first);
@@ -69,8 +71,8 @@ class RedisConversationStoreTest {
         String id = newConversation();
         var message = customerSays(id, "hello");
 
-        var first = store.append(message, "node-a", "client-1", null);
-        var again = store.append(message, "node-a", "client-1", null);
+        var first = store.write(ConversationWrite.of(id, message).once("client-1"), "node-a");
+        var again = store.write(ConversationWrite.of(id, message).once("client-1"), "node-a");
 
         assertEquals(Status.APPENDED, first.status());
         assertEquals(Status.DUPLICATE, again.status());
@@ -79,19 +81,38 @@ class RedisConversationStoreTest {
     }
 
     @Test
-    void an_append_that_requires_another_owner_writes_nothing() {
+    void a_write_that_requires_another_owner_writes_nothing_and_says_who_owns_it() {
         String id = newConversation();
         redis.hset(keys.conversation(id), "owner", Owner.AGENT.wireName());
 
-        var result = store.append(customerSays(id, "bot reply"), "node-a", null, Owner.BOT);
+        var result = store.write(ConversationWrite.of(id, customerSays(id, "bot reply")).onlyIfOwner(Owner.BOT),
+                "node-a");
 
         assertEquals(Status.NOT_OWNER, result.status());
+        assertEquals(Owner.AGENT, result.currentOwner());
         assertTrue(store.eventsAfter(id, null).isEmpty());
     }
 
     @Test
+    void a_transition_moves_the_owner_sets_fields_and_appends_its_events_at_once() {
+        String id = newConversation();
+
+        var result = store.write(ConversationWrite.of(id, customerSays(id, "one"), customerSays(id, "two"))
+                .through(Transition.HAND_OFF).setting("priority", "high"), "node-a");
+        var again = store.write(ConversationWrite.of(id, customerSays(id, "three")).through(Transition.HAND_OFF),
+                "node-a");
+
+        assertEquals(2, result.seqs().size());
+        assertEquals(Owner.WAITING, store.find(id).orElseThrow().owner());
+        assertEquals("high", redis.hget(keys.conversation(id), "priority"));
+        assertEquals(Status.NOT_OWNER, again.status(), "a handoff only starts from the bot");
+        assertEquals(2, store.eventsAfter(id, null).size());
+        assertEquals(result.seqs().get(1), store.find(id).orElseThrow().lastSeq());
+    }
+
+    @Test
     void appending_to_an_unknown_conversation_is_refused() {
-        var result = store.append(customerSays("no-such-id", "hi"), "node-a", null, null);
+        var result = store.write(ConversationWrite.of("no-such-id", customerSays("no-such-id", "hi")), "node-a");
 
         assertEquals(Status.NO_CONVERSATION, result.status());
         assertEquals(0, redis.exists(keys.conversationLog("no-such-id")) ? 1 : 0);
@@ -102,7 +123,7 @@ class RedisConversationStoreTest {
         String id = newConversation();
         assertTrue(redis.ttl(keys.conversation(id)) > 0);
 
-        store.append(customerSays(id, "hi"), "node-a", null, null);
+        store.write(ConversationWrite.of(id, customerSays(id, "hi")), "node-a");
         store.keepAlive(id, Duration.ofHours(1));
 
         assertEquals(-1, redis.ttl(keys.conversation(id)));
@@ -112,7 +133,7 @@ class RedisConversationStoreTest {
     void long_logs_are_read_in_full_across_pages() {
         String id = newConversation();
         for (int i = 0; i < 2_345; i++) {
-            store.append(customerSays(id, "message " + i), "node-a", null, null);
+            store.write(ConversationWrite.of(id, customerSays(id, "message " + i)), "node-a");
         }
 
         var events = store.eventsAfter(id, null);
@@ -124,10 +145,10 @@ class RedisConversationStoreTest {
     @Test
     void the_script_is_loaded_again_after_redis_forgets_it() {
         String id = newConversation();
-        store.append(customerSays(id, "before"), "node-a", null, null);
+        store.write(ConversationWrite.of(id, customerSays(id, "before")), "node-a");
 
         redis.scriptFlush();
-        var after = store.append(customerSays(id, "after"), "node-a", null, null);
+        var after = store.write(ConversationWrite.of(id, customerSays(id, "after")), "node-a");
 
         assertEquals(Status.APPENDED, after.status());
         assertEquals(2, store.eventsAfter(id, null).size());

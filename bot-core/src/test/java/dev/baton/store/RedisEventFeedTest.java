@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationWrite;
 import dev.baton.conversation.Owner;
 import dev.baton.event.EventBus;
 import dev.baton.event.LoggedEvent;
@@ -37,14 +38,12 @@ class RedisEventFeedTest {
     @Test
     void every_event_stored_after_start_reaches_the_bus_in_order_with_its_origin() throws InterruptedException {
         store.create(new Conversation("c1", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
-        store.append(new MessageCreated("c1", Author.customer(), "before start", List.of(), null, null), "n", null,
-                null);
+        store.write(ConversationWrite.of("c1", new MessageCreated("c1", Author.customer(), "before start", List.of(), null, null)), "n");
         bus.subscribe(heard::add);
         feed.start();
 
         for (int i = 0; i < 50; i++) {
-            store.append(new MessageCreated("c1", Author.customer(), "m" + i, List.of(), null, null), "node-" + i % 2,
-                    null, null);
+            store.write(ConversationWrite.of("c1", new MessageCreated("c1", Author.customer(), "m" + i, List.of(), null, null)), "node-" + i % 2);
         }
 
         for (int i = 0; i < 50; i++) {
@@ -64,8 +63,7 @@ class RedisEventFeedTest {
         bus.subscribe(heard::add);
         feed.start();
 
-        store.append(new MessageCreated("c2", Author.customer(), "still delivered", List.of(), null, null), "n", null,
-                null);
+        store.write(ConversationWrite.of("c2", new MessageCreated("c2", Author.customer(), "still delivered", List.of(), null, null)), "n");
 
         assertEquals("still delivered", ((MessageCreated) heard.poll(5, TimeUnit.SECONDS).event()).text());
     }

@@ -3,7 +3,7 @@ package dev.baton.testing;
 import dev.baton.kb.Article;
 import java.util.List;
 
-/** A small knowledge base written for tests: three English articles and one Japanese. */
+/** A small knowledge base written for tests: four English articles and one Japanese. */
 public final class FixtureArticles {
     private FixtureArticles() {}
 
@@ -37,6 +37,15 @@ public final class FixtureArticles {
             minutes. If the widget does not appear, enable the theme app embed in the theme editor.
             """, List.of("integrations"), "en", List.of("how do I connect shopify"));
 
+    public static final Article POINTS_MISSING = new Article("points-missing", "Points missing for an order", """
+            Points are added when an order is marked as paid. Orders that are still pending, or were paid with a \
+            gift card, earn no points.
+
+            If points are still missing ten minutes after payment, open Customers, find the customer and press \
+            Sync orders.
+            """, List.of("troubleshooting"), "en", List.of("my points aren't showing up",
+            "a customer didn't get points for an order", "points missing after purchase"));
+
     public static final Article POINTS_EXPIRY_JA = new Article("ja-points-expiry", "ポイントの有効期限", """
             ポイントの有効期限は、最後の購入日から12か月です。有効期限は「設定 → ポイント → 有効期限」で変更できます。
 
@@ -44,6 +53,6 @@ public final class FixtureArticles {
             """, List.of("points"), "ja", List.of("ポイントの有効期限はいつですか", "ポイントはいつ失効しますか"));
 
     public static List<Article> all() {
-        return List.of(POINTS, CANCEL, SHOPIFY, POINTS_EXPIRY_JA);
+        return List.of(POINTS, CANCEL, SHOPIFY, POINTS_MISSING, POINTS_EXPIRY_JA);
     }
 }

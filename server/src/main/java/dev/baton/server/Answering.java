@@ -1,5 +1,8 @@
 package dev.baton.server;
 
+import dev.baton.detect.FrustrationDetector;
+import dev.baton.detect.IntentDetector;
+import dev.baton.detect.MessageAnalyzer;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleStore;
@@ -13,8 +16,9 @@ import dev.baton.kb.TextAnalysis;
 import java.util.function.Function;
 
 /**
- * The knowledge base and the answerer, built the one way both the server and the eval command use, so that what
- * eval measures is what customers get. Closing it frees the model and the index.
+ * The language side of the bot: the embedding model, the knowledge base and its answerer, and the message analyzer
+ * (intent, frustration), built the one way both the server and the eval commands use, so that what eval measures is
+ * what customers get. Closing it frees the model and the index.
  */
 public final class Answering implements AutoCloseable {
     private final TextAnalysis analysis = new TextAnalysis();
@@ -22,14 +26,16 @@ public final class Answering implements AutoCloseable {
     private final HybridRetriever retriever;
     private final KnowledgeBase knowledgeBase;
     private final PassageFinder passages;
+    private final CachingEmbedder articleEmbedder;
+    private MessageAnalyzer analyzer;
 
     /**
      * @param cacheFor the embedding cache for a model id
      */
     public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor) {
         embedder = new OnnxEmbedder(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        retriever = new HybridRetriever(analysis, new CachingEmbedder(embedder, cacheFor.apply(embedder.modelId())),
-                embedder);
+        articleEmbedder = new CachingEmbedder(embedder, cacheFor.apply(embedder.modelId()));
+        retriever = new HybridRetriever(analysis, articleEmbedder, embedder);
         knowledgeBase = new KnowledgeBase(store, retriever);
         passages = new PassageFinder(analysis);
     }
@@ -45,6 +51,15 @@ public final class Answering implements AutoCloseable {
 
     public Answerer answerer(AnswerPolicy policy) {
         return new Answerer(knowledgeBase, passages, policy);
+    }
+
+    /** The intent and frustration detectors; loaded on first use (their examples are embedded once, cached). */
+    public synchronized MessageAnalyzer analyzer() {
+        if (analyzer == null) {
+            analyzer = new MessageAnalyzer(IntentDetector.load(articleEmbedder, analysis), FrustrationDetector.load(),
+                    analysis);
+        }
+        return analyzer;
     }
 
     @Override

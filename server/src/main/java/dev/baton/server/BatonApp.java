@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.bot.SupportBot;
 import dev.baton.conversation.ConversationService;
 import dev.baton.event.EventBus;
+import dev.baton.handoff.HandoffService;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.store.Json;
 import dev.baton.store.RedisArticleStore;
@@ -88,15 +89,16 @@ public final class BatonApp implements AutoCloseable {
         EventBus events = new EventBus();
         var answerer = answering.answerer(AnswerPolicy.DEFAULT);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
-        var bot = closeOnStop(new SupportBot(conversations, answerer,
-                id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+        var handoffs = new HandoffService(conversations, config.handoff(), Clock.systemUTC());
+        var bot = closeOnStop(new SupportBot(conversations, answerer, answering.analyzer(), config.handoff(),
+                handoffs, id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
                 config.botName(), nodeId, Math.max(2, Runtime.getRuntime().availableProcessors())));
         var chatSessions = new ChatSessions();
         events.subscribe(chatSessions);
         events.subscribe(bot);
         closeOnStop(new RedisEventFeed(redis, keys, json, events)).start();
 
-        var chat = new ChatEndpoint(conversations, chatSessions, json, ChatLimits.DEFAULTS);
+        var chat = new ChatEndpoint(conversations, handoffs, chatSessions, json, ChatLimits.DEFAULTS);
         var articlePage = new ArticlePage(knowledgeBase);
         var health = new HealthCheck(redis, knowledgeBase);
 

@@ -1,7 +1,13 @@
 package dev.baton.server;
 
 import dev.baton.server.eval.EvalCommand;
+import dev.baton.detect.Intent;
+import dev.baton.handoff.HandoffPolicy;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -37,8 +43,43 @@ public final class Main implements Callable<Integer> {
             description = "The bot's display name (env BATON_BOT_NAME; default Baton).")
     String botName;
 
+    @Option(names = "--handoff-frustration", defaultValue = "${env:BATON_HANDOFF_FRUSTRATION:-0.8}",
+            description = "Hand over when the conversation's frustration reaches this score, 0-1 "
+                    + "(env BATON_HANDOFF_FRUSTRATION; default 0.8).")
+    double handoffFrustration;
+
+    @Option(names = "--handoff-intents", split = ",", defaultValue = "${env:BATON_HANDOFF_INTENTS:-cancel,refund,"
+            + "complaint,human}", description = "Requests handed over at once (env BATON_HANDOFF_INTENTS; "
+            + "default cancel,refund,complaint,human).")
+    List<String> handoffIntents;
+
+    @Option(names = "--handoff-low-confidence", defaultValue = "${env:BATON_HANDOFF_LOW_CONFIDENCE:-2}",
+            description = "Hand over after this many unsure answers in a row (env BATON_HANDOFF_LOW_CONFIDENCE; "
+                    + "default 2).")
+    int handoffLowConfidence;
+
+    @Option(names = "--handoff-not-helpful", defaultValue = "${env:BATON_HANDOFF_NOT_HELPFUL:-2}",
+            description = "Hand over after this many answers in a row that did not help "
+                    + "(env BATON_HANDOFF_NOT_HELPFUL; default 2).")
+    int handoffNotHelpful;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    private HandoffPolicy handoffPolicy() {
+        Set<Intent> intents = EnumSet.noneOf(Intent.class);
+        for (String name : handoffIntents) {
+            if (!name.isBlank()) {
+                try {
+                    intents.add(Intent.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--handoff-intents takes cancel, refund, complaint and human, "
+                            + "not '" + name.trim() + "'");
+                }
+            }
+        }
+        return new HandoffPolicy(intents, handoffFrustration, handoffLowConfidence, handoffNotHelpful);
     }
 
     /** The command line with all subcommands; a bad argument or file ends with its message, not a stack trace. */
@@ -56,7 +97,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton");
+        var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy());
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -91,6 +91,13 @@ final class ChatClient extends WebSocketClient {
         return frame;
     }
 
+    /** The next frame, whatever its type. */
+    JsonNode nextFrame() {
+        JsonNode frame = poll(5_000);
+        assertNotNull(frame, "expected a frame within 5 s");
+        return frame;
+    }
+
     /** The next {@code message} frame from the given role, skipping none. */
     JsonNode nextMessageFrom(String role) {
         JsonNode message = next("message");

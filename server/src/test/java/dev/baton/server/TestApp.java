@@ -1,11 +1,13 @@
 package dev.baton.server;
 
+import dev.baton.conversation.ConversationService;
 import dev.baton.kb.Article;
 import dev.baton.store.Json;
 import dev.baton.store.RedisArticleStore;
+import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisKeys;
 import dev.baton.testing.TestRedis;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import redis.clients.jedis.RedisClient;
 
@@ -21,8 +23,14 @@ final class TestApp implements AutoCloseable {
     TestApp(List<Article> articles) {
         var store = new RedisArticleStore(redis, keys, Json.newMapper());
         articles.forEach(store::save);
-        app = BatonApp.start(new BatonConfig(0, Path.of("unused"), TestRedis.url(), false, null, "Baton",
-                keys.namespace()));
+        app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
+                .withNamespace(keys.namespace()));
+    }
+
+    /** The conversations of this app, read and changed the way an agent's actions will. */
+    ConversationService conversations() {
+        return new ConversationService(new RedisConversationStore(redis, keys, Json.newMapper()), "test-agent",
+                Clock.systemUTC());
     }
 
     int port() {

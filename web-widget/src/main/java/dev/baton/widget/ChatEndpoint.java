@@ -8,6 +8,8 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.Seq;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.handoff.HandoffService;
+import dev.baton.kb.Language;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -28,14 +30,16 @@ public final class ChatEndpoint {
     private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
 
     private final ConversationService conversations;
+    private final HandoffService handoffs;
     private final ChatSessions sessions;
     private final ObjectMapper json;
     private final FrameReader reader;
     private final Map<String, ChatSocket> sockets = new ConcurrentHashMap<>();
 
-    public ChatEndpoint(ConversationService conversations, ChatSessions sessions, ObjectMapper json,
-            ChatLimits limits) {
+    public ChatEndpoint(ConversationService conversations, HandoffService handoffs, ChatSessions sessions,
+            ObjectMapper json, ChatLimits limits) {
         this.conversations = conversations;
+        this.handoffs = handoffs;
         this.sessions = sessions;
         this.json = json;
         this.reader = new FrameReader(json, limits);
@@ -60,8 +64,12 @@ public final class ChatEndpoint {
             ClientFrame frame = reader.read(ctx.message());
             if (frame instanceof ClientFrame.Hello hello) {
                 hello(socket, hello);
-            } else {
-                message(socket, (ClientFrame.SendMessage) frame);
+            } else if (frame instanceof ClientFrame.SendMessage message) {
+                message(socket, message);
+            } else if (frame instanceof ClientFrame.RequestHuman) {
+                requestHuman(socket);
+            } else if (frame instanceof ClientFrame.Feedback feedback) {
+                feedback(socket, feedback);
             }
         } catch (FrameRefused refused) {
             socket.send(refused.toFrame());
@@ -107,6 +115,29 @@ public final class ChatEndpoint {
                 .filter(e -> e.event() instanceof MessageCreated)
                 .map(e -> Message.of(e, (MessageCreated) e.event()))
                 .toList();
+    }
+
+    private static String followed(ChatSocket socket) {
+        String conversationId = socket.conversationId();
+        if (conversationId == null) {
+            throw new FrameRefused("hello_required", "Send hello first.");
+        }
+        return conversationId;
+    }
+
+    private void requestHuman(ChatSocket socket) {
+        String conversationId = followed(socket);
+        String language = conversations.find(conversationId).map(c -> Language.fromLocale(c.locale()))
+                .orElse(Language.ENGLISH);
+        // Already with the team: nothing to do, the customer sees the status they have.
+        handoffs.requestPerson(conversationId, language);
+    }
+
+    private void feedback(ChatSocket socket, ClientFrame.Feedback feedback) {
+        String conversationId = followed(socket);
+        if (conversations.addFeedback(conversationId, feedback.seq(), feedback.helpful()).isEmpty()) {
+            throw new FrameRefused("invalid_field", "\"seq\" is not a bot message of this conversation.");
+        }
     }
 
     private void message(ChatSocket socket, ClientFrame.SendMessage message) {

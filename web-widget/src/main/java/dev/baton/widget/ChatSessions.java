@@ -2,6 +2,7 @@ package dev.baton.widget;
 
 import dev.baton.conversation.Message;
 import dev.baton.event.EventListener;
+import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
 import java.util.Map;
@@ -37,9 +38,21 @@ public final class ChatSessions implements EventListener {
         if (sockets == null) {
             return;
         }
-        if (logged.event() instanceof MessageCreated created) {
-            Message message = Message.of(logged, created);
-            sockets.forEach(socket -> socket.deliver(message));
+        ServerFrame frame = customerFrame(logged);
+        if (frame != null) {
+            sockets.forEach(socket -> socket.deliver(logged.seq(), frame));
         }
+    }
+
+    /** What the customer sees of an event: messages and the handoff; never analyses, notes or anything else. */
+    static ServerFrame customerFrame(LoggedEvent logged) {
+        if (logged.event() instanceof MessageCreated created) {
+            return new ServerFrame.MessageEvent(Message.of(logged, created));
+        }
+        if (logged.event() instanceof HandedOff handedOff) {
+            return new ServerFrame.Handoff(logged.seq(), "waiting", handedOff.context().reason().code(),
+                    logged.ts());
+        }
+        return null;
     }
 }

@@ -2,7 +2,6 @@ package dev.baton.widget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.baton.conversation.Message;
 import dev.baton.conversation.Seq;
 import io.javalin.websocket.WsContext;
 import java.io.UncheckedIOException;
@@ -41,11 +40,11 @@ final class ChatSocket {
         }
     }
 
-    /** Sends a message unless this socket already had it (in the welcome, or live before). */
-    synchronized void deliver(Message message) {
-        if (Seq.compare(message.seq(), lastSentSeq) > 0) {
-            lastSentSeq = message.seq();
-            send(new ServerFrame.MessageEvent(message));
+    /** Sends an event's frame unless this socket already had it (in the welcome, or live before). */
+    synchronized void deliver(String seq, ServerFrame frame) {
+        if (Seq.compare(seq, lastSentSeq) > 0) {
+            lastSentSeq = seq;
+            send(frame);
         }
     }
 

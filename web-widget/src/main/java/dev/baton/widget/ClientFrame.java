@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonSubTypes({
     @JsonSubTypes.Type(ClientFrame.Hello.class),
     @JsonSubTypes.Type(ClientFrame.SendMessage.class),
+    @JsonSubTypes.Type(ClientFrame.RequestHuman.class),
+    @JsonSubTypes.Type(ClientFrame.Feedback.class),
 })
 sealed interface ClientFrame {
 
@@ -20,4 +22,12 @@ sealed interface ClientFrame {
     /** A customer message; {@code clientMsgId} makes resending it safe. */
     @JsonTypeName("message")
     record SendMessage(String clientMsgId, String text) implements ClientFrame {}
+
+    /** The customer pressed "Talk to a person". */
+    @JsonTypeName("request_human")
+    record RequestHuman() implements ClientFrame {}
+
+    /** The customer's "Did this help?" on the bot message at {@code seq}. */
+    @JsonTypeName("feedback")
+    record Feedback(String seq, Boolean helpful) implements ClientFrame {}
 }

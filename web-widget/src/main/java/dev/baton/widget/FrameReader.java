@@ -51,7 +51,13 @@ final class FrameReader {
         if (frame instanceof ClientFrame.Hello hello) {
             return checked(hello);
         }
-        return checked((ClientFrame.SendMessage) frame);
+        if (frame instanceof ClientFrame.Feedback feedback) {
+            return checked(feedback);
+        }
+        if (frame instanceof ClientFrame.SendMessage message) {
+            return checked(message);
+        }
+        return frame;
     }
 
     private static String fieldName(JsonProcessingException e) {
@@ -89,6 +95,16 @@ final class FrameReader {
                     + " characters.", message.clientMsgId());
         }
         return message;
+    }
+
+    private static ClientFrame.Feedback checked(ClientFrame.Feedback feedback) {
+        if (feedback.seq() == null || feedback.helpful() == null) {
+            throw new FrameRefused("missing_field", "\"seq\" and \"helpful\" are required.");
+        }
+        if (!Seq.isValid(feedback.seq())) {
+            throw new FrameRefused("invalid_field", "\"seq\" must be the seq of a bot message.");
+        }
+        return feedback;
     }
 
     private static void requireId(String field, String value) {

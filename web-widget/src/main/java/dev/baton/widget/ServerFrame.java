@@ -14,6 +14,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerFrame.Welcome.class),
     @JsonSubTypes.Type(ServerFrame.Ack.class),
     @JsonSubTypes.Type(ServerFrame.MessageEvent.class),
+    @JsonSubTypes.Type(ServerFrame.Handoff.class),
     @JsonSubTypes.Type(ServerFrame.Error.class),
 })
 sealed interface ServerFrame {
@@ -30,6 +31,10 @@ sealed interface ServerFrame {
     /** A message in the conversation, live. */
     @JsonTypeName("message")
     record MessageEvent(@JsonUnwrapped Message message) implements ServerFrame {}
+
+    /** The conversation went to the team: {@code status} waiting (in the queue) or assigned (a person has it). */
+    @JsonTypeName("handoff")
+    record Handoff(String seq, String status, String reason, long ts) implements ServerFrame {}
 
     /** A frame was refused; the connection and the conversation are untouched. */
     @JsonTypeName("error")

@@ -93,10 +93,8 @@ final class KbEval implements Callable<Integer> {
         for (Path test : tests) {
             testRows.addAll(LabeledCsv.read(test, List.of("text", "label")));
         }
-        Path cacheFile = embeddingCache != null ? embeddingCache
-                : Path.of(System.getProperty("user.home"), ".cache", "baton");
-        try (Answering answering = new Answering(new InMemoryArticleStore(), model -> new FileEmbeddingCache(
-                embeddingCache != null ? cacheFile : cacheFile.resolve("embeddings-" + model + ".bin")))) {
+        try (Answering answering = new Answering(new InMemoryArticleStore(),
+                model -> EmbeddingCacheFiles.open(embeddingCache, model))) {
             ThresholdChoice choice = "auto".equals(threshold) ? autoThreshold(answering, articles) : null;
             System.err.printf("Indexing %d articles with %d example questions…%n", articles.size(),
                     articles.stream().mapToInt(a -> a.examples().size()).sum());

@@ -1,0 +1,111 @@
+package dev.baton.detect;
+
+import dev.baton.kb.EmbeddingClassifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scores how frustrated one message reads, 0 to 1, with the evidence: a logistic regression over the message's
+ * embedding (fitted on the GoEmotions training split, see docs/quality.md), combined with the shipped lexicon
+ * (profanity, annoyance, sarcasm, "that didn't help"), ALL CAPS and repeated punctuation.
+ */
+public final class FrustrationDetector {
+    static final String MODEL = "/dev/baton/detect/frustration-model.tribuo";
+    /** From this score on, one message alone counts as frustrated. */
+    public static final double FRUSTRATED = 0.5;
+    private static final int DIMENSION = 384;
+    private static final Pattern CAPS_WORD = Pattern.compile("\\b\\p{Lu}{3,}\\b");
+    private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("[!?！？]{2,}");
+
+    private final EmbeddingClassifier model;
+    private final FrustrationLexicon lexicon;
+
+    /** One message's frustration, what raised it, and whether it says the last answer did not help. */
+    public record Score(double value, List<String> evidence, boolean saysNotHelpful) {}
+
+    FrustrationDetector(EmbeddingClassifier model, FrustrationLexicon lexicon) {
+        this.model = model;
+        this.lexicon = lexicon;
+    }
+
+    public static FrustrationDetector load() {
+        try (InputStream in = FrustrationDetector.class.getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException("the frustration model " + MODEL + " is missing from the classpath");
+            }
+            return new FrustrationDetector(EmbeddingClassifier.load(in, DIMENSION), FrustrationLexicon.load());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param vector the message's embedding when the model knows its language (English), else null: then the
+     *     lexicon and the typography speak alone
+     */
+    public Score score(String text, float[] vector) {
+        List<String> evidence = new ArrayList<>();
+        double tone = vector == null ? 0 : model.probabilities(vector).getOrDefault("1", 0.0);
+        if (tone >= 0.5) {
+            evidence.add(String.format("the message reads as annoyed (%.2f)", tone));
+        }
+        double words = 0;
+        boolean notHelpful = false;
+        Set<String> seen = new LinkedHashSet<>();
+        for (FrustrationLexicon.Found found : lexicon.find(text)) {
+            if (!seen.add(found.phrase())) {
+                continue;
+            }
+            switch (found.kind()) {
+                case "profanity" -> {
+                    words += 0.45;
+                    evidence.add("profanity (\"" + found.phrase() + "\")");
+                }
+                case "annoyance" -> {
+                    words += 0.4;
+                    evidence.add("annoyance (\"" + found.phrase() + "\")");
+                }
+                case "sarcasm" -> {
+                    words += 0.3;
+                    evidence.add("sarcasm (\"" + found.phrase() + "\")");
+                }
+                case "not_helpful" -> {
+                    words += 0.3;
+                    notHelpful = true;
+                    evidence.add("says the answer did not help (\"" + found.phrase() + "\")");
+                }
+                default -> { }
+            }
+        }
+        if (shouts(text)) {
+            words += 0.25;
+            evidence.add("writes in CAPITALS");
+        }
+        Matcher punctuation = REPEATED_PUNCTUATION.matcher(text);
+        if (punctuation.find()) {
+            words += 0.15;
+            evidence.add("repeated punctuation (\"" + punctuation.group() + "\")");
+        }
+        double value = 1 - (1 - tone) * (1 - Math.min(1, words));
+        return new Score(value, evidence, notHelpful);
+    }
+
+    /** Two or more words in capitals, or a long message mostly in capitals. */
+    private static boolean shouts(String text) {
+        Matcher caps = CAPS_WORD.matcher(text);
+        int capsWords = 0;
+        while (caps.find()) {
+            capsWords++;
+        }
+        long letters = text.chars().filter(Character::isLetter).count();
+        long upper = text.chars().filter(Character::isUpperCase).count();
+        return capsWords >= 2 || (letters >= 12 && upper > 0.6 * letters);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.baton.handoff;
+
+import java.util.Map;
+
+/**
+ * Who the customer is, as far as Baton knows: a visitor id always; name, email, plan and attributes when the host
+ * product identified the user (verified) or the customer said so.
+ */
+public record Customer(String visitorId, boolean verified, String userId, String name, String email, String plan,
+        Map<String, Object> attributes, String locale) {
+
+    public Customer {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public static Customer visitor(String visitorId, String locale) {
+        return new Customer(visitorId, false, null, null, null, null, Map.of(), locale);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.baton.handoff;
+
+import dev.baton.conversation.Citation;
+import dev.baton.conversation.History;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Role;
+import dev.baton.detect.Analysis;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds what an agent receives with a handoff from the conversation's own record: nothing in it is invented, the
+ * summary quotes the customer and names the articles the bot used.
+ */
+public final class HandoffContextBuilder {
+    private static final int QUOTE_LIMIT = 140;
+
+    public HandoffContext build(Customer customer, History history, Decision decision, long now) {
+        List<Message> transcript = history.transcript();
+        Set<String> intents = new LinkedHashSet<>();
+        List<HandoffContext.FrustrationPoint> frustration = new ArrayList<>();
+        for (Map.Entry<Message, Analysis> entry : history.analyses()) {
+            Analysis analysis = entry.getValue();
+            if (analysis.intent() != null) {
+                intents.add(analysis.intent().code());
+            }
+            frustration.add(new HandoffContext.FrustrationPoint(entry.getKey().seq(),
+                    Math.round(analysis.frustration() * 1000) / 1000.0, analysis.evidence()));
+        }
+        List<HandoffContext.ArticleTried> tried = articlesTried(history);
+        List<String> customerTexts = transcript.stream().filter(m -> m.author().role() == Role.CUSTOMER)
+                .map(Message::text).toList();
+        List<String> summary = List.of(goal(history, intents), whatWasTried(history, tried),
+                wantsNow(decision, customerTexts));
+        return new HandoffContext(customer, transcript, decision.reason(), decision.trigger(), decision.evidence(),
+                List.copyOf(intents), frustration, tried, DetailExtractor.extract(customerTexts), summary,
+                decision.priority(), now);
+    }
+
+    private static List<HandoffContext.ArticleTried> articlesTried(History history) {
+        List<HandoffContext.ArticleTried> tried = new ArrayList<>();
+        List<Message> messages = history.transcript();
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
+            if (message.author().role() != Role.BOT || message.citations() == null) {
+                continue;
+            }
+            Boolean helpful = history.feedbackOn(message.seq());
+            if (helpful == null) {
+                helpful = nextCustomerSaidUnhelpful(history, messages.subList(i + 1, messages.size())) ? false : null;
+            }
+            for (Citation citation : message.citations()) {
+                tried.add(new HandoffContext.ArticleTried(citation.articleId(), citation.title(), citation.url(),
+                        message.confidence() == null ? 0 : message.confidence(), helpful));
+            }
+        }
+        return tried;
+    }
+
+    private static boolean nextCustomerSaidUnhelpful(History history, List<Message> after) {
+        return after.stream().filter(m -> m.author().role() == Role.CUSTOMER).findFirst()
+                .map(m -> history.analysisOf(m.seq()))
+                .map(Analysis::notHelpful)
+                .orElse(false);
+    }
+
+    private static String goal(History history, Set<String> intents) {
+        List<Message> asked = history.customerMessagesSinceFreshStart();
+        String first = asked.isEmpty() ? "" : quote(asked.get(0).text());
+        String wants = intents.isEmpty() ? "Goal" : "Goal (" + String.join(", ", intents) + ")";
+        return wants + ": " + first;
+    }
+
+    private static String whatWasTried(History history, List<HandoffContext.ArticleTried> tried) {
+        if (!tried.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            for (HandoffContext.ArticleTried article : tried) {
+                String feedback = article.helpful() == null ? "" : article.helpful() ? " (helped)" : " (did not help)";
+                parts.add("\"" + article.title() + "\"" + feedback);
+            }
+            return "Tried: the bot answered with " + String.join(", ", parts) + ".";
+        }
+        int unsure = history.trailingUnsureReplies();
+        if (unsure > 0) {
+            return "Tried: the bot found no confident answer (" + unsure + (unsure == 1 ? " reply" : " replies")
+                    + ").";
+        }
+        return "Tried: nothing yet; handed over at once.";
+    }
+
+    private static String wantsNow(Decision decision, List<String> customerTexts) {
+        String last = customerTexts.isEmpty() ? "" : " Last message: " + quote(customerTexts.get(customerTexts.size()
+                - 1));
+        return "Now: " + describe(decision.reason()) + "." + last;
+    }
+
+    static String describe(Reason reason) {
+        return switch (reason) {
+            case CANCEL -> "wants to cancel";
+            case REFUND -> "asks for a refund";
+            case COMPLAINT -> "wants to complain";
+            case HUMAN_REQUESTED -> "asked for a person";
+            case FRUSTRATION -> "is frustrated";
+            case LOW_CONFIDENCE -> "the bot could not answer";
+            case NOT_HELPFUL -> "said the answers did not help";
+        };
+    }
+
+    private static String quote(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return "\"" + (flat.length() > QUOTE_LIMIT ? flat.substring(0, QUOTE_LIMIT - 1) + "…" : flat) + "\"";
+    }
+}

@@ -1,0 +1,118 @@
+package dev.baton.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.conversation.Author;
+import dev.baton.conversation.Citation;
+import dev.baton.conversation.History;
+import dev.baton.event.FeedbackGiven;
+import dev.baton.event.LoggedEvent;
+import dev.baton.event.MessageAnalyzed;
+import dev.baton.event.MessageCreated;
+import dev.baton.kb.Language;
+import dev.baton.kb.TextAnalysis;
+import dev.baton.testing.TestEmbedder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Frustration per message and across the conversation, with the evidence that raised it. */
+class MessageAnalyzerTest {
+    private static final TextAnalysis analysis = new TextAnalysis();
+    private static MessageAnalyzer analyzer;
+    private final List<LoggedEvent> log = new ArrayList<>();
+    private int seq = 1;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new MessageAnalyzer(IntentDetector.load(TestEmbedder.get(), analysis), FrustrationDetector.load(),
+                analysis);
+    }
+
+    @AfterAll
+    static void close() {
+        analysis.close();
+    }
+
+    /** The customer says {@code text}; the analysis is recorded as the bot would. */
+    private Analysis customerSays(String text) {
+        String at = (seq++) + "-0";
+        log.add(new LoggedEvent(at, "n", new MessageCreated("c", Author.customer(), text, List.of(), null, at)));
+        String language = Language.detect(text);
+        Analysis result = analyzer.analyze(at, text, language,
+                language.equals(Language.ENGLISH) ? TestEmbedder.get().embed(text) : null, History.of(log));
+        log.add(new LoggedEvent((seq++) + "-0", "n", new MessageAnalyzed("c", at, result)));
+        return result;
+    }
+
+    private String botAnswers(String text, boolean withArticle) {
+        String at = (seq++) + "-0";
+        log.add(new LoggedEvent(at, "n", new MessageCreated("c", Author.bot("Baton"), text,
+                withArticle ? List.of(new Citation("a", "A", "u")) : List.of(), withArticle ? 0.8 : 0.4, null)));
+        return at;
+    }
+
+    @Test
+    void a_calm_question_is_not_frustrated() {
+        Analysis calm = customerSays("How do customers earn points for their orders?");
+
+        assertTrue(calm.frustration() < 0.3, calm::toString);
+        assertTrue(calm.evidence().isEmpty(), calm::toString);
+    }
+
+    @Test
+    void profanity_capitals_and_repeated_punctuation_are_evidence() {
+        Analysis angry = customerSays("WHY IS THIS STILL BROKEN?!?! this is bullshit");
+
+        assertTrue(angry.frustration() >= 0.8, angry::toString);
+        assertTrue(angry.evidence().contains("writes in CAPITALS"), angry::toString);
+        assertTrue(angry.evidence().stream().anyMatch(e -> e.startsWith("profanity")), angry::toString);
+        assertTrue(angry.evidence().stream().anyMatch(e -> e.startsWith("repeated punctuation")), angry::toString);
+    }
+
+    @Test
+    void japanese_frustration_comes_from_its_words() {
+        Analysis angry = customerSays("何度も言ってるのにいい加減にしてください");
+
+        assertTrue(angry.frustration() >= 0.7, angry::toString);
+        assertTrue(angry.evidence().stream().anyMatch(e -> e.contains("何度も")), angry::toString);
+    }
+
+    @Test
+    void frustration_builds_up_over_a_conversation_that_goes_badly() {
+        Analysis first = customerSays("My points aren't showing up for my last order.");
+        botAnswers("Points appear within a minute of the order.", true);
+        Analysis second = customerSays("That didn't help, my points for the last order are still not showing.");
+        botAnswers("I'm not sure I have the right answer to that.", false);
+        Analysis third = customerSays("This is ridiculous!!! Third time I ask, where are my points?");
+
+        assertTrue(first.frustration() < second.frustration(), first + " then " + second);
+        assertTrue(second.frustration() < third.frustration(), second + " then " + third);
+        assertTrue(second.notHelpful());
+        assertTrue(second.evidence().contains("asks the same question again"), second::toString);
+        assertTrue(third.evidence().contains("the bot was not sure of its last answer"), third::toString);
+        assertTrue(third.frustration() >= 0.8, third::toString);
+    }
+
+    @Test
+    void a_no_on_did_this_help_counts_for_the_next_message() {
+        customerSays("how do I connect Shopify?");
+        String answer = botAnswers("Install the app from the Shopify App Store.", true);
+        log.add(new LoggedEvent((seq++) + "-0", "n", new FeedbackGiven("c", answer, false)));
+
+        Analysis next = customerSays("ok what else can I try");
+
+        assertTrue(next.evidence().contains("said \"No\" to \"Did this help?\""), next::toString);
+    }
+
+    @Test
+    void the_intent_comes_with_its_evidence() {
+        Analysis refund = customerSays("I want a refund for the double charge");
+
+        assertEquals(Intent.REFUND, refund.intent());
+        assertTrue(refund.evidence().get(0).startsWith("asks for money back"), refund::toString);
+    }
+}

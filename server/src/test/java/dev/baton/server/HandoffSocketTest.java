@@ -1,0 +1,175 @@
+package dev.baton.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Owner;
+import dev.baton.handoff.HandoffContext;
+import dev.baton.handoff.Priority;
+import dev.baton.handoff.Reason;
+import dev.baton.testing.FixtureArticles;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Handoffs over the real customer socket, with the real bot, detectors and Redis. */
+class HandoffSocketTest {
+    private static TestApp baton;
+    private static ConversationService conversations;
+    private final List<ChatClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        baton = new TestApp(FixtureArticles.all());
+        conversations = baton.conversations();
+    }
+
+    @AfterAll
+    static void stop() {
+        baton.close();
+    }
+
+    @AfterEach
+    void disconnect() {
+        clients.forEach(ChatClient::closeNow);
+    }
+
+    private ChatClient connect() {
+        ChatClient client = ChatClient.connect(baton.port());
+        clients.add(client);
+        return client;
+    }
+
+    /** Sends a question and returns the bot's reply, or the handoff frame when it hands over instead. */
+    private static JsonNode say(ChatClient client, String id, String text) {
+        client.ask(id, text);
+        client.nextMessageFrom("customer");
+        return client.nextFrame();
+    }
+
+    @Test
+    void a_refund_request_is_handed_over_at_once_with_the_right_transcript_and_reason() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+        String text = "Hi, I bought the annual Growth plan on March 3 and I want my money back. Order #48213";
+
+        JsonNode handoff = say(client, "m1", text);
+        JsonNode told = client.nextMessageFrom("system");
+
+        assertEquals("handoff", handoff.path("type").asText());
+        assertEquals("waiting", handoff.path("status").asText());
+        assertEquals("refund", handoff.path("reason").asText());
+        assertTrue(told.path("text").asText().contains("they'll see everything we've talked about"));
+        client.expectSilence(800);
+        HandoffContext context = conversations.latestHandoff(conversationId).orElseThrow();
+        assertEquals(Reason.REFUND, context.reason());
+        assertEquals(Priority.HIGH, context.priority());
+        assertEquals(List.of(text), context.transcript().stream().map(Message::text).toList());
+        assertEquals(List.of("48213"), context.details().orderNumbers());
+        assertEquals(List.of("March 3"), context.details().dates());
+        assertEquals(List.of("Growth plan"), context.details().plans());
+        assertEquals(3, context.summary().size());
+        assertTrue(context.evidence().get(0).startsWith("asks for money back"), context.evidence()::toString);
+        assertEquals(Owner.WAITING, conversations.find(conversationId).orElseThrow().owner());
+    }
+
+    @Test
+    void a_question_about_a_policy_is_answered_not_handed_over() {
+        ChatClient client = connect();
+        client.helloAsNewVisitor();
+
+        JsonNode answer = say(client, "m1", "Is there a cancellation fee?");
+
+        assertEquals("message", answer.path("type").asText());
+        assertEquals("cancel-subscription", answer.path("citations").get(0).path("articleId").asText());
+    }
+
+    @Test
+    void three_messages_of_growing_frustration_are_handed_over_at_the_third() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+
+        JsonNode first = say(client, "m1", "My points aren't showing up for my last order.");
+        JsonNode second = say(client, "m2", "That didn't help, my points for the last order are still not showing.");
+        JsonNode third = say(client, "m3", "This is ridiculous!!! Third time I ask, where are my points?");
+
+        assertEquals("message", first.path("type").asText(), first::toString);
+        assertEquals("message", second.path("type").asText(), second::toString);
+        assertEquals("handoff", third.path("type").asText(), third::toString);
+        assertEquals("frustration", third.path("reason").asText());
+        HandoffContext context = conversations.latestHandoff(conversationId).orElseThrow();
+        assertEquals(3, context.frustration().size());
+        assertTrue(context.frustration().get(2).evidence().contains("annoyance (\"ridiculous\")"),
+                context.frustration()::toString);
+    }
+
+    @Test
+    void the_talk_to_a_person_button_hands_over_whatever_was_said() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+        say(client, "m1", "How do customers earn points?");
+
+        client.sendFrame(ChatClient.frame("request_human"));
+
+        JsonNode handoff = client.next("handoff");
+        assertEquals("human_requested", handoff.path("reason").asText());
+        client.nextMessageFrom("system");
+        assertEquals(Reason.HUMAN_REQUESTED, conversations.latestHandoff(conversationId).orElseThrow().reason());
+    }
+
+    @Test
+    void no_on_did_this_help_offers_a_person_and_the_second_no_hands_over() {
+        ChatClient client = connect();
+        client.helloAsNewVisitor();
+        JsonNode answer = say(client, "m1", "How do customers earn points?");
+        client.sendFrame(ChatClient.frame("feedback").put("seq", answer.path("seq").asText()).put("helpful", false));
+        JsonNode sorry = client.nextMessageFrom("bot");
+        JsonNode again = say(client, "m2", "Do customers get points on their birthday?");
+
+        client.sendFrame(ChatClient.frame("feedback").put("seq", again.path("seq").asText()).put("helpful", false));
+
+        assertTrue(sorry.path("text").asText().startsWith("Sorry that didn't help."), sorry::toString);
+        assertEquals("not_helpful", client.next("handoff").path("reason").asText());
+    }
+
+    @Test
+    void feedback_on_something_that_is_not_a_bot_message_is_refused() {
+        ChatClient client = connect();
+        client.helloAsNewVisitor();
+        String own = client.ask("m1", "How do customers earn points?").path("seq").asText();
+        client.nextMessageFrom("customer");
+        client.nextMessageFrom("bot");
+
+        client.sendFrame(ChatClient.frame("feedback").put("seq", own).put("helpful", false));
+        JsonNode refused = client.next("error");
+        client.sendFrame(ChatClient.frame("feedback").put("seq", own));
+
+        assertEquals("invalid_field", refused.path("code").asText());
+        assertEquals("missing_field", client.next("error").path("code").asText());
+    }
+
+    @Test
+    void a_resolved_conversation_reopened_by_the_customer_starts_fresh_with_the_bot() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+        say(client, "m1", "Will it rain in Osaka tomorrow?");
+        assertEquals("handoff", say(client, "m2", "Who wins the next football world cup?").path("type").asText());
+        client.nextMessageFrom("system");
+        conversations.resolve(conversationId, "agent-1");
+
+        JsonNode unsure = say(client, "m3", "Is it sunny in Kyoto?");
+
+        assertEquals("message", unsure.path("type").asText(), "one unsure answer after a fresh start is said");
+        assertTrue(unsure.path("text").asText().startsWith("I'm not sure"), unsure::toString);
+        assertEquals(Owner.BOT, conversations.find(conversationId).orElseThrow().owner());
+        client.expectSilence(500);
+        assertFalse(conversations.history(conversationId).sinceFreshStart().isEmpty());
+    }
+}
