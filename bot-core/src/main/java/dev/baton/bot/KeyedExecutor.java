@@ -28,16 +28,22 @@ final class KeyedExecutor implements AutoCloseable {
         lanes.get(Math.floorMod(key.hashCode(), lanes.size())).execute(task);
     }
 
-    /** Finishes what was queued (up to a few seconds), then stops. */
+    /**
+     * Finishes what was queued, for a few seconds in all, then stops. Work not done by then is not lost: its event
+     * was never acknowledged, so another node (or the next start) takes it.
+     */
     @Override
     public void close() {
         lanes.forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         for (ExecutorService lane : lanes) {
             try {
-                lane.awaitTermination(5, TimeUnit.SECONDS);
+                if (!lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    lane.shutdownNow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                lane.shutdownNow();
             }
         }
     }

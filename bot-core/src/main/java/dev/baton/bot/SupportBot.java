@@ -9,10 +9,11 @@ import dev.baton.conversation.Owner;
 import dev.baton.conversation.Role;
 import dev.baton.detect.Analysis;
 import dev.baton.detect.MessageAnalyzer;
-import dev.baton.event.EventListener;
+
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.event.Worker;
 import dev.baton.handoff.Decision;
 import dev.baton.handoff.HandoffPolicy;
 import dev.baton.handoff.HandoffService;
@@ -27,11 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot, as one more listener of the event feed. For each customer message this node stored it runs one turn:
- * detect (intent, frustration) -> retrieve -> decide (hand over, or not) -> answer. It writes only while it owns
- * the conversation; the store checks that atomically, so no reply lands after a handoff or a takeover.
+ * The bot, as a worker of the event feed. For each customer message it runs one turn: detect (intent, frustration)
+ * -> retrieve -> decide (hand over, or not) -> answer. The feed gives each message to one node and gives it again
+ * to another if that node dies mid-turn. The bot writes only while it owns the conversation; the store checks that
+ * atomically, so no reply lands after a handoff or a takeover.
  */
-public final class SupportBot implements EventListener, AutoCloseable {
+public final class SupportBot implements Worker, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
 
     private final ConversationService conversations;
@@ -41,12 +43,10 @@ public final class SupportBot implements EventListener, AutoCloseable {
     private final HandoffService handoffs;
     private final ArticleLinks links;
     private final Author botAuthor;
-    private final String nodeId;
     private final KeyedExecutor executor;
 
     public SupportBot(ConversationService conversations, Answerer answerer, MessageAnalyzer analyzer,
-            HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, String nodeId,
-            int threads) {
+            HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads) {
         this.conversations = conversations;
         this.answerer = answerer;
         this.analyzer = analyzer;
@@ -54,30 +54,29 @@ public final class SupportBot implements EventListener, AutoCloseable {
         this.handoffs = handoffs;
         this.links = links;
         this.botAuthor = Author.bot(botName);
-        this.nodeId = nodeId;
         this.executor = new KeyedExecutor("baton-bot", threads);
     }
 
     @Override
-    public void onEvent(LoggedEvent logged) {
-        // Every node hears every event; the node that stored it is the one that acts on it.
-        if (!nodeId.equals(logged.origin())) {
-            return;
-        }
+    public void take(LoggedEvent logged, Runnable done) {
         if (logged.event() instanceof MessageCreated message && message.author().role() == Role.CUSTOMER) {
             executor.execute(message.conversationId(), () -> guarded(message.conversationId(),
-                    () -> turn(logged.seq(), message)));
+                    () -> turn(logged.seq(), message), done));
         } else if (logged.event() instanceof FeedbackGiven feedback && !feedback.helpful()) {
             executor.execute(feedback.conversationId(), () -> guarded(feedback.conversationId(),
-                    () -> notHelpful(feedback)));
+                    () -> notHelpful(feedback), done));
+        } else {
+            done.run();
         }
     }
 
-    private void guarded(String conversationId, Runnable step) {
+    private void guarded(String conversationId, Runnable step, Runnable done) {
         try {
             step.run();
         } catch (RuntimeException e) {
             log.error("The bot failed in conversation {}", conversationId, e);
+        } finally {
+            done.run();
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What happened to a write: the positions of the events it stored, or why it stored nothing (and, when the owner
- * was wrong, who owns the conversation now).
+ * was wrong, who owns the conversation now and which agent holds it).
  */
-public record AppendResult(Status status, List<String> seqs, Owner currentOwner) {
+public record AppendResult(Status status, List<String> seqs, Owner currentOwner, String currentAssignee) {
 
     public enum Status {
         /** Stored now at {@code seqs}. */
@@ -15,12 +15,19 @@ public record AppendResult(Status status, List<String> seqs, Owner currentOwner)
         DUPLICATE,
         /** The conversation's owner was not one the write allowed; nothing was written. */
         NOT_OWNER,
+        /** The agent who would get the conversation already holds as many as they may; nothing was written. */
+        OVER_CAPACITY,
         /** No such conversation (never created, or expired before its first message). */
         NO_CONVERSATION
     }
 
     public AppendResult {
         seqs = List.copyOf(seqs);
+        currentAssignee = currentAssignee == null || currentAssignee.isEmpty() ? null : currentAssignee;
+    }
+
+    public AppendResult(Status status, List<String> seqs, Owner currentOwner) {
+        this(status, seqs, currentOwner, null);
     }
 
     /** The seq of the (first) event stored, or null when nothing was. */

@@ -64,16 +64,20 @@ public final class ConversationService {
      * resolved conversation reopens it first: a fresh start in the bot's hands.
      */
     public AppendResult addCustomerMessage(String conversationId, String clientMsgId, String text) {
-        reopenIfResolved(conversationId);
         var created = new MessageCreated(conversationId, Author.customer(), text, List.of(), null, clientMsgId);
-        return store.write(ConversationWrite.of(conversationId, created).once(clientMsgId), nodeId);
+        // The reopen happens inside the same write, after the duplicate check: a resent message never reopens.
+        return store.write(ConversationWrite.of(conversationId, created).once(clientMsgId)
+                .reopeningWith(new Reopened(conversationId, "customer"))
+                .setting("preview", Handling.previewOf(text))
+                .incrementing("unreadByAgent", 1), nodeId);
     }
 
     /** Stores a bot reply only if the bot still owns the conversation at the moment of writing. */
     public AppendResult addBotMessage(String conversationId, Author bot, String text, List<Citation> citations,
             Double confidence) {
         var created = new MessageCreated(conversationId, bot, text, citations, confidence, null);
-        return store.write(ConversationWrite.of(conversationId, created).onlyIfOwner(Owner.BOT), nodeId);
+        return store.write(ConversationWrite.of(conversationId, created).onlyIfOwner(Owner.BOT)
+                .setting("preview", Handling.previewOf(text)), nodeId);
     }
 
     /** Records what the detectors read in the customer message at {@code messageSeq}. */

@@ -16,6 +16,9 @@ public interface ConversationStore {
 
     Optional<Conversation> find(String conversationId);
 
+    /** The conversations that exist among these ids, in the same order, in one round trip. */
+    List<Conversation> findAll(List<String> conversationIds);
+
     Optional<String> resumeTokenHash(String conversationId);
 
     /** Gives a still-empty conversation another {@code ttl}; a conversation with events is kept anyway. */

@@ -6,6 +6,7 @@ import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageAnalyzed;
 import dev.baton.event.MessageCreated;
 import dev.baton.event.Reopened;
+import dev.baton.event.ReturnedToBot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class History {
                 history.analyses.put(analyzed.messageSeq(), analyzed.analysis());
             } else if (logged.event() instanceof FeedbackGiven given) {
                 history.feedback.put(given.messageSeq(), given.helpful());
-            } else if (logged.event() instanceof Reopened) {
+            } else if (logged.event() instanceof Reopened || logged.event() instanceof ReturnedToBot) {
                 history.freshStart = history.messages.size();
             }
         }
@@ -84,11 +85,21 @@ public final class History {
         return sinceFreshStart().stream().filter(m -> m.author().role() == Role.BOT).toList();
     }
 
-    /** How many of the bot's latest replies in a row were "not sure" (no article cited). */
+    /**
+     * How many of the bot's latest answers in a row were "not sure": replies to a question that cite no article.
+     * Replies that answer nothing (an apology after "No") neither count nor break the run.
+     */
     public int trailingUnsureReplies() {
         int count = 0;
         List<Message> replies = botMessagesSinceFreshStart();
-        for (int i = replies.size() - 1; i >= 0 && replies.get(i).citations() == null; i--) {
+        for (int i = replies.size() - 1; i >= 0; i--) {
+            Message reply = replies.get(i);
+            if (reply.confidence() == null) {
+                continue;
+            }
+            if (reply.citations() != null) {
+                break;
+            }
             count++;
         }
         return count;
@@ -112,6 +123,12 @@ public final class History {
             count++;
         }
         return count;
+    }
+
+    /** Whether the customer said this answer did not help: "No" on it, or in words in their next message. */
+    public boolean saidUnhelpful(Message answer) {
+        int at = messages.indexOf(answer);
+        return at >= 0 && saidUnhelpful(answer, messages.subList(at + 1, messages.size()));
     }
 
     private boolean saidUnhelpful(Message answer, List<Message> after) {

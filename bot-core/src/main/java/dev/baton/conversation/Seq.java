@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * from the last one they saw; ids only grow, so comparing them orders events.
  */
 public final class Seq {
-    private static final Pattern FORMAT = Pattern.compile("\\d{1,19}-\\d{1,19}");
+    /** Up to 18 digits a side: always within a long. */
+    private static final Pattern FORMAT = Pattern.compile("\\d{1,18}-\\d{1,18}");
 
     private Seq() {}
 

@@ -37,7 +37,4 @@ public enum Transition {
         return from;
     }
 
-    public boolean allowedFrom(Owner owner) {
-        return from.contains(owner);
-    }
 }

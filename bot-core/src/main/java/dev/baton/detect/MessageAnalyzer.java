@@ -21,6 +21,8 @@ public final class MessageAnalyzer {
     static final double NOT_HELPFUL = 0.1;
     static final double PER_UNSURE_REPLY = 0.05;
     static final double LONG_AFTER_SHORT = 0.1;
+    /** How many earlier customer messages the trajectory looks at. */
+    static final int RECENT = 10;
 
     private final IntentDetector intents;
     private final FrustrationDetector frustration;
@@ -41,6 +43,10 @@ public final class MessageAnalyzer {
         FrustrationDetector.Score score = frustration.score(text, vector);
         List<Message> earlier = history.customerMessagesSinceFreshStart().stream()
                 .filter(m -> Seq.compare(m.seq(), seq) < 0).toList();
+        // A long conversation costs no more to read than its recent part.
+        if (earlier.size() > RECENT) {
+            earlier = earlier.subList(earlier.size() - RECENT, earlier.size());
+        }
         List<String> evidence = new ArrayList<>(score.evidence());
         double previous = earlier.isEmpty() || history.analysisOf(earlier.get(earlier.size() - 1).seq()) == null
                 ? 0 : history.analysisOf(earlier.get(earlier.size() - 1).seq()).frustration();

@@ -16,9 +16,24 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = HandedOff.class, name = HandedOff.TYPE),
     @JsonSubTypes.Type(value = Resolved.class, name = Resolved.TYPE),
     @JsonSubTypes.Type(value = Reopened.class, name = Reopened.TYPE),
+    @JsonSubTypes.Type(value = NoteAdded.class, name = NoteAdded.TYPE),
+    @JsonSubTypes.Type(value = AgentJoined.class, name = AgentJoined.TYPE),
+    @JsonSubTypes.Type(value = Transferred.class, name = Transferred.TYPE),
+    @JsonSubTypes.Type(value = ReturnedToBot.class, name = ReturnedToBot.TYPE),
+    @JsonSubTypes.Type(value = MessageRead.class, name = MessageRead.TYPE),
 })
-public sealed interface ConversationEvent
-        permits MessageCreated, MessageAnalyzed, FeedbackGiven, HandedOff, Resolved, Reopened {
+public sealed interface ConversationEvent permits MessageCreated, MessageAnalyzed, FeedbackGiven, HandedOff, Resolved,
+        Reopened, NoteAdded, AgentJoined, Transferred, ReturnedToBot, MessageRead {
 
     String conversationId();
+
+    /** The event's name, as in the log, on the wire and in webhooks. */
+    default String type() {
+        for (JsonSubTypes.Type subtype : ConversationEvent.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (subtype.value() == getClass()) {
+                return subtype.name();
+            }
+        }
+        throw new IllegalStateException("unregistered event " + getClass());
+    }
 }

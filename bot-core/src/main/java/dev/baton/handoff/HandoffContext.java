@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.conversation.Customer;
 import dev.baton.conversation.Message;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.conversation.Customer;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.History;
 import dev.baton.conversation.Message;
@@ -42,15 +43,13 @@ public final class HandoffContextBuilder {
 
     private static List<HandoffContext.ArticleTried> articlesTried(History history) {
         List<HandoffContext.ArticleTried> tried = new ArrayList<>();
-        List<Message> messages = history.transcript();
-        for (int i = 0; i < messages.size(); i++) {
-            Message message = messages.get(i);
+        for (Message message : history.transcript()) {
             if (message.author().role() != Role.BOT || message.citations() == null) {
                 continue;
             }
             Boolean helpful = history.feedbackOn(message.seq());
-            if (helpful == null) {
-                helpful = nextCustomerSaidUnhelpful(history, messages.subList(i + 1, messages.size())) ? false : null;
+            if (helpful == null && history.saidUnhelpful(message)) {
+                helpful = false;
             }
             for (Citation citation : message.citations()) {
                 tried.add(new HandoffContext.ArticleTried(citation.articleId(), citation.title(), citation.url(),
@@ -58,13 +57,6 @@ public final class HandoffContextBuilder {
             }
         }
         return tried;
-    }
-
-    private static boolean nextCustomerSaidUnhelpful(History history, List<Message> after) {
-        return after.stream().filter(m -> m.author().role() == Role.CUSTOMER).findFirst()
-                .map(m -> history.analysisOf(m.seq()))
-                .map(Analysis::notHelpful)
-                .orElse(false);
     }
 
     private static String goal(History history, Set<String> intents) {

@@ -29,10 +29,6 @@ public record HandoffPolicy(Set<Intent> immediateIntents, double frustrationThre
         }
     }
 
-    public HandoffPolicy withFrustrationThreshold(double threshold) {
-        return new HandoffPolicy(immediateIntents, threshold, lowConfidenceLimit, notHelpfulLimit);
-    }
-
     /**
      * @param analysis the detectors' reading of the message just received
      * @param botUnsure whether the answer the bot would give now is below its confidence threshold

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.conversation.Customer;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;

@@ -14,6 +14,4 @@ public interface ArticleStore {
 
     /** @return whether there was such an article */
     boolean delete(String id);
-
-    boolean isEmpty();
 }

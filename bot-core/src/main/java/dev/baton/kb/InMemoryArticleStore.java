@@ -30,8 +30,4 @@ public final class InMemoryArticleStore implements ArticleStore {
         return articles.remove(id) != null;
     }
 
-    @Override
-    public boolean isEmpty() {
-        return articles.isEmpty();
-    }
 }

@@ -23,8 +23,8 @@ public final class KnowledgeBase {
     /** Reads every article from the store and indexes them in one batch. */
     public void load() {
         List<Article> all = store.all();
-        all.forEach(article -> articles.put(article.id(), article));
         retriever.index(all);
+        all.forEach(article -> articles.put(article.id(), article));
     }
 
     public void save(Article article) {
@@ -34,8 +34,9 @@ public final class KnowledgeBase {
     /** Saves and indexes many articles; one batch embeds far faster than one article at a time. */
     public void saveAll(List<Article> batch) {
         batch.forEach(store::save);
-        batch.forEach(article -> articles.put(article.id(), article));
+        // Index first: until then questions see the old article and its old vectors together.
         retriever.index(batch);
+        batch.forEach(article -> articles.put(article.id(), article));
     }
 
     public boolean delete(String id) {

@@ -34,6 +34,9 @@ public final class PassageFinder {
             return article.title();
         }
         double[] lexical = lexicalScores(text.units(), question, article.language());
+        if (unitSimilarities != null && unitSimilarities.length != lexical.length) {
+            unitSimilarities = null; // vectors of another version of the article, being re-indexed right now
+        }
         double maxLexical = 0;
         for (double score : lexical) {
             maxLexical = Math.max(maxLexical, score);

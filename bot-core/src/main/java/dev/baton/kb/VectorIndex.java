@@ -48,9 +48,6 @@ final class VectorIndex {
         return List.copyOf(entries.values());
     }
 
-    int dimension() {
-        return dimension;
-    }
 
     private void rebuild() {
         List<Entry> all = new ArrayList<>(entries.values());

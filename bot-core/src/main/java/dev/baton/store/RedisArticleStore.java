@@ -49,10 +49,6 @@ public final class RedisArticleStore implements ArticleStore {
         return redis.hdel(keys.articles(), id) > 0;
     }
 
-    @Override
-    public boolean isEmpty() {
-        return redis.hlen(keys.articles()) == 0;
-    }
 
     private Article read(String value) {
         try {

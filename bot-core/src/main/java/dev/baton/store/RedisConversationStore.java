@@ -1,19 +1,23 @@
 package dev.baton.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.ConversationWrite;
+import dev.baton.conversation.Customer;
+import dev.baton.conversation.Handling;
 import dev.baton.conversation.Owner;
 import dev.baton.event.LoggedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -29,16 +33,18 @@ public final class RedisConversationStore implements ConversationStore {
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final EventCodec codec;
+    private final ObjectMapper mapper;
 
     public RedisConversationStore(UnifiedJedis redis, RedisKeys keys, ObjectMapper json) {
         this.redis = redis;
         this.keys = keys;
         this.codec = new EventCodec(json);
+        this.mapper = json;
     }
 
     @Override
     public void create(Conversation conversation, String resumeTokenHash, Duration ttlUntilFirstEvent) {
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new HashMap<>(customerFields(conversation.customer()));
         fields.put("id", conversation.id());
         fields.put("visitorId", conversation.visitorId());
         fields.put("owner", conversation.owner().wireName());
@@ -55,15 +61,76 @@ public final class RedisConversationStore implements ConversationStore {
         }
     }
 
+    /** The hash fields that hold who the customer is. */
+    Map<String, String> customerFields(Customer customer) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("customerVerified", Boolean.toString(customer.verified()));
+        putIfPresent(fields, "userId", customer.userId());
+        putIfPresent(fields, "customerName", customer.name());
+        putIfPresent(fields, "customerEmail", customer.email());
+        putIfPresent(fields, "plan", customer.plan());
+        if (!customer.attributes().isEmpty()) {
+            fields.put("customerAttributes", json(customer.attributes()));
+        }
+        return fields;
+    }
+
+    private static void putIfPresent(Map<String, String> fields, String field, String value) {
+        if (value != null) {
+            fields.put(field, value);
+        }
+    }
+
     @Override
     public Optional<Conversation> find(String conversationId) {
         Map<String, String> fields = redis.hgetAll(keys.conversation(conversationId));
-        if (fields.isEmpty()) {
-            return Optional.empty();
+        return fields.isEmpty() ? Optional.empty() : Optional.of(conversationOf(fields));
+    }
+
+    @Override
+    public List<Conversation> findAll(List<String> conversationIds) {
+        List<Conversation> found = new ArrayList<>();
+        try (var pipeline = redis.pipelined()) {
+            List<redis.clients.jedis.Response<Map<String, String>>> responses = conversationIds.stream()
+                    .map(id -> pipeline.hgetAll(keys.conversation(id))).toList();
+            pipeline.sync();
+            for (var response : responses) {
+                if (!response.get().isEmpty()) {
+                    found.add(conversationOf(response.get()));
+                }
+            }
         }
-        return Optional.of(new Conversation(fields.get("id"), fields.get("visitorId"),
-                Owner.fromWireName(fields.get("owner")), Long.parseLong(fields.get("createdAt")),
-                fields.get("locale"), fields.get("lastSeq")));
+        return found;
+    }
+
+    private Conversation conversationOf(Map<String, String> f) {
+        String visitorId = f.get("visitorId");
+        String locale = f.get("locale");
+        Customer customer = new Customer(visitorId, Boolean.parseBoolean(f.get("customerVerified")), f.get("userId"),
+                f.get("customerName"), f.get("customerEmail"), f.get("plan"), attributes(f.get("customerAttributes")),
+                locale);
+        String assignee = f.get("assignee") == null || f.get("assignee").isEmpty() ? null : f.get("assignee");
+        Handling handling = new Handling(assignee, f.get("team"), f.get("priority"), f.get("reason"),
+                number(f.get("handedOffAt")), number(f.get("firstResponseAt")), number(f.get("resolvedAt")),
+                number(f.get("updatedAt")), f.get("preview"), f.get("customerReadSeq"), f.get("agentReadSeq"),
+                f.get("unreadByAgent") == null ? 0 : Integer.parseInt(f.get("unreadByAgent")));
+        return new Conversation(f.get("id"), visitorId, Owner.fromWireName(f.get("owner")),
+                Long.parseLong(f.get("createdAt")), locale, f.get("lastSeq"), customer, handling);
+    }
+
+    private static Long number(String value) {
+        return value == null ? null : Long.valueOf(value);
+    }
+
+    private Map<String, Object> attributes(String value) {
+        if (value == null) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(value, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 
     @Override
@@ -81,30 +148,53 @@ public final class RedisConversationStore implements ConversationStore {
         String id = write.conversationId();
         List<String> scriptKeys = List.of(keys.conversation(id), keys.conversationLog(id), keys.clientMessageIds(id),
                 keys.feed());
-        List<String> args = new ArrayList<>();
-        args.add(origin);
-        args.add(write.clientMsgId() == null ? "" : write.clientMsgId());
-        args.add(write.allowedOwners().isEmpty() ? "" : "," + write.allowedOwners().stream().map(Owner::wireName)
-                .collect(Collectors.joining(",")) + ",");
-        args.add(write.newOwner() == null ? "" : write.newOwner().wireName());
-        args.add(Long.toString(FEED_CAP));
-        args.add(Integer.toString(write.fields().size()));
-        write.fields().forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        write.events().forEach(event -> args.add(codec.encode(event)));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("id", id);
+        options.put("namespace", keys.namespace());
+        options.put("origin", origin);
+        options.put("feedCap", FEED_CAP);
+        options.put("events", write.events().stream().map(codec::encode).toList());
+        if (write.clientMsgId() != null) {
+            options.put("clientMsgId", write.clientMsgId());
+        }
+        if (!write.allowedOwners().isEmpty()) {
+            options.put("allowedOwners", write.allowedOwners().stream().map(Owner::wireName).toList());
+        }
+        if (write.requiredAssignee() != null) {
+            options.put("assignee", write.requiredAssignee());
+        }
+        if (write.newOwner() != null) {
+            options.put("newOwner", write.newOwner().wireName());
+        }
+        options.put("set", write.fields());
+        options.put("setIfAbsent", write.fieldsIfAbsent());
+        options.put("increment", write.increments());
+        if (write.reopen() != null) {
+            options.put("reopen", codec.encode(write.reopen()));
+        }
+        if (write.capacity() != null) {
+            options.put("capacity", Map.of("agent", write.capacity().agentId(), "limit", write.capacity().limit()));
+        }
         @SuppressWarnings("unchecked")
-        List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, args);
+        List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, List.of(json(options)));
         List<String> values = reply.stream().map(String::valueOf).toList();
         return switch (values.get(0)) {
             case "appended" -> new AppendResult(AppendResult.Status.APPENDED, values.subList(1, values.size()), null);
             case "duplicate" -> new AppendResult(AppendResult.Status.DUPLICATE, values.subList(1, 2), null);
             case "not_owner" -> new AppendResult(AppendResult.Status.NOT_OWNER, List.of(),
-                    Owner.fromWireName(values.get(1)));
+                    Owner.fromWireName(values.get(1)), values.get(2));
+            case "over_capacity" -> new AppendResult(AppendResult.Status.OVER_CAPACITY, List.of(), null);
             case "no_conversation" -> new AppendResult(AppendResult.Status.NO_CONVERSATION, List.of(), null);
             default -> throw new IllegalStateException("write.lua answered " + reply);
         };
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.baton.store;
 
 /**
- * Every Redis key Baton uses, in one place. A conversation's keys share a hash tag so that its atomic scripts touch
- * one slot; the namespace lets several test runs or tenants share one Redis.
+ * Every Redis key Baton uses, in one place; the namespace lets several test runs or tenants share one Redis. A
+ * conversation's keys share a hash tag, but its writes also touch the feed and the inbox, so Baton runs on one Redis
+ * (or a Sentinel-watched primary), not on a Redis Cluster.
  */
 public record RedisKeys(String namespace) {
 
@@ -40,5 +41,65 @@ public record RedisKeys(String namespace) {
     /** Hash: content hash of a text to its embedding by {@code modelId}. */
     public String embeddings(String modelId) {
         return namespace + ":emb:" + modelId;
+    }
+
+    /** Sorted set: one view of the inbox (waiting, open, bot, resolved, agent:{id}); kept by write.lua. */
+    public String inbox(String view) {
+        return namespace + ":inbox:" + view;
+    }
+
+    /** Sorted set: the open conversations an agent holds. */
+    public String agentInbox(String agentId) {
+        return inbox("agent:" + agentId);
+    }
+
+    /** Hash: agent id to the agent's JSON. */
+    public String agents() {
+        return namespace + ":agents";
+    }
+
+    /** Hash: lower-case email to agent id. */
+    public String agentEmails() {
+        return namespace + ":agents:email";
+    }
+
+    /** Hash: team id to the team's JSON. */
+    public String teams() {
+        return namespace + ":teams";
+    }
+
+    /** Hash: handoff reason to team id. */
+    public String routingRules() {
+        return namespace + ":routing";
+    }
+
+    /** Counter: whose turn it is in a team's round-robin. */
+    public String turn(String teamId) {
+        return namespace + ":turn:" + teamId;
+    }
+
+    /** Sorted set: agent id by the time of their console's last heartbeat. */
+    public String heartbeats() {
+        return namespace + ":presence:seen";
+    }
+
+    /** Hash: agent id to the state they chose (online or away). */
+    public String presenceChoices() {
+        return namespace + ":presence:chosen";
+    }
+
+    /** Hash with a time to live: one console session, by the hash of its token. */
+    public String session(String tokenHash) {
+        return namespace + ":session:" + tokenHash;
+    }
+
+    /** Counter with a time to live: failed logins for one email or one address. */
+    public String loginFailures(String kind, String value) {
+        return namespace + ":login-failures:" + kind + ":" + value;
+    }
+
+    /** Hash: canned reply id to its JSON. */
+    public String cannedReplies() {
+        return namespace + ":canned";
     }
 }

@@ -1,48 +1,130 @@
--- Writes to a conversation as one atomic step: checks, an optional change of owner and fields, and events appended
--- to the conversation's log and to the cross-node feed. Every write of Baton goes through here, so no event can
--- slip past a change of owner (a bot reply after a handoff, two agents claiming at once).
+-- Writes to a conversation as one atomic step: checks, an optional change of owner and fields, events appended to
+-- the conversation's log and to the cross-node feed, and the inbox indexes kept in line with the result. Every
+-- write of Baton goes through here, so no event can slip past a change of owner (a bot reply after a handoff, two
+-- agents claiming at once) and the inbox never disagrees with the conversations.
+-- (The inbox keys are built here from the namespace: Baton runs on one Redis or a Sentinel pair, not a Cluster.)
+--
 -- KEYS[1] conversation hash, KEYS[2] conversation log, KEYS[3] client message ids, KEYS[4] feed
--- ARGV[1] origin node
--- ARGV[2] client message id, or '' (a second write with the same id stores nothing and answers the first seq)
--- ARGV[3] owners allowed at this moment, as ',bot,waiting,', or '' for any
--- ARGV[4] new owner, or ''
--- ARGV[5] feed length cap
--- ARGV[6] number n of hash fields to set, followed by n field/value pairs
--- then the events, each a JSON string
--- Returns {'appended', seq...} | {'duplicate', seq} | {'not_owner', current owner} | {'no_conversation'}
+-- ARGV[1] options as JSON:
+--   id, namespace, origin, feedCap, events (JSON strings, appended in order),
+--   clientMsgId?   a second write with the same id stores nothing and answers the first seq
+--   allowedOwners? owners the conversation may have at this moment
+--   newOwner?      the owner after the write
+--   set?           fields to set; the value "$now" becomes the time of the write in epoch ms
+--   setIfAbsent?   fields to set only if they have no value yet ("$now" likewise)
+--   increment?     fields to add a number to
+--   reopen?        an event (JSON) appended first, with the owner set back to bot, if the conversation is resolved
+--   assignee?      the agent who must hold the conversation at this moment
+--   capacity?      {agent, limit}: refuse if that agent already holds `limit` open conversations
+-- Returns {'appended', seq...} | {'duplicate', seq} | {'not_owner', owner, assignee} | {'over_capacity'}
+--   | {'no_conversation'}
+-- An assignee of '' means nobody.
+local opts = cjson.decode(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return {'no_conversation'}
 end
-if ARGV[2] ~= '' then
-  local first = redis.call('HGET', KEYS[3], ARGV[2])
+if opts.clientMsgId then
+  local first = redis.call('HGET', KEYS[3], opts.clientMsgId)
   if first then
     return {'duplicate', first}
   end
 end
 local owner = redis.call('HGET', KEYS[1], 'owner')
-if ARGV[3] ~= '' and not string.find(ARGV[3], ',' .. owner .. ',', 1, true) then
-  return {'not_owner', owner}
+local reopening = opts.reopen and owner == 'resolved'
+if reopening then
+  owner = 'bot'
 end
-local fieldCount = tonumber(ARGV[6])
-local firstEvent = 7 + 2 * fieldCount
+if opts.allowedOwners then
+  local allowed = false
+  for _, candidate in ipairs(opts.allowedOwners) do
+    if candidate == owner then allowed = true end
+  end
+  if not allowed then
+    return {'not_owner', owner, redis.call('HGET', KEYS[1], 'assignee') or ''}
+  end
+end
+if opts.assignee and redis.call('HGET', KEYS[1], 'assignee') ~= opts.assignee then
+  return {'not_owner', owner, redis.call('HGET', KEYS[1], 'assignee') or ''}
+end
+local inbox = opts.namespace .. ':inbox:'
+if opts.capacity then
+  if redis.call('ZCARD', inbox .. 'agent:' .. opts.capacity.agent) >= tonumber(opts.capacity.limit) then
+    return {'over_capacity'}
+  end
+end
+
+local time = redis.call('TIME')
+local now = tostring(tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000))
+local function value(v)
+  if v == '$now' then return now end
+  return tostring(v)
+end
+
+local previousAssignee = redis.call('HGET', KEYS[1], 'assignee')
 local seqs = {'appended'}
-for i = firstEvent, #ARGV do
-  local seq = redis.call('XADD', KEYS[2], '*', 'event', ARGV[i], 'origin', ARGV[1])
-  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[5], '*', 'seq', seq, 'event', ARGV[i], 'origin', ARGV[1])
+if reopening then
+  local seq = redis.call('XADD', KEYS[2], '*', 'event', opts.reopen, 'origin', opts.origin)
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', opts.feedCap, '*', 'seq', seq, 'event', opts.reopen, 'origin', opts.origin)
+  redis.call('HSET', KEYS[1], 'owner', 'bot', 'assignee', '')
+end
+for _, event in ipairs(opts.events or {}) do
+  local seq = redis.call('XADD', KEYS[2], '*', 'event', event, 'origin', opts.origin)
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', opts.feedCap, '*', 'seq', seq, 'event', event, 'origin', opts.origin)
   seqs[#seqs + 1] = seq
 end
-if ARGV[2] ~= '' then
-  redis.call('HSET', KEYS[3], ARGV[2], seqs[2])
+if opts.clientMsgId then
+  redis.call('HSET', KEYS[3], opts.clientMsgId, seqs[2])
 end
-if ARGV[4] ~= '' then
-  redis.call('HSET', KEYS[1], 'owner', ARGV[4])
+if opts.newOwner then
+  redis.call('HSET', KEYS[1], 'owner', opts.newOwner)
+  owner = opts.newOwner
 end
-for i = 7, firstEvent - 1, 2 do
-  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+for field, v in pairs(opts.set or {}) do
+  redis.call('HSET', KEYS[1], field, value(v))
+end
+for field, v in pairs(opts.setIfAbsent or {}) do
+  redis.call('HSETNX', KEYS[1], field, value(v))
+end
+for field, v in pairs(opts.increment or {}) do
+  redis.call('HINCRBY', KEYS[1], field, v)
+end
+if #seqs == 1 and not opts.newOwner and not reopening then
+  return seqs
 end
 if #seqs > 1 then
   redis.call('HSET', KEYS[1], 'lastSeq', seqs[#seqs])
   -- The first event makes an empty conversation permanent.
   redis.call('PERSIST', KEYS[1])
+end
+redis.call('HSET', KEYS[1], 'updatedAt', now)
+
+-- The inbox: each conversation sits in the views its owner puts it in, scored for that view's order.
+local id = opts.id
+local assignee = redis.call('HGET', KEYS[1], 'assignee')
+redis.call('ZREM', inbox .. 'waiting', id)
+redis.call('ZREM', inbox .. 'open', id)
+redis.call('ZREM', inbox .. 'bot', id)
+redis.call('ZREM', inbox .. 'resolved', id)
+if previousAssignee and previousAssignee ~= '' then
+  redis.call('ZREM', inbox .. 'agent:' .. previousAssignee, id)
+end
+if assignee and assignee ~= '' then
+  redis.call('ZREM', inbox .. 'agent:' .. assignee, id)
+end
+if owner == 'bot' then
+  redis.call('ZADD', inbox .. 'bot', now, id)
+elseif owner == 'waiting' then
+  -- High priority first, then the longest waiting.
+  local handedOffAt = tonumber(redis.call('HGET', KEYS[1], 'handedOffAt') or now)
+  local rank = (redis.call('HGET', KEYS[1], 'priority') == 'high') and 0 or 1e13
+  redis.call('ZADD', inbox .. 'waiting', rank + handedOffAt, id)
+  redis.call('ZADD', inbox .. 'open', now, id)
+elseif owner == 'agent' then
+  redis.call('ZADD', inbox .. 'open', now, id)
+  if assignee and assignee ~= '' then
+    redis.call('ZADD', inbox .. 'agent:' .. assignee, now, id)
+  end
+elseif owner == 'resolved' then
+  redis.call('ZADD', inbox .. 'resolved', now, id)
 end
 return seqs

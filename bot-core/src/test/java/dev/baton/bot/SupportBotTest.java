@@ -1,5 +1,6 @@
 package dev.baton.bot;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -38,6 +39,8 @@ import dev.baton.testing.TestEmbedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +55,8 @@ class SupportBotTest {
     private final ConversationService conversations = mock(ConversationService.class);
     private final HandoffService handoffs = mock(HandoffService.class);
     private final SupportBot bot = new SupportBot(conversations, answerer, analyzer, HandoffPolicy.DEFAULT, handoffs,
-            id -> "https://help.example/kb/" + id, "Baton", "node-1", 2);
+            id -> "https://help.example/kb/" + id, "Baton", 2);
+    private final CountDownLatch acknowledged = new CountDownLatch(1);
     private final List<LoggedEvent> log = new ArrayList<>();
     private int nextSeq = 1;
 
@@ -82,8 +86,10 @@ class SupportBotTest {
     }
 
     private LoggedEvent logged(Author author, String text, List<Citation> citations) {
+        Double confidence = author.role() == dev.baton.conversation.Role.BOT ? (citations.isEmpty() ? 0.4 : 0.85)
+                : null;
         var event = new LoggedEvent((nextSeq++) + "-0", "node-1",
-                new MessageCreated("c1", author, text, citations, null, author.role().name()));
+                new MessageCreated("c1", author, text, citations, confidence, author.role().name()));
         log.add(event);
         return event;
     }
@@ -92,11 +98,15 @@ class SupportBotTest {
         return logged(Author.customer(), text, List.of());
     }
 
+    private void take(LoggedEvent event) {
+        bot.take(event, acknowledged::countDown);
+    }
+
     @Test
     void a_question_about_a_policy_is_answered_with_the_passage_and_its_article() {
         ownedBy(Owner.BOT);
 
-        bot.onEvent(customerSays("is there a cancellation fee?"));
+        take(customerSays("is there a cancellation fee?"));
 
         verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq(Author.bot("Baton")),
                 eq("You can cancel your plan yourself at any time. There is no cancellation fee."),
@@ -110,7 +120,7 @@ class SupportBotTest {
     void a_refund_request_is_handed_over_at_once_with_high_priority() {
         ownedBy(Owner.BOT);
 
-        bot.onEvent(customerSays("I was charged twice this month, please refund me"));
+        take(customerSays("I was charged twice this month, please refund me"));
 
         verify(handoffs, timeout(5000)).handOff(any(), any(), argThat(decision -> decision.reason() == Reason.REFUND
                 && decision.priority() == dev.baton.handoff.Priority.HIGH), eq("en"));
@@ -121,7 +131,7 @@ class SupportBotTest {
     void says_it_is_not_sure_in_the_customers_language_when_nothing_fits() {
         ownedBy(Owner.BOT);
 
-        bot.onEvent(customerSays("明日の大阪の天気は？"));
+        take(customerSays("明日の大阪の天気は？"));
 
         verify(conversations, timeout(5000)).addBotMessage(eq("c1"), any(), eq(BotMessages.notSure("ja")),
                 eq(List.of()), doubleThat(confidence -> confidence < AnswerPolicy.DEFAULT.wordThreshold()));
@@ -133,7 +143,7 @@ class SupportBotTest {
         customerSays("Will it rain in Osaka tomorrow?");
         logged(Author.bot("Baton"), BotMessages.notSure("en"), List.of());
 
-        bot.onEvent(customerSays("Who will win the next football world cup?"));
+        take(customerSays("Who will win the next football world cup?"));
 
         verify(handoffs, timeout(5000)).handOff(any(), any(),
                 argThat(decision -> decision.reason() == Reason.LOW_CONFIDENCE), eq("en"));
@@ -143,7 +153,7 @@ class SupportBotTest {
     void stays_quiet_once_a_person_has_the_conversation_but_still_records_what_it_read() {
         ownedBy(Owner.WAITING);
 
-        bot.onEvent(customerSays("is there a cancellation fee?"));
+        take(customerSays("is there a cancellation fee?"));
 
         verify(conversations, timeout(5000)).addAnalysis(eq("c1"), eq("1-0"), any());
         verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), anyList(), any());
@@ -151,14 +161,24 @@ class SupportBotTest {
     }
 
     @Test
-    void leaves_messages_stored_by_other_nodes_and_its_own_replies_alone() {
+    void a_turn_is_acknowledged_only_once_it_is_done() throws InterruptedException {
         ownedBy(Owner.BOT);
 
-        bot.onEvent(new LoggedEvent("9-0", "node-2",
-                new MessageCreated("c1", Author.customer(), "is there a cancellation fee?", List.of(), null, "x")));
-        bot.onEvent(new LoggedEvent("10-0", "node-1",
-                new MessageCreated("c1", Author.bot("Baton"), "an answer", List.of(), null, null)));
+        take(customerSays("is there a cancellation fee?"));
 
+        assertTrue(acknowledged.await(5, TimeUnit.SECONDS));
+        verify(conversations).addBotMessage(eq("c1"), any(), any(), anyList(), any());
+    }
+
+    @Test
+    void events_with_no_work_are_acknowledged_at_once_and_its_own_replies_left_alone() throws InterruptedException {
+        ownedBy(Owner.BOT);
+
+        bot.take(new LoggedEvent("10-0", "node-1",
+                new MessageCreated("c1", Author.bot("Baton"), "an answer", List.of(), null, null)),
+                acknowledged::countDown);
+
+        assertTrue(acknowledged.await(1, TimeUnit.SECONDS));
         verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), anyList(), any());
         verify(conversations, never()).addAnalysis(any(), any(), any());
     }

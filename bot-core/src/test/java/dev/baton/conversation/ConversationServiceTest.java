@@ -9,7 +9,7 @@ import dev.baton.conversation.AppendResult.Status;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
-import dev.baton.handoff.Customer;
+import dev.baton.conversation.Customer;
 import dev.baton.handoff.HandoffContext;
 import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.conversation.Customer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.conversation.Author;

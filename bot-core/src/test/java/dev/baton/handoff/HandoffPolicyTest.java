@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.History;
+import dev.baton.conversation.Role;
 import dev.baton.detect.Analysis;
 import dev.baton.detect.Intent;
 import dev.baton.event.FeedbackGiven;
@@ -29,8 +30,10 @@ class HandoffPolicyTest {
 
     private String add(Author author, String text, boolean cited) {
         String at = (seq++) + "-0";
+        // Bot answers carry the retrieval's confidence; an unsure one cites nothing.
+        Double confidence = author.role() == Role.BOT ? (cited ? 0.85 : 0.4) : null;
         log.add(new LoggedEvent(at, "n", new MessageCreated("c", author, text,
-                cited ? List.of(new Citation("a", "A", "u")) : List.of(), null, null)));
+                cited ? List.of(new Citation("a", "A", "u")) : List.of(), confidence, null)));
         return at;
     }
 
@@ -95,6 +98,17 @@ class HandoffPolicyTest {
     }
 
     @Test
+    void an_apology_between_two_answers_is_neither_an_unsure_answer_nor_a_break() {
+        add(Author.customer(), "q1", false);
+        add(Author.bot("Baton"), "answer", true);
+        log.add(new LoggedEvent((seq++) + "-0", "n", new MessageCreated("c", Author.bot("Baton"),
+                "Sorry that didn't help.", List.of(), null, null)));
+        add(Author.customer(), "q2", false);
+
+        assertTrue(policy.decide(calm(), true, history()).isEmpty(), "one unsure answer after an apology is said");
+    }
+
+    @Test
     void a_reopened_conversation_does_not_count_what_came_before() {
         add(Author.customer(), "q1", false);
         add(Author.bot("Baton"), "not sure", false);
@@ -106,7 +120,7 @@ class HandoffPolicyTest {
 
     @Test
     void nonsense_settings_are_refused() {
-        assertThrows(IllegalArgumentException.class, () -> HandoffPolicy.DEFAULT.withFrustrationThreshold(1.5));
+        assertThrows(IllegalArgumentException.class, () -> new HandoffPolicy(EnumSet.allOf(Intent.class), 1.5, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> new HandoffPolicy(EnumSet.allOf(Intent.class), 0.8, 0, 2));
     }
 }

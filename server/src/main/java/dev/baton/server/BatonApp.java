@@ -12,6 +12,7 @@ import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
 import dev.baton.store.RedisEventFeed;
 import dev.baton.store.RedisKeys;
+import dev.baton.store.RedisWorkQueue;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatLimits;
@@ -42,7 +43,7 @@ public final class BatonApp implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin javalin;
-    private String publicUrl;
+    private volatile String publicUrl;
 
     private BatonApp() {}
 
@@ -92,10 +93,9 @@ public final class BatonApp implements AutoCloseable {
         var handoffs = new HandoffService(conversations, config.handoff(), Clock.systemUTC());
         var bot = closeOnStop(new SupportBot(conversations, answerer, answering.analyzer(), config.handoff(),
                 handoffs, id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                config.botName(), nodeId, Math.max(2, Runtime.getRuntime().availableProcessors())));
+                config.botName(), Math.max(2, Runtime.getRuntime().availableProcessors())));
         var chatSessions = new ChatSessions();
         events.subscribe(chatSessions);
-        events.subscribe(bot);
         closeOnStop(new RedisEventFeed(redis, keys, json, events)).start();
 
         var chat = new ChatEndpoint(conversations, handoffs, chatSessions, json, ChatLimits.DEFAULTS);
@@ -119,6 +119,8 @@ public final class BatonApp implements AutoCloseable {
         closeOnStop(javalin::stop);
         javalin.start(config.port());
         publicUrl = linkBase != null ? linkBase : "http://localhost:" + port();
+        // The bot starts last: its first turns may be ones left pending by a previous run, and need the address.
+        closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, bot)).start();
     }
 
     public int port() {

@@ -47,6 +47,8 @@ final class EmbeddedRedis implements AutoCloseable {
             lock = lockDataDir(dir);
             stopLeftover(dir);
             int port = freePort();
+            // Written before the server starts: a Baton killed right after the start still leaves a trail.
+            Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.UTF_8);
             RedisServer server;
             try {
                 server = build(ExecutableProvider.newJarResourceProvider(), dir, port);
@@ -57,7 +59,6 @@ final class EmbeddedRedis implements AutoCloseable {
                 server = build(ExecutableProvider.newExecutableInPath("redis-server"), dir, port);
                 server.start();
             }
-            Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.UTF_8);
             return new EmbeddedRedis(server, dir, port, lock);
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock);
@@ -119,11 +120,12 @@ final class EmbeddedRedis implements AutoCloseable {
         }
         String port = Files.readString(portFile, StandardCharsets.UTF_8).trim();
         try (Jedis old = new Jedis("127.0.0.1", Integer.parseInt(port))) {
-            if (dir.toString().equals(old.configGet("dir").get("dir"))) {
+            // Redis reports the directory with links resolved, so compare real paths.
+            if (dir.toRealPath().equals(Path.of(old.configGet("dir").get("dir")).toRealPath())) {
                 log.warn("Stopping a redis-server left running on {} by an earlier Baton", dir);
                 old.shutdown();
             }
-        } catch (RuntimeException nothingThere) {
+        } catch (IOException | RuntimeException nothingThere) {
             // no server on that port any more, or not ours: nothing to stop
         }
         Files.deleteIfExists(portFile);

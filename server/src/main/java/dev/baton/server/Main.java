@@ -86,7 +86,8 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((error, command, parsed) -> {
-            if (error instanceof IllegalArgumentException || error instanceof java.io.UncheckedIOException) {
+            if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                    || error instanceof java.io.UncheckedIOException) {
                 command.getErr().println("baton: " + error.getMessage());
                 return 2;
             }

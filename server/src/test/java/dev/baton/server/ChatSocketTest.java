@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.conversation.Owner;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.testing.FixtureArticles;
 import java.util.ArrayList;
@@ -176,6 +177,7 @@ class ChatSocketTest {
     @Test
     void hello_frames_are_checked_before_anything_is_created() {
         ChatClient client = connect();
+        int before = baton.redis.keys(baton.keys.namespace() + ":conv:*").size();
 
         assertError(client, ChatClient.frame("hello").toString(), "missing_field");
         assertError(client, ChatClient.frame("hello").put("visitorId", "v").put("conversationId", "c").toString(),
@@ -183,6 +185,27 @@ class ChatSocketTest {
         assertError(client, ChatClient.frame("hello").put("visitorId", "v").put("conversationId", "c")
                 .put("resumeToken", "t").put("lastSeq", "yesterday").toString(), "invalid_field");
         assertError(client, ChatClient.frame("hello").put("visitorId", "<script>").toString(), "invalid_field");
+        assertError(client, ChatClient.frame("hello").put("visitorId", "v").put("conversationId", "c")
+                .put("resumeToken", "t").put("lastSeq", "99999999999999999999-0").toString(), "invalid_field");
+        assertEquals(before, baton.redis.keys(baton.keys.namespace() + ":conv:*").size(), "nothing was created");
+    }
+
+    @Test
+    void a_resent_message_after_the_conversation_was_resolved_changes_nothing() {
+        ChatClient client = connect();
+        JsonNode welcome = client.helloAsNewVisitor();
+        String conversationId = welcome.path("conversationId").asText();
+        String first = client.ask("m-1", "How do customers earn points?").path("seq").asText();
+        client.nextMessageFrom("customer");
+        client.nextMessageFrom("bot");
+        var conversations = baton.conversations();
+        conversations.resolve(conversationId, "agent-1");
+
+        String again = client.ask("m-1", "How do customers earn points?").path("seq").asText();
+
+        assertEquals(first, again);
+        assertEquals(Owner.RESOLVED, conversations.find(conversationId).orElseThrow().owner());
+        client.expectSilence(500);
     }
 
     private static void assertError(ChatClient client, String frame, String code) {

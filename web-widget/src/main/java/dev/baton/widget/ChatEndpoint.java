@@ -100,13 +100,22 @@ public final class ChatEndpoint {
                 throw new FrameRefused("invalid_field", "\"lastSeq\" is ahead of this conversation.");
             }
         }
-        socket.sendAfter(() -> {
+        String id = conversation.id();
+        // A lastSeq only means something for the conversation it came from.
+        String after = hello.conversationId() == null ? null : hello.lastSeq();
+        socket.reply(() -> {
             // Follow live events before reading the log: an event stored in between is then either in what we
-            // read or delivered live, and the socket drops anything it already sent.
-            sessions.add(conversation.id(), socket);
-            List<LoggedEvent> missed = conversations.eventsAfter(conversation.id(), hello.lastSeq());
-            socket.follow(conversation.id(), missed.isEmpty() ? hello.lastSeq() : missed.get(missed.size() - 1).seq());
-            return new ServerFrame.Welcome(conversation.id(), resumeToken, conversation.owner(), messages(missed));
+            // read or held back and sent after the welcome, and the socket drops anything it already sent.
+            sessions.add(id, socket);
+            try {
+                List<LoggedEvent> missed = conversations.eventsAfter(id, after);
+                String last = missed.isEmpty() ? after : missed.get(missed.size() - 1).seq();
+                return new ChatSocket.Reply(new ServerFrame.Welcome(id, resumeToken, conversation.owner(),
+                        messages(missed)), id, last);
+            } catch (RuntimeException e) {
+                sessions.remove(id, socket);
+                throw e;
+            }
         });
     }
 
@@ -145,14 +154,24 @@ public final class ChatEndpoint {
         if (conversationId == null) {
             throw new FrameRefused("hello_required", "Send hello before messages.", message.clientMsgId());
         }
-        socket.sendAfter(() -> {
-            AppendResult result = conversations.addCustomerMessage(conversationId, message.clientMsgId(),
-                    message.text());
+        if (!socket.mayPost()) {
+            throw new FrameRefused("rate_limited", "Too many messages at once; send this one again in a moment.",
+                    message.clientMsgId());
+        }
+        socket.reply(() -> {
+            AppendResult result;
+            try {
+                result = conversations.addCustomerMessage(conversationId, message.clientMsgId(), message.text());
+            } catch (RuntimeException e) {
+                log.error("Could not store a message in conversation {}", conversationId, e);
+                throw new FrameRefused("unavailable", "The message could not be stored right now; send it again "
+                        + "in a moment.", message.clientMsgId());
+            }
             if (!result.stored()) {
                 throw new FrameRefused("conversation_gone", "This conversation no longer exists; send hello "
                         + "without conversationId to start a new one.", message.clientMsgId());
             }
-            return new ServerFrame.Ack(message.clientMsgId(), result.seq());
+            return ChatSocket.Reply.of(new ServerFrame.Ack(message.clientMsgId(), result.seq()));
         });
     }
 

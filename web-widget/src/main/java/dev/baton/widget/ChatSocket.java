@@ -5,18 +5,35 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.baton.conversation.Seq;
 import io.javalin.websocket.WsContext;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One customer connection after {@code hello}: the conversation it follows and the last seq it was sent. Sending
- * is serialised per socket, so live events and replies to the client's own frames go out in the order they were
- * produced, and no message is sent twice.
+ * One customer connection: the conversation it follows and the last seq it was sent. Live events are sent at most
+ * once each, in seq order; while the socket prepares the reply to one of the client's frames (which may take a
+ * Redis round trip), live events are held back and sent after that reply, so an ack always precedes the message it
+ * acknowledges coming back live. Nothing slow happens while the socket's lock is held, so the event feed never
+ * waits for one customer.
  */
 final class ChatSocket {
     private final WsContext ctx;
     private final ObjectWriter frames;
+    private final TokenBucket messages = new TokenBucket(20, 1.0);
     private String conversationId;
     private String lastSentSeq;
+    private int replying;
+    private final List<Held> held = new ArrayList<>();
+
+    private record Held(String seq, ServerFrame frame) {}
+
+    /** The frame that answers the client, and, for a welcome, the conversation the socket now follows. */
+    record Reply(ServerFrame frame, String follow, String lastSeq) {
+        static Reply of(ServerFrame frame) {
+            return new Reply(frame, null, null);
+        }
+    }
 
     ChatSocket(WsContext ctx, ObjectWriter frames) {
         this.ctx = ctx;
@@ -27,9 +44,9 @@ final class ChatSocket {
         return conversationId;
     }
 
-    synchronized void follow(String conversationId, String lastSentSeq) {
-        this.conversationId = conversationId;
-        this.lastSentSeq = lastSentSeq;
+    /** Whether the client may send another message now; a client flooding the socket is slowed down. */
+    boolean mayPost() {
+        return messages.take();
     }
 
     synchronized void send(ServerFrame frame) {
@@ -42,6 +59,14 @@ final class ChatSocket {
 
     /** Sends an event's frame unless this socket already had it (in the welcome, or live before). */
     synchronized void deliver(String seq, ServerFrame frame) {
+        if (replying > 0) {
+            held.add(new Held(seq, frame));
+        } else {
+            sendIfNew(seq, frame);
+        }
+    }
+
+    private void sendIfNew(String seq, ServerFrame frame) {
         if (Seq.compare(seq, lastSentSeq) > 0) {
             lastSentSeq = seq;
             send(frame);
@@ -49,10 +74,32 @@ final class ChatSocket {
     }
 
     /**
-     * Runs {@code step} and sends its frame with no live event in between, so that, for example, the ack of a
-     * message always reaches the client before the message itself comes back live.
+     * Runs {@code step} outside the socket's lock, holding live events back meanwhile; then sends its reply and the
+     * events held, in seq order, skipping those the reply already covered.
      */
-    synchronized void sendAfter(Supplier<ServerFrame> step) {
-        send(step.get());
+    void reply(Supplier<Reply> step) {
+        synchronized (this) {
+            replying++;
+        }
+        Reply reply = null;
+        try {
+            reply = step.get();
+        } finally {
+            synchronized (this) {
+                replying--;
+                if (reply != null) {
+                    if (reply.follow() != null) {
+                        conversationId = reply.follow();
+                        lastSentSeq = reply.lastSeq();
+                    }
+                    send(reply.frame());
+                }
+                if (replying == 0) {
+                    held.sort(Comparator.comparing(Held::seq, Seq::compare));
+                    held.forEach(h -> sendIfNew(h.seq(), h.frame()));
+                    held.clear();
+                }
+            }
+        }
     }
 }

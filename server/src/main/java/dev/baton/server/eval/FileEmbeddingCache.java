@@ -31,6 +31,7 @@ final class FileEmbeddingCache implements EmbeddingCache {
     }
 
     private void load() {
+        long complete = 0;
         try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             while (true) {
                 String key = in.readUTF();
@@ -39,9 +40,19 @@ final class FileEmbeddingCache implements EmbeddingCache {
                     vector[i] = in.readFloat();
                 }
                 vectors.put(key, vector);
+                // Keys are hex, so their modified UTF-8 is one byte a character.
+                complete += 2 + key.length() + 4 + 4L * vector.length;
             }
         } catch (EOFException endOfFile) {
-            // done, or a torn last record: what was read completely is kept
+            // done, or a torn last record
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Cut a torn last record off, so that what the next run appends lines up again.
+        try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (channel.size() > complete) {
+                channel.truncate(complete);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -314,6 +314,7 @@
     }
 
     helloFrame() {
+      this.awaitingWelcome = true;
       const s = this.state;
       const hello = { type: 'hello', visitorId: s.visitorId, locale: this.locale };
       if (s.conversationId && s.resumeToken) {
@@ -340,6 +341,7 @@
     }
 
     onWelcome(frame) {
+      this.awaitingWelcome = false;
       const s = this.state;
       s.conversationId = frame.conversationId;
       s.resumeToken = frame.resumeToken;
@@ -367,6 +369,16 @@
         this.state.forgetConversation();
         this.welcomed = false;
         this.connection.restart();
+        return;
+      }
+      if (frame.code === 'unavailable' || frame.code === 'rate_limited') {
+        // Passing trouble: the message stays in the outbox and goes again shortly (the server stores it once).
+        const item = this.state.outbox.find((entry) => entry.clientMsgId === frame.clientMsgId);
+        if (item) {
+          setTimeout(() => this.connection.send({ type: 'message', clientMsgId: item.clientMsgId, text: item.text }), 2000);
+        } else if (this.awaitingWelcome) {
+          setTimeout(() => this.connection.restart(), 2000);
+        }
         return;
       }
       if (frame.clientMsgId) {

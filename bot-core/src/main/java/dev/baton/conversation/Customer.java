@@ -1,0 +1,27 @@
+package dev.baton.conversation;
+
+import java.util.Map;
+
+/**
+ * Who the customer is, as far as Baton knows: a visitor id always; a user id, name, email, plan and attributes when
+ * the host product identified the user ({@code verified} when it signed that identity) or the customer said so.
+ */
+public record Customer(String visitorId, boolean verified, String userId, String name, String email, String plan,
+        Map<String, Object> attributes, String locale) {
+
+    public Customer {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    public static Customer visitor(String visitorId, String locale) {
+        return new Customer(visitorId, false, null, null, null, null, Map.of(), locale);
+    }
+
+    /** The first word of the name, for greetings; null when the name is unknown. */
+    public String firstName() {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return name.trim().split("\\s+")[0];
+    }
+}

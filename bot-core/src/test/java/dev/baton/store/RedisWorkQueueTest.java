@@ -1,0 +1,126 @@
+package dev.baton.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.conversation.Author;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationWrite;
+import dev.baton.conversation.Owner;
+import dev.baton.event.LoggedEvent;
+import dev.baton.event.MessageCreated;
+import dev.baton.event.Worker;
+import dev.baton.testing.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** Work that must happen once: each event to one node, and to another when the first one dies holding it. */
+class RedisWorkQueueTest {
+    private final RedisClient redis = TestRedis.newClient();
+    private final RedisKeys keys = TestRedis.newKeys();
+    private final RedisConversationStore store = new RedisConversationStore(redis, keys, Json.newMapper());
+    private final List<RedisWorkQueue> queues = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        queues.forEach(RedisWorkQueue::close);
+        TestRedis.clean(redis, keys);
+        redis.close();
+    }
+
+    private RedisWorkQueue queue(String consumer, Worker worker) {
+        var queue = new RedisWorkQueue(redis, keys, Json.newMapper(), "work", consumer, worker,
+                Duration.ofMillis(300), Duration.ofMillis(100));
+        queues.add(queue);
+        queue.start();
+        return queue;
+    }
+
+    private void say(String text) {
+        store.write(ConversationWrite.of("c", new MessageCreated("c", Author.customer(), text, List.of(), null, null)),
+                "n");
+    }
+
+    private static String text(LoggedEvent event) {
+        return ((MessageCreated) event.event()).text();
+    }
+
+    private static void eventually(Runnable check) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void each_event_goes_to_exactly_one_of_the_nodes() throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        List<String> taken = new CopyOnWriteArrayList<>();
+        queue("a", (event, done) -> {
+            taken.add("a:" + text(event));
+            done.run();
+        });
+        queue("b", (event, done) -> {
+            taken.add("b:" + text(event));
+            done.run();
+        });
+
+        for (int i = 0; i < 40; i++) {
+            say("m" + i);
+        }
+
+        eventually(() -> assertEquals(40, taken.size()));
+        Set<String> texts = ConcurrentHashMap.newKeySet();
+        taken.forEach(t -> texts.add(t.substring(2)));
+        assertEquals(40, texts.size(), "no event twice: " + taken);
+    }
+
+    @Test
+    void events_a_dead_node_held_are_taken_over_by_another() throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        List<String> dying = new CopyOnWriteArrayList<>();
+        RedisWorkQueue first = queue("dying", (event, done) -> dying.add(text(event)));
+        say("held");
+        eventually(() -> assertEquals(List.of("held"), dying));
+        first.close();
+
+        List<String> survivor = new CopyOnWriteArrayList<>();
+        queue("survivor", (event, done) -> {
+            survivor.add(text(event));
+            done.run();
+        });
+
+        eventually(() -> assertEquals(List.of("held"), survivor));
+    }
+
+    @Test
+    void events_stored_while_every_node_was_down_are_worked_on_at_the_next_start() throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        queue("first-run", (event, done) -> done.run()).close();
+        say("while down");
+
+        List<String> taken = new CopyOnWriteArrayList<>();
+        queue("second-run", (event, done) -> {
+            taken.add(text(event));
+            done.run();
+        });
+
+        eventually(() -> assertTrue(taken.contains("while down"), taken::toString));
+    }
+}
