@@ -6,9 +6,11 @@ import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageAnalyzed;
 import dev.baton.event.MessageCreated;
+import dev.baton.event.MessageRead;
 import dev.baton.event.Reopened;
 import dev.baton.event.Resolved;
 import dev.baton.handoff.HandoffContext;
+import dev.baton.routing.Availability;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,9 +40,14 @@ public final class ConversationService {
     public record Started(Conversation conversation, String resumeToken) {}
 
     public Started start(String visitorId, String locale) {
+        return start(visitorId, locale, Customer.visitor(visitorId, locale));
+    }
+
+    /** A new conversation with a customer the host product told us about. */
+    public Started start(String visitorId, String locale, Customer customer) {
         String token = ResumeTokens.newToken();
         Conversation conversation = new Conversation(UUID.randomUUID().toString(), visitorId, Owner.BOT,
-                clock.millis(), locale, null);
+                clock.millis(), locale, null, customer, Handling.NONE);
         store.create(conversation, ResumeTokens.hash(token), EMPTY_CONVERSATION_TTL);
         return new Started(conversation, token);
     }
@@ -57,6 +64,11 @@ public final class ConversationService {
 
     public Optional<Conversation> find(String conversationId) {
         return store.find(conversationId);
+    }
+
+    /** The conversations that exist among these ids, in the same order. */
+    public List<Conversation> findAll(List<String> conversationIds) {
+        return store.findAll(conversationIds);
     }
 
     /**
@@ -115,10 +127,12 @@ public final class ConversationService {
      * Moves the conversation from the bot to the team's queue, with the context and the honest message the customer
      * sees, in one atomic step; refused (nothing written) unless the bot owns it at that moment.
      */
-    public AppendResult handOff(String conversationId, HandoffContext context, Author system, String customerText) {
-        var write = ConversationWrite.of(conversationId, new HandedOff(conversationId, context),
+    public AppendResult handOff(String conversationId, HandoffContext context, String team,
+            Availability availability, Author system, String customerText) {
+        var write = ConversationWrite.of(conversationId, new HandedOff(conversationId, context, team, availability),
                         new MessageCreated(conversationId, system, customerText, List.of(), null, null))
                 .through(Transition.HAND_OFF)
+                .setting("team", team == null ? "" : team)
                 .setting("priority", context.priority().code())
                 .setting("reason", context.reason().code())
                 .setting("handedOffAt", Long.toString(context.handedOffAt()));
@@ -129,6 +143,22 @@ public final class ConversationService {
     public AppendResult resolve(String conversationId, String by) {
         return store.write(ConversationWrite.of(conversationId, new Resolved(conversationId, by))
                 .through(Transition.RESOLVE), nodeId);
+    }
+
+    /** Records who the customer is, as the host product said on this visit. */
+    public void identify(String conversationId, Customer customer) {
+        store.identify(conversationId, customer);
+    }
+
+    /** The customer has read the conversation up to {@code seq}: agents see "Seen". */
+    public AppendResult customerRead(String conversationId, String seq) {
+        return store.write(ConversationWrite.of(conversationId, new MessageRead(conversationId, "customer", seq))
+                .setting("customerReadSeq", seq), nodeId);
+    }
+
+    /** The same visitor's conversations, newest first. */
+    public List<Conversation> ofVisitor(String visitorId, int limit) {
+        return store.ofVisitor(visitorId, limit);
     }
 
     /** The conversation's log, read for the bot and the handoff. */

@@ -21,6 +21,12 @@ public interface ConversationStore {
 
     Optional<String> resumeTokenHash(String conversationId);
 
+    /** Updates who the customer is; no event, nothing else changes. */
+    void identify(String conversationId, Customer customer);
+
+    /** A visitor's conversations that still exist, newest first. */
+    List<Conversation> ofVisitor(String visitorId, int limit);
+
     /** Gives a still-empty conversation another {@code ttl}; a conversation with events is kept anyway. */
     void keepAlive(String conversationId, Duration ttl);
 

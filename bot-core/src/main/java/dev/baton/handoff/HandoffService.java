@@ -1,13 +1,13 @@
 package dev.baton.handoff;
 
-import dev.baton.conversation.Customer;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.History;
 import dev.baton.conversation.Role;
-import dev.baton.kb.Language;
+import dev.baton.routing.Availability;
+import dev.baton.routing.Routing;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -21,11 +21,13 @@ public final class HandoffService {
     private final ConversationService conversations;
     private final HandoffContextBuilder contexts = new HandoffContextBuilder();
     private final HandoffPolicy policy;
+    private final Routing routing;
     private final Clock clock;
 
-    public HandoffService(ConversationService conversations, HandoffPolicy policy, Clock clock) {
+    public HandoffService(ConversationService conversations, HandoffPolicy policy, Routing routing, Clock clock) {
         this.conversations = conversations;
         this.policy = policy;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -36,17 +38,11 @@ public final class HandoffService {
      *     was written
      */
     public AppendResult handOff(Conversation conversation, History history, Decision decision, String language) {
-        HandoffContext context = contexts.build(Customer.visitor(conversation.visitorId(), conversation.locale()),
-                history, decision, clock.millis());
-        return conversations.handOff(conversation.id(), context, SYSTEM, handingOffMessage(language));
-    }
-
-    /** What the customer reads when the conversation is passed on, in their language. */
-    static String handingOffMessage(String language) {
-        return Language.JAPANESE.equals(language)
-                ? "チームの担当者におつなぎします。これまでの会話はすべて担当者に伝わりますので、同じことを繰り返していただく必要はありません。"
-                : "I'm bringing in someone from our team — they'll see everything we've talked about, so you won't "
-                        + "have to repeat yourself.";
+        HandoffContext context = contexts.build(conversation.customer(), history, decision, clock.millis());
+        String team = routing.teamFor(decision.reason().code());
+        Availability availability = routing.availability(team);
+        return conversations.handOff(conversation.id(), context, team, availability, SYSTEM,
+                HandoffMessages.handingOff(language, availability));
     }
 
     /** The customer pressed "Talk to a person". Empty when there is no such conversation. */

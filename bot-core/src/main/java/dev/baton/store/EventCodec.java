@@ -29,9 +29,14 @@ final class EventCodec {
 
     /** The event, or empty for one this node can't read (written by a newer version), which is skipped. */
     Optional<LoggedEvent> decode(String seq, Map<String, String> fields) {
+        return decode(seq, fields, null);
+    }
+
+    /** An entry of the feed, which also carries its own position there. */
+    Optional<LoggedEvent> decode(String seq, Map<String, String> fields, String feedId) {
         try {
             ConversationEvent event = json.readValue(fields.get("event"), ConversationEvent.class);
-            return Optional.of(new LoggedEvent(seq, fields.get("origin"), event));
+            return Optional.of(new LoggedEvent(seq, fields.get("origin"), event, feedId));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             log.warn("Skipping unreadable event {}: {}", seq, e.getMessage());
             return Optional.empty();

@@ -57,8 +57,23 @@ public final class RedisConversationStore implements ConversationStore {
         try (var tx = redis.multi()) {
             tx.hset(key, fields);
             tx.expire(key, ttlUntilFirstEvent.toSeconds());
+            tx.zadd(keys.visitorConversations(conversation.visitorId()), conversation.createdAt(), conversation.id());
             tx.exec();
         }
+    }
+
+    @Override
+    public void identify(String conversationId, Customer customer) {
+        String key = keys.conversation(conversationId);
+        if (redis.exists(key)) {
+            redis.hset(key, customerFields(customer));
+        }
+    }
+
+    @Override
+    public List<Conversation> ofVisitor(String visitorId, int limit) {
+        List<String> ids = redis.zrevrange(keys.visitorConversations(visitorId), 0, limit - 1L);
+        return findAll(ids);
     }
 
     /** The hash fields that hold who the customer is. */

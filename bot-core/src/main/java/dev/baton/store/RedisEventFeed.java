@@ -1,9 +1,13 @@
 package dev.baton.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.conversation.Seq;
 import dev.baton.event.EventBus;
+import dev.baton.event.LoggedEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XReadParams;
@@ -60,7 +64,7 @@ public final class RedisEventFeed implements AutoCloseable {
                     for (StreamEntry entry : stream.getValue()) {
                         lastSeen = entry.getID();
                         Map<String, String> fields = entry.getFields();
-                        codec.decode(fields.get("seq"), fields).ifPresent(bus::publish);
+                        codec.decode(fields.get("seq"), fields, entry.getID().toString()).ifPresent(bus::publish);
                     }
                 }
             } catch (RuntimeException e) {
@@ -80,6 +84,28 @@ public final class RedisEventFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The events after feed position {@code afterFeedId}; empty when the feed no longer reaches back so far. */
+    public Optional<List<LoggedEvent>> since(String afterFeedId) {
+        List<StreamEntry> first = redis.xrange(keys.feed(), "-", "+", 1);
+        if (!first.isEmpty() && Seq.compare(afterFeedId,
+                first.get(0).getID().toString()) < 0) {
+            // Trimmed past the client's position (unless it was exactly the entry before the first we have).
+            return Optional.empty();
+        }
+        List<LoggedEvent> events = new ArrayList<>();
+        for (StreamEntry entry : redis.xrange(keys.feed(), "(" + afterFeedId, "+")) {
+            Map<String, String> fields = entry.getFields();
+            codec.decode(fields.get("seq"), fields, entry.getID().toString()).ifPresent(events::add);
+        }
+        return Optional.of(events);
+    }
+
+    /** The feed's newest position, where a new console starts. */
+    public String latestId() {
+        List<StreamEntry> last = redis.xrevrange(keys.feed(), "+", "-", 1);
+        return last.isEmpty() ? "0-0" : last.get(0).getID().toString();
     }
 
     @Override

@@ -102,4 +102,9 @@ public record RedisKeys(String namespace) {
     public String cannedReplies() {
         return namespace + ":canned";
     }
+
+    /** Sorted set: a visitor's conversations by creation time (ids of expired empty ones are skipped on read). */
+    public String visitorConversations(String visitorId) {
+        return namespace + ":visitor:" + visitorId;
+    }
 }

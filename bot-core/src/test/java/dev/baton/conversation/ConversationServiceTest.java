@@ -13,6 +13,7 @@ import dev.baton.conversation.Customer;
 import dev.baton.handoff.HandoffContext;
 import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
+import dev.baton.routing.Availability;
 import dev.baton.store.Json;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisKeys;
@@ -100,13 +101,14 @@ class ConversationServiceTest {
     }
 
     private static final Author SYSTEM = new Author(Role.SYSTEM, null, null);
+    private static final Availability AVAILABLE = new Availability("general", true, 1, 5, null);
 
     @Test
     void a_handoff_moves_the_conversation_to_the_queue_once_and_the_bot_is_quiet_after() {
         String id = conversations.start("visitor-1", "en").conversation().id();
 
-        var first = conversations.handOff(id, context("visitor-1"), SYSTEM, "bringing someone in");
-        var second = conversations.handOff(id, context("visitor-1"), SYSTEM, "again");
+        var first = conversations.handOff(id, context("visitor-1"), "general", AVAILABLE, SYSTEM, "bringing someone in");
+        var second = conversations.handOff(id, context("visitor-1"), "general", AVAILABLE, SYSTEM, "again");
         var botAfter = conversations.addBotMessage(id, Author.bot("Baton"), "late", List.of(), null);
 
         assertEquals(Status.APPENDED, first.status());
@@ -121,7 +123,7 @@ class ConversationServiceTest {
     @Test
     void a_customer_writing_to_a_resolved_conversation_reopens_it_in_the_bots_hands() {
         String id = conversations.start("visitor-1", "en").conversation().id();
-        conversations.handOff(id, context("visitor-1"), SYSTEM, "bringing someone in");
+        conversations.handOff(id, context("visitor-1"), "general", AVAILABLE, SYSTEM, "bringing someone in");
         conversations.resolve(id, "agent-7");
         assertEquals(Owner.RESOLVED, conversations.find(id).orElseThrow().owner());
 
@@ -164,7 +166,7 @@ class ConversationServiceTest {
             work.add(threads.submit(() -> {
                 go.await();
                 TimeUnit.MICROSECONDS.sleep(delayMicros);
-                return conversations.handOff(id, context("v"), SYSTEM, "bringing someone in");
+                return conversations.handOff(id, context("v"), "general", AVAILABLE, SYSTEM, "bringing someone in");
             }));
             go.countDown();
         }

@@ -1,17 +1,43 @@
 package dev.baton.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.access.Passwords;
 import dev.baton.bot.SupportBot;
+import dev.baton.console.AccessGuard;
+import dev.baton.console.AgentEndpoint;
+import dev.baton.console.AgentSessions;
+import dev.baton.console.ApiError;
+import dev.baton.console.AuthController;
+import dev.baton.console.ConsoleAssets;
+import dev.baton.console.ConversationsController;
+import dev.baton.console.TeamController;
+import dev.baton.console.Views;
 import dev.baton.conversation.ConversationService;
+import dev.baton.event.AgentJoined;
 import dev.baton.event.EventBus;
+import dev.baton.event.HandedOff;
+import dev.baton.event.Resolved;
+import dev.baton.event.ReturnedToBot;
+import dev.baton.event.Transferred;
 import dev.baton.handoff.HandoffService;
+import dev.baton.inbox.AgentActions;
 import dev.baton.kb.AnswerPolicy;
+import dev.baton.routing.Assigner;
+import dev.baton.routing.Routing;
 import dev.baton.store.Json;
+import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisArticleStore;
+import dev.baton.store.RedisCannedReplies;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
 import dev.baton.store.RedisEventFeed;
+import dev.baton.store.RedisInbox;
 import dev.baton.store.RedisKeys;
+import dev.baton.store.RedisLoginThrottle;
+import dev.baton.store.RedisPresence;
+import dev.baton.store.RedisRoutingStore;
+import dev.baton.store.RedisSessionStore;
+import dev.baton.store.RedisSignals;
 import dev.baton.store.RedisWorkQueue;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
@@ -28,6 +54,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +71,7 @@ public final class BatonApp implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin javalin;
     private volatile String publicUrl;
+    private List<String> demoLogins = List.of();
 
     private BatonApp() {}
 
@@ -75,9 +103,11 @@ public final class BatonApp implements AutoCloseable {
         ObjectMapper json = Json.newMapper();
         RedisKeys keys = new RedisKeys(config.namespace());
         String nodeId = UUID.randomUUID().toString().substring(0, 8);
+        Clock clock = Clock.systemUTC();
 
-        var conversations = new ConversationService(new RedisConversationStore(redis, keys, json), nodeId,
-                Clock.systemUTC());
+        // Conversations and the knowledge base
+        var conversationStore = new RedisConversationStore(redis, keys, json);
+        var conversations = new ConversationService(conversationStore, nodeId, clock);
         Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),
                 model -> new RedisEmbeddingCache(redis, keys, model)));
         var knowledgeBase = answering.knowledgeBase();
@@ -87,20 +117,63 @@ public final class BatonApp implements AutoCloseable {
             log.info("Loaded {} demo articles into the knowledge base", seeded);
         }
 
-        EventBus events = new EventBus();
-        var answerer = answering.answerer(AnswerPolicy.DEFAULT);
-        String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
-        var handoffs = new HandoffService(conversations, config.handoff(), Clock.systemUTC());
-        var bot = closeOnStop(new SupportBot(conversations, answerer, answering.analyzer(), config.handoff(),
-                handoffs, id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
-                config.botName(), Math.max(2, Runtime.getRuntime().availableProcessors())));
-        var chatSessions = new ChatSessions();
-        events.subscribe(chatSessions);
-        closeOnStop(new RedisEventFeed(redis, keys, json, events)).start();
+        // The team: agents, sessions, routing, the inbox
+        var agents = new RedisAgentStore(redis, keys, json);
+        var routingStore = new RedisRoutingStore(redis, keys, json);
+        var presence = new RedisPresence(redis, keys, clock);
+        var inbox = new RedisInbox(redis, keys);
+        var canned = new RedisCannedReplies(redis, keys, json);
+        var passwords = new Passwords();
+        TeamSetup.defaults(routingStore, canned);
+        TeamSetup.firstAdmin(agents, passwords, config.adminEmail(), config.adminPassword());
+        if (seeded > 0 || Boolean.TRUE.equals(config.demo())) {
+            demoLogins = TeamSetup.demoAgents(agents, passwords);
+        }
+        var routing = new Routing(routingStore, agents, presence, clock);
+        var actions = new AgentActions(conversationStore, nodeId);
+        var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
+        var handoffs = new HandoffService(conversations, config.handoff(), routing, clock);
 
-        var chat = new ChatEndpoint(conversations, handoffs, chatSessions, json, ChatLimits.DEFAULTS);
+        // The bot
+        var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
+                answering.analyzer(), config.handoff(), handoffs,
+                id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8), config.botName(),
+                Math.max(2, Runtime.getRuntime().availableProcessors())));
+
+        // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
+        var views = new Views(agents, presence, clock);
+        var chatSessions = new ChatSessions();
+        var agentSessions = new AgentSessions(conversations, inbox, views);
+        EventBus events = new EventBus();
+        events.subscribe(chatSessions);
+        events.subscribe(agentSessions);
+        events.subscribe(logged -> {
+            // A conversation entered the queue or an agent's load changed: someone may take one now.
+            var event = logged.event();
+            if (event instanceof HandedOff || event instanceof Transferred || event instanceof Resolved
+                    || event instanceof ReturnedToBot || event instanceof AgentJoined) {
+                assigner.nudge();
+            }
+        });
+        var signals = closeOnStop(new RedisSignals(redis, keys, json));
+        signals.subscribe(chatSessions::onSignal);
+        signals.subscribe(agentSessions::onSignal);
+        signals.start();
+        var feed = closeOnStop(new RedisEventFeed(redis, keys, json, events));
+        feed.start();
+
+        // The doors
+        var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS);
         var articlePage = new ArticlePage(knowledgeBase);
         var health = new HealthCheck(redis, knowledgeBase);
+        var access = new AccessGuard(new RedisSessionStore(redis, keys), agents);
+        String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
+        var auth = new AuthController(agents, new RedisSessionStore(redis, keys), new RedisLoginThrottle(redis, keys),
+                passwords, views, linkBase != null && linkBase.startsWith("https://"));
+        var inboxApi = new ConversationsController(conversations, actions, inbox, agents, routingStore, views);
+        var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
+                signals, views, config.responseTargetSeconds());
+        var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
 
         javalin = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
@@ -110,15 +183,48 @@ public final class BatonApp implements AutoCloseable {
                 ws.setIdleTimeout(Duration.ofMinutes(2));
             });
             app.staticFiles.add(WidgetAssets::configure);
+            app.staticFiles.add(ConsoleAssets::configure);
             app.staticFiles.add("/demo/site", Location.CLASSPATH);
+            ApiError.register(app.routes);
 
             app.routes.get("/health", health::handle);
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.ws("/ws/chat", chat::configure);
+            app.routes.get("/console", ctx -> ctx.redirect("/console/"));
+
+            app.routes.before("/api/*", access::check);
+            app.routes.post("/api/login", auth::login);
+            app.routes.post("/api/logout", auth::logout);
+            app.routes.get("/api/me", auth::me);
+            app.routes.put("/api/me/status", teamApi::status);
+            app.routes.get("/api/conversations", inboxApi::list);
+            app.routes.get("/api/conversations/{id}", inboxApi::get);
+            app.routes.post("/api/conversations/{id}/claim", inboxApi::claim);
+            app.routes.post("/api/conversations/{id}/messages", inboxApi::reply);
+            app.routes.post("/api/conversations/{id}/notes", inboxApi::note);
+            app.routes.post("/api/conversations/{id}/transfer", inboxApi::transfer);
+            app.routes.post("/api/conversations/{id}/return-to-bot", inboxApi::returnToBot);
+            app.routes.post("/api/conversations/{id}/resolve", inboxApi::resolve);
+            app.routes.post("/api/conversations/{id}/reopen", inboxApi::reopen);
+            app.routes.post("/api/conversations/{id}/read", inboxApi::read);
+            app.routes.get("/api/agents", teamApi::agents);
+            app.routes.post("/api/agents", teamApi::createAgent);
+            app.routes.put("/api/agents/{id}", teamApi::updateAgent);
+            app.routes.get("/api/teams", teamApi::teams);
+            app.routes.put("/api/teams/{id}", teamApi::updateTeam);
+            app.routes.put("/api/routing", teamApi::updateRouting);
+            app.routes.get("/api/canned", teamApi::listCanned);
+            app.routes.post("/api/canned", teamApi::createCanned);
+            app.routes.put("/api/canned/{id}", teamApi::updateCanned);
+            app.routes.delete("/api/canned/{id}", teamApi::deleteCanned);
+            app.routes.get("/api/settings", teamApi::settings);
+            app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
+            app.routes.ws("/ws/agent", agentSocket::configure);
         });
         closeOnStop(javalin::stop);
         javalin.start(config.port());
         publicUrl = linkBase != null ? linkBase : "http://localhost:" + port();
+        assigner.start();
         // The bot starts last: its first turns may be ones left pending by a previous run, and need the address.
         closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, bot)).start();
     }
@@ -130,6 +236,11 @@ public final class BatonApp implements AutoCloseable {
     /** The address customers and agents use; article links start with it. */
     public String url() {
         return publicUrl;
+    }
+
+    /** The demo agents' logins, when this start created or found them (demo mode). */
+    public List<String> demoLogins() {
+        return demoLogins;
     }
 
     @Override

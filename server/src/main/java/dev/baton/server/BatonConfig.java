@@ -12,31 +12,44 @@ import java.nio.file.Path;
  * @param publicUrl the address customers reach this server at, for article links; null means localhost and port
  * @param namespace prefix of every Redis key, so several deployments or tests can share one Redis
  * @param handoff when the bot passes a conversation to a person
+ * @param responseTargetSeconds the console highlights waits and first responses longer than this
+ * @param adminEmail with {@code adminPassword}: the first admin, created at start when there is no admin yet
  */
 public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo, String publicUrl, String botName,
-        String namespace, HandoffPolicy handoff) {
+        String namespace, HandoffPolicy handoff, int responseTargetSeconds, String adminEmail, String adminPassword) {
 
     public static BatonConfig defaults() {
-        return new BatonConfig(7070, Path.of("data"), null, null, null, "Baton", "baton", HandoffPolicy.DEFAULT);
+        return new BatonConfig(7070, Path.of("data"), null, null, null, "Baton", "baton", HandoffPolicy.DEFAULT, 300,
+                null, null);
     }
 
     public BatonConfig withPort(int newPort) {
-        return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff);
+        return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff, responseTargetSeconds, adminEmail,
+                adminPassword);
     }
 
     public BatonConfig withDataDir(Path newDataDir) {
-        return new BatonConfig(port, newDataDir, redisUrl, demo, publicUrl, botName, namespace, handoff);
+        return new BatonConfig(port, newDataDir, redisUrl, demo, publicUrl, botName, namespace, handoff, responseTargetSeconds, adminEmail,
+                adminPassword);
     }
 
     public BatonConfig withRedisUrl(String newRedisUrl) {
-        return new BatonConfig(port, dataDir, newRedisUrl, demo, publicUrl, botName, namespace, handoff);
+        return new BatonConfig(port, dataDir, newRedisUrl, demo, publicUrl, botName, namespace, handoff, responseTargetSeconds, adminEmail,
+                adminPassword);
     }
 
     public BatonConfig withDemo(Boolean newDemo) {
-        return new BatonConfig(port, dataDir, redisUrl, newDemo, publicUrl, botName, namespace, handoff);
+        return new BatonConfig(port, dataDir, redisUrl, newDemo, publicUrl, botName, namespace, handoff, responseTargetSeconds, adminEmail,
+                adminPassword);
     }
 
     public BatonConfig withNamespace(String newNamespace) {
-        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, newNamespace, handoff);
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, newNamespace, handoff, responseTargetSeconds, adminEmail,
+                adminPassword);
+    }
+
+    public BatonConfig withAdmin(String email, String password) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
+                responseTargetSeconds, email, password);
     }
 }

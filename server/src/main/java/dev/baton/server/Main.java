@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar baton.jar [options]}: starts Baton; subcommands do everything else. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
         description = "Runs Baton, the in-app support messenger.", sortOptions = false,
-        subcommands = EvalCommand.class)
+        subcommands = {EvalCommand.class, AdminCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "HTTP port (env PORT; default 7070).")
@@ -63,6 +63,11 @@ public final class Main implements Callable<Integer> {
                     + "(env BATON_HANDOFF_NOT_HELPFUL; default 2).")
     int handoffNotHelpful;
 
+    @Option(names = "--response-target", defaultValue = "${env:BATON_RESPONSE_TARGET_SECONDS:-300}",
+            description = "Seconds after which the console highlights a wait or a first response "
+                    + "(env BATON_RESPONSE_TARGET_SECONDS; default 300).")
+    int responseTargetSeconds;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -98,7 +103,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy());
+        var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy(),
+                responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"));
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -109,6 +115,11 @@ public final class Main implements Callable<Integer> {
         System.out.println();
         System.out.println("  Baton is running at " + app.url());
         System.out.println("  Demo store page with the messenger: " + app.url() + "/");
+        System.out.println("  Agent console: " + app.url() + "/console/");
+        if (!app.demoLogins().isEmpty()) {
+            System.out.println("  Demo agents (password " + TeamSetup.DEMO_PASSWORD + "): "
+                    + String.join(", ", app.demoLogins()));
+        }
         System.out.println("  Press Ctrl-C to stop.");
         System.out.println();
         stopped.await();

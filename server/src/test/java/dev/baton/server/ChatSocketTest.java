@@ -200,6 +200,7 @@ class ChatSocketTest {
         client.nextMessageFrom("bot");
         var conversations = baton.conversations();
         conversations.resolve(conversationId, "agent-1");
+        assertEquals("resolved", client.next("status").path("owner").asText());
 
         String again = client.ask("m-1", "How do customers earn points?").path("seq").asText();
 

@@ -163,8 +163,12 @@ class HandoffSocketTest {
         assertEquals("handoff", say(client, "m2", "Who wins the next football world cup?").path("type").asText());
         client.nextMessageFrom("system");
         conversations.resolve(conversationId, "agent-1");
+        assertEquals("resolved", client.next("status").path("owner").asText());
 
-        JsonNode unsure = say(client, "m3", "Is it sunny in Kyoto?");
+        client.ask("m3", "Is it sunny in Kyoto?");
+        assertEquals("bot", client.next("status").path("owner").asText(), "reopened in the bot's hands");
+        client.nextMessageFrom("customer");
+        JsonNode unsure = client.nextFrame();
 
         assertEquals("message", unsure.path("type").asText(), "one unsure answer after a fresh start is said");
         assertTrue(unsure.path("text").asText().startsWith("I'm not sure"), unsure::toString);

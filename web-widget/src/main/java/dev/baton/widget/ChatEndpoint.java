@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.Customer;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Seq;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.event.Signal;
+import dev.baton.event.Signals;
 import dev.baton.handoff.HandoffService;
 import dev.baton.kb.Language;
 import io.javalin.websocket.WsCloseContext;
@@ -31,15 +34,17 @@ public final class ChatEndpoint {
 
     private final ConversationService conversations;
     private final HandoffService handoffs;
+    private final Signals signals;
     private final ChatSessions sessions;
     private final ObjectMapper json;
     private final FrameReader reader;
     private final Map<String, ChatSocket> sockets = new ConcurrentHashMap<>();
 
-    public ChatEndpoint(ConversationService conversations, HandoffService handoffs, ChatSessions sessions,
-            ObjectMapper json, ChatLimits limits) {
+    public ChatEndpoint(ConversationService conversations, HandoffService handoffs, Signals signals,
+            ChatSessions sessions, ObjectMapper json, ChatLimits limits) {
         this.conversations = conversations;
         this.handoffs = handoffs;
+        this.signals = signals;
         this.sessions = sessions;
         this.json = json;
         this.reader = new FrameReader(json, limits);
@@ -70,6 +75,10 @@ public final class ChatEndpoint {
                 requestHuman(socket);
             } else if (frame instanceof ClientFrame.Feedback feedback) {
                 feedback(socket, feedback);
+            } else if (frame instanceof ClientFrame.Typing typing) {
+                signals.publish(Signal.typing(followed(socket), "customer", null, null, typing.typing()));
+            } else if (frame instanceof ClientFrame.Read read) {
+                conversations.customerRead(followed(socket), read.seq());
             }
         } catch (FrameRefused refused) {
             socket.send(refused.toFrame());
@@ -87,8 +96,9 @@ public final class ChatEndpoint {
         }
         Conversation conversation;
         String resumeToken;
+        Customer customer = customerOf(hello);
         if (hello.conversationId() == null) {
-            var started = conversations.start(hello.visitorId(), hello.locale());
+            var started = conversations.start(hello.visitorId(), hello.locale(), customer);
             conversation = started.conversation();
             resumeToken = started.resumeToken();
         } else {
@@ -98,6 +108,9 @@ public final class ChatEndpoint {
             resumeToken = hello.resumeToken();
             if (Seq.compare(hello.lastSeq(), conversation.lastSeq()) > 0) {
                 throw new FrameRefused("invalid_field", "\"lastSeq\" is ahead of this conversation.");
+            }
+            if (hello.identity() != null) {
+                conversations.identify(conversation.id(), customer);
             }
         }
         String id = conversation.id();
@@ -119,11 +132,23 @@ public final class ChatEndpoint {
         });
     }
 
+    /** The messages of the log as the customer sees them (the same as live, see {@link ChatSessions}). */
     private static List<Message> messages(List<LoggedEvent> events) {
         return events.stream()
-                .filter(e -> e.event() instanceof MessageCreated)
-                .map(e -> Message.of(e, (MessageCreated) e.event()))
+                .map(ChatSessions::customerFrame)
+                .filter(frame -> frame instanceof ServerFrame.MessageEvent)
+                .map(frame -> ((ServerFrame.MessageEvent) frame).message())
                 .toList();
+    }
+
+    /** Who the host page says the customer is; not verified (signed identities come with their own check). */
+    private static Customer customerOf(ClientFrame.Hello hello) {
+        ClientFrame.Identity identity = hello.identity();
+        if (identity == null) {
+            return Customer.visitor(hello.visitorId(), hello.locale());
+        }
+        return new Customer(hello.visitorId(), false, identity.userId(), identity.name(), identity.email(), null,
+                Map.of(), hello.locale());
     }
 
     private static String followed(ChatSocket socket) {

@@ -1,7 +1,14 @@
 package dev.baton.widget;
 
 import dev.baton.conversation.Message;
+import dev.baton.conversation.Owner;
+import dev.baton.event.AgentJoined;
 import dev.baton.event.EventListener;
+import dev.baton.event.MessageRead;
+import dev.baton.event.Reopened;
+import dev.baton.event.Resolved;
+import dev.baton.event.ReturnedToBot;
+import dev.baton.event.Signal;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
@@ -44,15 +51,47 @@ public final class ChatSessions implements EventListener {
         }
     }
 
-    /** What the customer sees of an event: messages and the handoff; never analyses, notes or anything else. */
+    /**
+     * What the customer sees of an event: messages, the handoff, who joined, changes of owner and the team's read
+     * position; never analyses, notes, transfers or agent ids. The one place that decides this.
+     */
     static ServerFrame customerFrame(LoggedEvent logged) {
-        if (logged.event() instanceof MessageCreated created) {
-            return new ServerFrame.MessageEvent(Message.of(logged, created));
+        var event = logged.event();
+        if (event instanceof MessageCreated created) {
+            Message message = Message.of(logged, created);
+            return new ServerFrame.MessageEvent(new Message(message.seq(), message.author().forCustomers(),
+                    message.text(), message.ts(), message.citations(), message.confidence(), message.clientMsgId()));
         }
-        if (logged.event() instanceof HandedOff handedOff) {
+        if (event instanceof HandedOff handedOff) {
             return new ServerFrame.Handoff(logged.seq(), "waiting", handedOff.context().reason().code(),
                     logged.ts());
         }
+        if (event instanceof AgentJoined joined) {
+            return new ServerFrame.AgentJoinedFrame(logged.seq(),
+                    new ServerFrame.Agent(joined.agent().name(), joined.agent().avatarUrl()), logged.ts());
+        }
+        if (event instanceof Resolved) {
+            return new ServerFrame.Status(logged.seq(), Owner.RESOLVED, logged.ts());
+        }
+        if (event instanceof ReturnedToBot || (event instanceof Reopened reopened
+                && "customer".equals(reopened.by()))) {
+            return new ServerFrame.Status(logged.seq(), Owner.BOT, logged.ts());
+        }
+        if (event instanceof MessageRead read && !"customer".equals(read.by())) {
+            return new ServerFrame.Seen(read.seq());
+        }
         return null;
+    }
+
+    /** An agent typing in a conversation: its customer sees it. */
+    public void onSignal(Signal signal) {
+        if (!"typing".equals(signal.kind()) || !"agent".equals(signal.who())) {
+            return;
+        }
+        Set<ChatSocket> sockets = byConversation.get(signal.conversationId());
+        if (sockets != null) {
+            var frame = new ServerFrame.Typing("agent", signal.name(), Boolean.TRUE.equals(signal.typing()));
+            sockets.forEach(socket -> socket.send(frame));
+        }
     }
 }

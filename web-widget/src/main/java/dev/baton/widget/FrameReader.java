@@ -57,6 +57,12 @@ final class FrameReader {
         if (frame instanceof ClientFrame.SendMessage message) {
             return checked(message);
         }
+        if (frame instanceof ClientFrame.Read read && !Seq.isValid(read.seq())) {
+            throw new FrameRefused("invalid_field", "\"seq\" must be a seq the server sent.");
+        }
+        if (frame instanceof ClientFrame.Typing typing && typing.typing() == null) {
+            throw new FrameRefused("missing_field", "\"typing\" is required (true or false).");
+        }
         return frame;
     }
 
@@ -77,6 +83,19 @@ final class FrameReader {
         }
         if (hello.lastSeq() != null && !Seq.isValid(hello.lastSeq())) {
             throw new FrameRefused("invalid_field", "\"lastSeq\" must be a seq the server sent, like 1700000000000-0.");
+        }
+        if (hello.identity() != null) {
+            var identity = hello.identity();
+            if (identity.name() != null && (identity.name().isBlank() || identity.name().length() > 80)) {
+                throw new FrameRefused("invalid_field", "\"identity.name\" is 1 to 80 characters.");
+            }
+            if (identity.email() != null && (identity.email().length() > 254 || !identity.email().matches(
+                    "[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+                throw new FrameRefused("invalid_field", "\"identity.email\" must be an email address.");
+            }
+            if (identity.userId() != null && !ID.matcher(identity.userId()).matches()) {
+                throw new FrameRefused("invalid_field", "\"identity.userId\" must be 1 to 64 letters, digits or . _ : -");
+            }
         }
         if (hello.locale() != null && hello.locale().length() > 35) {
             throw new FrameRefused("invalid_field", "\"locale\" must be a language tag such as en-US or ja.");

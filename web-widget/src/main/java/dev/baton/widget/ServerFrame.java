@@ -15,6 +15,10 @@ import java.util.List;
     @JsonSubTypes.Type(ServerFrame.Ack.class),
     @JsonSubTypes.Type(ServerFrame.MessageEvent.class),
     @JsonSubTypes.Type(ServerFrame.Handoff.class),
+    @JsonSubTypes.Type(ServerFrame.AgentJoinedFrame.class),
+    @JsonSubTypes.Type(ServerFrame.Status.class),
+    @JsonSubTypes.Type(ServerFrame.Typing.class),
+    @JsonSubTypes.Type(ServerFrame.Seen.class),
     @JsonSubTypes.Type(ServerFrame.Error.class),
 })
 sealed interface ServerFrame {
@@ -35,6 +39,25 @@ sealed interface ServerFrame {
     /** The conversation went to the team: {@code status} waiting (in the queue) or assigned (a person has it). */
     @JsonTypeName("handoff")
     record Handoff(String seq, String status, String reason, long ts) implements ServerFrame {}
+
+    /** A person from the team took the conversation: "{name} joined". */
+    @JsonTypeName("agent_joined")
+    record AgentJoinedFrame(String seq, Agent agent, long ts) implements ServerFrame {}
+
+    /** How an agent appears to customers. */
+    record Agent(String name, String avatarUrl) {}
+
+    /** Who handles the conversation now, when it changes other than by a handoff or an agent joining. */
+    @JsonTypeName("status")
+    record Status(String seq, Owner owner, long ts) implements ServerFrame {}
+
+    /** The agent is typing (or stopped). */
+    @JsonTypeName("typing")
+    record Typing(String who, String name, boolean typing) implements ServerFrame {}
+
+    /** The team has read the conversation up to {@code seq}. */
+    @JsonTypeName("seen")
+    record Seen(String seq) implements ServerFrame {}
 
     /** A frame was refused; the connection and the conversation are untouched. */
     @JsonTypeName("error")

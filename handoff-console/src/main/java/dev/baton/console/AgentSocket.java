@@ -1,0 +1,85 @@
+package dev.baton.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.baton.conversation.Seq;
+import dev.baton.routing.Agent;
+import io.javalin.websocket.WsContext;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One console connection: its agent, and the last feed position it was sent. While it replays what a reconnecting
+ * console missed, live events are held back and sent after, each once, in feed order.
+ */
+final class AgentSocket {
+    private final WsContext ctx;
+    private final ObjectWriter frames;
+    private final Agent agent;
+    private boolean started;
+    private boolean replaying;
+    private String lastSent;
+    private final List<AgentFrame.Event> held = new ArrayList<>();
+
+    AgentSocket(WsContext ctx, ObjectWriter frames, Agent agent) {
+        this.ctx = ctx;
+        this.frames = frames;
+        this.agent = agent;
+    }
+
+    Agent agent() {
+        return agent;
+    }
+
+    synchronized boolean started() {
+        return started;
+    }
+
+    synchronized void send(AgentFrame frame) {
+        try {
+            ctx.send(frames.writeValueAsString(frame));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized void deliver(AgentFrame.Event event) {
+        if (!started) {
+            return;
+        }
+        if (replaying) {
+            held.add(event);
+        } else if (Seq.compare(event.id(), lastSent) > 0) {
+            lastSent = event.id();
+            send(event);
+        }
+    }
+
+    /** Starts live delivery after {@code from}; with {@code replay}, events are held until {@link #replayed}. */
+    synchronized void start(String from, boolean replay) {
+        started = true;
+        replaying = replay;
+        lastSent = from;
+    }
+
+    /** An event of the replay: sent now, in order, ahead of what is held. */
+    synchronized void deliverReplayed(AgentFrame.Event event) {
+        if (Seq.compare(event.id(), lastSent) > 0) {
+            lastSent = event.id();
+            send(event);
+        }
+    }
+
+    /** Counts everything up to {@code feedId} as sent. */
+    synchronized void skipTo(String feedId) {
+        lastSent = feedId;
+    }
+
+    /** The replay is sent; what arrived meanwhile follows. */
+    synchronized void replayed() {
+        replaying = false;
+        held.forEach(this::deliver);
+        held.clear();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.baton.server;
+
+import dev.baton.access.Passwords;
+import dev.baton.inbox.CannedReplies;
+import dev.baton.inbox.CannedReply;
+import dev.baton.routing.Agent;
+import dev.baton.routing.AgentRole;
+import dev.baton.routing.AgentStore;
+import dev.baton.routing.BusinessHours;
+import dev.baton.routing.RoutingStore;
+import dev.baton.routing.Team;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a fresh Baton starts with on the team side: three teams and the rules that route handoffs to them, a few
+ * canned replies, the first admin from the environment, and in demo mode two demo agents whose logins are printed.
+ */
+final class TeamSetup {
+    private static final Logger log = LoggerFactory.getLogger(TeamSetup.class);
+    static final String DEMO_PASSWORD = "baton-demo-2026";
+
+    private TeamSetup() {}
+
+    /** Teams, rules and canned replies, when there are none yet. */
+    static void defaults(RoutingStore routing, CannedReplies canned) {
+        if (routing.teams().isEmpty()) {
+            var weekdays = new BusinessHours("America/New_York", Map.of(
+                    "mon", List.of(List.of("08:00", "20:00")), "tue", List.of(List.of("08:00", "20:00")),
+                    "wed", List.of(List.of("08:00", "20:00")), "thu", List.of(List.of("08:00", "20:00")),
+                    "fri", List.of(List.of("08:00", "20:00"))));
+            routing.saveTeam(new Team("billing", "Billing", true, weekdays, 10));
+            routing.saveTeam(new Team("technical", "Technical", true, null, 15));
+            routing.saveTeam(new Team("general", "General", true, null, 5));
+            Map<String, String> rules = new LinkedHashMap<>();
+            rules.put("cancel", "billing");
+            rules.put("refund", "billing");
+            rules.put("low_confidence", "technical");
+            rules.put("not_helpful", "technical");
+            rules.put("complaint", "general");
+            rules.put("human_requested", "general");
+            rules.put("frustration", "general");
+            routing.saveRules(rules);
+        }
+        if (canned.all().isEmpty()) {
+            canned.save(new CannedReply(UUID.randomUUID().toString(), "Greeting",
+                    "Hi {{customer.firstName}}, I'm {{agent.name}} from the Perkful team. I've read our conversation "
+                            + "so far and I'm on it."));
+            canned.save(new CannedReply(UUID.randomUUID().toString(), "Refund on its way",
+                    "Good news, {{customer.firstName}}: I've issued the refund. It usually reaches your card within "
+                            + "5-10 business days, and a credit note is already in Settings → Billing → Invoices."));
+            canned.save(new CannedReply(UUID.randomUUID().toString(), "Anything else?",
+                    "Is there anything else I can help you with today, {{customer.firstName}}?"));
+        }
+    }
+
+    /** The first admin from BATON_ADMIN_EMAIL and BATON_ADMIN_PASSWORD, when there is no admin yet. */
+    static void firstAdmin(AgentStore agents, Passwords passwords, String email, String password) {
+        if (email == null || password == null || email.isBlank() || agents.anyAdmin()) {
+            return;
+        }
+        createAgent(agents, passwords, email, "Admin", AgentRole.ADMIN, password, List.of());
+        log.info("Created the first admin, {}", email);
+    }
+
+    /** Two demo agents with a known password: Alex (an admin) and Sam. */
+    static List<String> demoAgents(AgentStore agents, Passwords passwords) {
+        if (agents.findByEmail("alex@perkful.example").isEmpty()) {
+            createAgent(agents, passwords, "alex@perkful.example", "Alex Morgan", AgentRole.ADMIN, DEMO_PASSWORD,
+                    List.of("billing", "general"));
+        }
+        if (agents.findByEmail("sam@perkful.example").isEmpty()) {
+            createAgent(agents, passwords, "sam@perkful.example", "Sam Rivera", AgentRole.AGENT, DEMO_PASSWORD,
+                    List.of("technical", "general"));
+        }
+        return List.of("alex@perkful.example (admin)", "sam@perkful.example");
+    }
+
+    static Agent createAgent(AgentStore agents, Passwords passwords, String email, String name, AgentRole role,
+            String password, List<String> teams) {
+        Agent agent = new Agent(UUID.randomUUID().toString(), email, name, null, role, teams, "UTC", 5,
+                passwords.hash(password));
+        if (!agents.save(agent)) {
+            throw new IllegalArgumentException("an agent with the email " + email + " exists already");
+        }
+        return agent;
+    }
+}
