@@ -1,6 +1,7 @@
 package dev.baton.conversation;
 
 import dev.baton.detect.Analysis;
+import dev.baton.event.CsatSubmitted;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
@@ -150,15 +151,61 @@ public final class ConversationService {
         store.identify(conversationId, customer);
     }
 
+    /**
+     * The customer left an email address to be answered at: it becomes the conversation's contact address (unless
+     * the host product vouched for another one) and the confirmation {@code system} says goes into the transcript,
+     * where agents see it too. Empty when there is no such conversation.
+     */
+    public Optional<AppendResult> leaveEmail(String conversationId, String email, Author system, String confirmation) {
+        Optional<Conversation> conversation = store.find(conversationId);
+        if (conversation.isEmpty()) {
+            return Optional.empty();
+        }
+        Customer customer = conversation.get().customer();
+        if (customer == null) {
+            customer = Customer.visitor(conversation.get().visitorId(), conversation.get().locale());
+        }
+        if (!customer.verified()) {
+            store.identify(conversationId, customer.withEmail(email));
+        }
+        return Optional.of(store.write(ConversationWrite.of(conversationId,
+                new MessageCreated(conversationId, system, confirmation, List.of(), null, null)), nodeId));
+    }
+
+    /**
+     * The customer's rating of a resolved conversation (a later one replaces it); refused (nothing written) unless
+     * the conversation is resolved at that moment.
+     */
+    public AppendResult rate(String conversationId, int rating, String comment) {
+        return store.write(ConversationWrite.of(conversationId, new CsatSubmitted(conversationId, rating, comment))
+                .onlyIfOwner(Owner.RESOLVED)
+                .setting("csatRating", Integer.toString(rating)), nodeId);
+    }
+
     /** The customer has read the conversation up to {@code seq}: agents see "Seen". */
     public AppendResult customerRead(String conversationId, String seq) {
         return store.write(ConversationWrite.of(conversationId, new MessageRead(conversationId, "customer", seq))
                 .setting("customerReadSeq", seq), nodeId);
     }
 
-    /** The same visitor's conversations, newest first. */
-    public List<Conversation> ofVisitor(String visitorId, int limit) {
+    /**
+     * The customer's conversations, newest first: every device's when the host product verified who they are,
+     * otherwise this browser's.
+     */
+    public List<Conversation> ofCustomer(Customer customer, String visitorId, int limit) {
+        if (customer != null && customer.verified() && customer.userId() != null) {
+            return store.ofUser(customer.userId(), limit);
+        }
         return store.ofVisitor(visitorId, limit);
+    }
+
+    /**
+     * Resumes a conversation for a customer whose identity was verified on this visit, on any device: only a
+     * conversation already stored as that same verified user's.
+     */
+    public Optional<Conversation> resumeAsUser(String conversationId, String userId) {
+        return store.find(conversationId).filter(c -> c.customer() != null && c.customer().verified()
+                && userId.equals(c.customer().userId()));
     }
 
     /** The conversation's log, read for the bot and the handoff. */

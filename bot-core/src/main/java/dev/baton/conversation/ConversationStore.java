@@ -27,6 +27,9 @@ public interface ConversationStore {
     /** A visitor's conversations that still exist, newest first. */
     List<Conversation> ofVisitor(String visitorId, int limit);
 
+    /** A verified user's conversations on any device, newest first. */
+    List<Conversation> ofUser(String userId, int limit);
+
     /** Gives a still-empty conversation another {@code ttl}; a conversation with events is kept anyway. */
     void keepAlive(String conversationId, Duration ttl);
 

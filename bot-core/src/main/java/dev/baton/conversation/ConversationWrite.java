@@ -93,8 +93,8 @@ public record ConversationWrite(String conversationId, List<ConversationEvent> e
                 fields, fieldsIfAbsent, increments, capacity, event);
     }
 
-    /** Only while {@code agentId} holds the conversation. */
-    public ConversationWrite onlyIfAssignee(String agentId) {
+    /** Refused while another agent holds the conversation; a conversation nobody holds passes. */
+    public ConversationWrite onlyIfFreeOrHeldBy(String agentId) {
         return new ConversationWrite(conversationId, events, clientMsgId, allowedOwners, agentId, newOwner, fields,
                 fieldsIfAbsent, increments, capacity, reopen);
     }

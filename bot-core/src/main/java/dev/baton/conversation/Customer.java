@@ -1,6 +1,7 @@
 package dev.baton.conversation;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Who the customer is, as far as Baton knows: a visitor id always; a user id, name, email, plan and attributes when
@@ -9,12 +10,20 @@ import java.util.Map;
 public record Customer(String visitorId, boolean verified, String userId, String name, String email, String plan,
         Map<String, Object> attributes, String locale) {
 
+    /** What Baton takes for an email address, in a text or on its own: loose on purpose, like a mail client. */
+    public static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
     public Customer {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
     public static Customer visitor(String visitorId, String locale) {
         return new Customer(visitorId, false, null, null, null, null, Map.of(), locale);
+    }
+
+    /** The same customer, reachable at {@code email} (a customer's own word: not verified). */
+    public Customer withEmail(String email) {
+        return new Customer(visitorId, false, userId, name, email, plan, attributes, locale);
     }
 
     /** The first word of the name, for greetings; null when the name is unknown. */

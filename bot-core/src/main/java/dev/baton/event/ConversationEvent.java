@@ -21,9 +21,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Transferred.class, name = Transferred.TYPE),
     @JsonSubTypes.Type(value = ReturnedToBot.class, name = ReturnedToBot.TYPE),
     @JsonSubTypes.Type(value = MessageRead.class, name = MessageRead.TYPE),
+    @JsonSubTypes.Type(value = CsatSubmitted.class, name = CsatSubmitted.TYPE),
 })
 public sealed interface ConversationEvent permits MessageCreated, MessageAnalyzed, FeedbackGiven, HandedOff, Resolved,
-        Reopened, NoteAdded, AgentJoined, Transferred, ReturnedToBot, MessageRead {
+        Reopened, NoteAdded, AgentJoined, Transferred, ReturnedToBot, MessageRead, CsatSubmitted {
 
     String conversationId();
 

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.conversation.Customer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,6 @@ final class DetailExtractor {
             "\\b(?:free|growth|pro|enterprise|premium|gold|platinum|basic|standard|starter|business|annual|monthly)"
                     + " (?:plan|account|tier|subscription|membership)\\b|(?:Free|Growth|Pro|Enterprise|年間|月額)プラン",
             FLAGS);
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
     private DetailExtractor() {}
 
@@ -54,7 +54,7 @@ final class DetailExtractor {
             collect(AMOUNT, text, 0, amounts);
             collect(DATE, text, 0, dates);
             collect(PLAN, text, 0, plans);
-            collect(EMAIL, text, 0, emails);
+            collect(Customer.EMAIL, text, 0, emails);
         }
         return new HandoffContext.Details(List.copyOf(orders), List.copyOf(invoices), List.copyOf(amounts),
                 List.copyOf(dates), List.copyOf(plans), List.copyOf(emails));

@@ -19,6 +19,12 @@ final class HandoffMessages {
         return intro + (japanese ? "" : " ") + expectation(japanese, availability);
     }
 
+    static String emailNoted(String language, String email) {
+        return Language.JAPANESE.equals(language)
+                ? "ありがとうございます。担当者から " + email + " にもご連絡します。"
+                : "Thanks! We'll also reply to " + email + ", so you don't have to wait here.";
+    }
+
     private static String expectation(boolean japanese, Availability availability) {
         if (availability.answersSoon()) {
             return japanese ? "通常" + availability.replyMinutes() + "分ほどでお返事します。"

@@ -45,6 +45,11 @@ public final class HandoffService {
                 HandoffMessages.handingOff(language, availability));
     }
 
+    /** The customer left an email address to be answered at; they are told so in their language. */
+    public Optional<AppendResult> leaveEmail(String conversationId, String email, String language) {
+        return conversations.leaveEmail(conversationId, email, SYSTEM, HandoffMessages.emailNoted(language, email));
+    }
+
     /** The customer pressed "Talk to a person". Empty when there is no such conversation. */
     public Optional<AppendResult> requestPerson(String conversationId, String language) {
         conversations.reopenIfResolved(conversationId);

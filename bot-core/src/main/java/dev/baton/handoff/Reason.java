@@ -2,6 +2,9 @@ package dev.baton.handoff;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.baton.detect.Intent;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Why the bot handed a conversation over. */
 public enum Reason {
@@ -17,7 +20,12 @@ public enum Reason {
     @JsonProperty("not_helpful") NOT_HELPFUL;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The reason with this wire code ("refund", "human_requested"...), if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+        return Arrays.stream(values()).filter(reason -> reason.code().equals(code)).findFirst();
     }
 
     static Reason of(Intent intent) {

@@ -75,7 +75,7 @@ public final class AgentActions {
                 .settingIfAbsent("firstResponseAt", ConversationWrite.NOW)
                 .setting("preview", Handling.previewOf(text))
                 .setting("unreadByAgent", "0");
-        return outcome(store.write(agent.isAdmin() ? write : write.onlyIfAssignee(agent.id()), nodeId), agent.id());
+        return outcome(store.write(heldBy(agent, write), nodeId), agent.id());
     }
 
     /** A private note for the team, in any state. */
@@ -97,8 +97,7 @@ public final class AgentActions {
         if (found.get().owner() == Owner.WAITING) {
             write = write.through(Transition.CLAIM);
         } else {
-            write = write.onlyIfOwner(Owner.AGENT);
-            write = from.isAdmin() ? write : write.onlyIfAssignee(from.id());
+            write = heldBy(from, write.onlyIfOwner(Owner.AGENT));
         }
         return outcome(store.write(write, nodeId), from.id());
     }
@@ -116,22 +115,29 @@ public final class AgentActions {
         } else {
             write = write.through(Transition.REQUEUE).setting("assignee", NOBODY)
                     .setting("handedOffAt", ConversationWrite.NOW);
-            write = from.isAdmin() ? write : write.onlyIfAssignee(from.id());
+            write = heldBy(from, write);
         }
         return outcome(store.write(write, nodeId), from.id());
     }
 
-    /** The bot takes the conversation back, with a fresh start. */
+    /** The bot takes the conversation back, with a fresh start; not from under another agent (admins may). */
     public ActionResult returnToBot(String conversationId, Agent agent, String customerText) {
-        return outcome(store.write(ConversationWrite.of(conversationId,
+        return outcome(store.write(heldBy(agent, ConversationWrite.of(conversationId,
                         new ReturnedToBot(conversationId, agent.id()),
                         new MessageCreated(conversationId, Author.system(), customerText, List.of(), null, null))
-                .through(Transition.RETURN_TO_BOT).setting("assignee", NOBODY), nodeId), agent.id());
+                .through(Transition.RETURN_TO_BOT).setting("assignee", NOBODY)), nodeId), agent.id());
     }
 
+    /** Closes a waiting conversation or one the agent holds (admins: any). */
     public ActionResult resolve(String conversationId, Agent agent) {
-        return outcome(store.write(ConversationWrite.of(conversationId, new Resolved(conversationId, agent.id()))
-                .through(Transition.RESOLVE).setting("resolvedAt", ConversationWrite.NOW), nodeId), agent.id());
+        return outcome(store.write(heldBy(agent, ConversationWrite.of(conversationId,
+                        new Resolved(conversationId, agent.id()))
+                .through(Transition.RESOLVE).setting("resolvedAt", ConversationWrite.NOW)), nodeId), agent.id());
+    }
+
+    /** An agent acts only on conversations nobody else holds; an admin on any. */
+    private static ConversationWrite heldBy(Agent agent, ConversationWrite write) {
+        return agent.isAdmin() ? write : write.onlyIfFreeOrHeldBy(agent.id());
     }
 
     /** Opens a resolved conversation again, in the agent's hands. */

@@ -58,6 +58,10 @@ public final class RedisConversationStore implements ConversationStore {
             tx.hset(key, fields);
             tx.expire(key, ttlUntilFirstEvent.toSeconds());
             tx.zadd(keys.visitorConversations(conversation.visitorId()), conversation.createdAt(), conversation.id());
+            if (isVerifiedUser(conversation.customer())) {
+                tx.zadd(keys.userConversations(conversation.customer().userId()), conversation.createdAt(),
+                        conversation.id());
+            }
             tx.exec();
         }
     }
@@ -67,7 +71,22 @@ public final class RedisConversationStore implements ConversationStore {
         String key = keys.conversation(conversationId);
         if (redis.exists(key)) {
             redis.hset(key, customerFields(customer));
+            if (isVerifiedUser(customer)) {
+                String createdAt = redis.hget(key, "createdAt");
+                redis.zadd(keys.userConversations(customer.userId()),
+                        createdAt == null ? 0 : Long.parseLong(createdAt), conversationId);
+            }
         }
+    }
+
+    /** Only a verified user id indexes history: an id the page merely claims must never open another's chats. */
+    private static boolean isVerifiedUser(Customer customer) {
+        return customer != null && customer.verified() && customer.userId() != null;
+    }
+
+    @Override
+    public List<Conversation> ofUser(String userId, int limit) {
+        return findAll(redis.zrevrange(keys.userConversations(userId), 0, limit - 1L));
     }
 
     @Override
@@ -128,7 +147,8 @@ public final class RedisConversationStore implements ConversationStore {
         Handling handling = new Handling(assignee, f.get("team"), f.get("priority"), f.get("reason"),
                 number(f.get("handedOffAt")), number(f.get("firstResponseAt")), number(f.get("resolvedAt")),
                 number(f.get("updatedAt")), f.get("preview"), f.get("customerReadSeq"), f.get("agentReadSeq"),
-                f.get("unreadByAgent") == null ? 0 : Integer.parseInt(f.get("unreadByAgent")));
+                f.get("unreadByAgent") == null ? 0 : Integer.parseInt(f.get("unreadByAgent")),
+                f.get("csatRating") == null ? null : Integer.valueOf(f.get("csatRating")));
         return new Conversation(f.get("id"), visitorId, Owner.fromWireName(f.get("owner")),
                 Long.parseLong(f.get("createdAt")), locale, f.get("lastSeq"), customer, handling);
     }

@@ -107,4 +107,9 @@ public record RedisKeys(String namespace) {
     public String visitorConversations(String visitorId) {
         return namespace + ":visitor:" + visitorId;
     }
+
+    /** The conversations of a user the host product vouched for (verified identity), by creation time. */
+    public String userConversations(String userId) {
+        return namespace + ":user:" + userId;
+    }
 }

@@ -14,7 +14,7 @@
 --   setIfAbsent?   fields to set only if they have no value yet ("$now" likewise)
 --   increment?     fields to add a number to
 --   reopen?        an event (JSON) appended first, with the owner set back to bot, if the conversation is resolved
---   assignee?      the agent who must hold the conversation at this moment
+--   assignee?      refuse if another agent holds the conversation at this moment (nobody holding it passes)
 --   capacity?      {agent, limit}: refuse if that agent already holds `limit` open conversations
 -- Returns {'appended', seq...} | {'duplicate', seq} | {'not_owner', owner, assignee} | {'over_capacity'}
 --   | {'no_conversation'}
@@ -43,8 +43,9 @@ if opts.allowedOwners then
     return {'not_owner', owner, redis.call('HGET', KEYS[1], 'assignee') or ''}
   end
 end
-if opts.assignee and redis.call('HGET', KEYS[1], 'assignee') ~= opts.assignee then
-  return {'not_owner', owner, redis.call('HGET', KEYS[1], 'assignee') or ''}
+local holder = redis.call('HGET', KEYS[1], 'assignee') or ''
+if opts.assignee and holder ~= '' and holder ~= opts.assignee then
+  return {'not_owner', owner, holder}
 end
 local inbox = opts.namespace .. ':inbox:'
 if opts.capacity then

@@ -1,5 +1,8 @@
 package dev.baton.conversation;
 
+import static dev.baton.testing.TestHandoffs.AVAILABLE;
+import static dev.baton.testing.TestHandoffs.SYSTEM;
+import static dev.baton.testing.TestHandoffs.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,11 +12,7 @@ import dev.baton.conversation.AppendResult.Status;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
-import dev.baton.conversation.Customer;
-import dev.baton.handoff.HandoffContext;
-import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
-import dev.baton.routing.Availability;
 import dev.baton.store.Json;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisKeys;
@@ -93,15 +92,6 @@ class ConversationServiceTest {
         assertEquals(1, conversations.eventsAfter(id, null).size());
     }
 
-    private static HandoffContext context(String visitorId) {
-        return new HandoffContext(Customer.visitor(visitorId, "en"), List.of(), Reason.HUMAN_REQUESTED, "test",
-                List.of(), List.of(), List.of(), List.of(),
-                new HandoffContext.Details(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
-                List.of("a", "b", "c"), Priority.NORMAL, 1L);
-    }
-
-    private static final Author SYSTEM = new Author(Role.SYSTEM, null, null);
-    private static final Availability AVAILABLE = new Availability("general", true, 1, 5, null);
 
     @Test
     void a_handoff_moves_the_conversation_to_the_queue_once_and_the_bot_is_quiet_after() {

@@ -59,10 +59,10 @@ public final class AgentSessions implements EventListener {
     public void onSignal(Signal signal) {
         if ("typing".equals(signal.kind()) && "customer".equals(signal.who())) {
             var frame = new AgentFrame.Typing(signal.conversationId(), "customer", Boolean.TRUE.equals(signal.typing()));
-            sockets.forEach(socket -> socket.send(frame));
+            sockets.forEach(socket -> socket.signal(frame));
         } else if ("presence".equals(signal.kind())) {
             var frame = new AgentFrame.PresenceChanged(signal.agentId(), signal.presence());
-            sockets.forEach(socket -> socket.send(frame));
+            sockets.forEach(socket -> socket.signal(frame));
         }
     }
 }

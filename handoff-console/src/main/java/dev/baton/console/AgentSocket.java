@@ -18,6 +18,7 @@ final class AgentSocket {
     private final ObjectWriter frames;
     private final Agent agent;
     private boolean started;
+    private boolean welcomed;
     private boolean replaying;
     private String lastSent;
     private final List<AgentFrame.Event> held = new ArrayList<>();
@@ -37,10 +38,18 @@ final class AgentSocket {
     }
 
     synchronized void send(AgentFrame frame) {
+        welcomed |= frame instanceof AgentFrame.Welcome;
         try {
             ctx.send(frames.writeValueAsString(frame));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A passing signal (typing, presence): only after the welcome, never held or replayed. */
+    synchronized void signal(AgentFrame frame) {
+        if (welcomed) {
+            send(frame);
         }
     }
 

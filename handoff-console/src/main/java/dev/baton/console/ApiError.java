@@ -1,6 +1,10 @@
 package dev.baton.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,11 +53,13 @@ public final class ApiError extends RuntimeException {
     /** Maps errors to responses for the whole API. */
     public static void register(RoutesConfig routes) {
         routes.exception(ApiError.class, (error, ctx) -> ctx.status(error.status).json(error.body()));
+        routes.exception(JsonProcessingException.class, (error, ctx) ->
+                ctx.status(HttpStatus.BAD_REQUEST).json(badRequest(unreadable(error)).body()));
         routes.exception(IllegalArgumentException.class, (error, ctx) ->
                 ctx.status(HttpStatus.BAD_REQUEST).json(badRequest(error.getMessage()).body()));
         routes.exception(Exception.class, (error, ctx) -> {
-            if (error instanceof io.javalin.http.HttpResponseException http) {
-                ctx.status(http.getStatus()).json(java.util.Map.of("error", "http_" + http.getStatus(),
+            if (error instanceof HttpResponseException http) {
+                ctx.status(http.getStatus()).json(Map.of("error", "http_" + http.getStatus(),
                         "message", http.getMessage()));
             } else if (ctx.path().startsWith("/api/")) {
                 unexpected(error, ctx);
@@ -64,8 +70,16 @@ public final class ApiError extends RuntimeException {
         });
     }
 
+    /** What was wrong with a body Jackson could not read, without Java class names. */
+    private static String unreadable(JsonProcessingException error) {
+        if (error instanceof ValueInstantiationException invalid && invalid.getCause() instanceof IllegalArgumentException) {
+            return invalid.getCause().getMessage();
+        }
+        return "The body is not the JSON this endpoint takes; see docs/console-api.md.";
+    }
+
     /** For unexpected failures on API paths: logged, answered without internals. */
-    static void unexpected(Exception error, io.javalin.http.Context ctx) {
+    static void unexpected(Exception error, Context ctx) {
         log.error("API request {} {} failed", ctx.method(), ctx.path(), error);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal",
                 "message", "Something went wrong on our side; try again."));

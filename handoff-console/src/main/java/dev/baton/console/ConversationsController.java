@@ -102,7 +102,7 @@ public final class ConversationsController {
     public void get(Context ctx) {
         Conversation conversation = conversation(ctx);
         var team = views.team();
-        var previous = conversations.ofVisitor(conversation.visitorId(), 21).stream()
+        var previous = conversations.ofCustomer(conversation.customer(), conversation.visitorId(), 21).stream()
                 .filter(c -> !c.id().equals(conversation.id()) && c.lastSeq() != null)
                 .limit(20).map(c -> views.summary(c, team)).toList();
         ctx.json(new Views.ConversationView(views.summary(conversation, team),
@@ -112,7 +112,12 @@ public final class ConversationsController {
 
     public void claim(Context ctx) {
         Agent agent = AccessGuard.agent(ctx);
-        answer(ctx, actions.claim(ctx.pathParam("id"), agent), HttpStatus.OK);
+        ActionResult result = actions.claim(ctx.pathParam("id"), agent);
+        if (result.outcome() == ActionResult.Outcome.CLAIMED_BY_OTHER) {
+            throw new ApiError(HttpStatus.CONFLICT, "claimed", holderName(result) + " has this conversation.",
+                    heldBy(result));
+        }
+        answer(ctx, result, HttpStatus.OK);
     }
 
     public void reply(Context ctx) {
@@ -201,8 +206,12 @@ public final class ConversationsController {
         if (result.heldBy() == null) {
             return Map.of();
         }
-        String name = agents.find(result.heldBy()).map(Agent::name).orElse("another agent");
-        return Map.of("heldBy", Map.of("id", result.heldBy(), "name", name));
+        return Map.of("heldBy", Map.of("id", result.heldBy(), "name", holderName(result)));
+    }
+
+    private String holderName(ActionResult result) {
+        return result.heldBy() == null ? "Another agent"
+                : agents.find(result.heldBy()).map(Agent::name).orElse("Another agent");
     }
 
     private void created(Context ctx, ActionResult result) {
@@ -217,12 +226,9 @@ public final class ConversationsController {
         switch (result.outcome()) {
             case DONE -> ctx.status(ok).json(views.summary(conversation(ctx), views.team()));
             case NOT_FOUND -> throw ApiError.notFound("The conversation");
-            case CLAIMED_BY_OTHER -> {
-                Map<String, Object> held = heldBy(result);
-                String name = held.isEmpty() ? "another agent"
-                        : String.valueOf(((Map<?, ?>) held.get("heldBy")).get("name"));
-                throw new ApiError(HttpStatus.CONFLICT, "claimed", name + " has this conversation.", held);
-            }
+            case CLAIMED_BY_OTHER -> throw new ApiError(HttpStatus.CONFLICT, "not_yours",
+                    holderName(result) + " has this conversation; only they (or an admin) can do this.",
+                    heldBy(result));
             case NOT_YOURS -> throw new ApiError(HttpStatus.CONFLICT, "not_yours",
                     "Only the agent who holds the conversation can do this.");
             case OVER_CAPACITY -> throw new ApiError(HttpStatus.CONFLICT, "over_capacity",

@@ -3,6 +3,7 @@ package dev.baton.console;
 import dev.baton.access.Passwords;
 import dev.baton.event.Signal;
 import dev.baton.event.Signals;
+import dev.baton.handoff.Reason;
 import dev.baton.inbox.CannedReplies;
 import dev.baton.inbox.CannedReply;
 import dev.baton.routing.Agent;
@@ -17,6 +18,7 @@ import dev.baton.routing.Team;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,8 +181,15 @@ public final class TeamController {
 
     public void updateRouting(Context ctx) {
         AccessGuard.admin(ctx);
-        Map<String, String> rules = ctx.bodyAsClass(RoutingRules.class).rules();
+        RoutingRules body = ctx.bodyAsClass(RoutingRules.class);
+        if (body == null) {
+            throw ApiError.badRequest("Send {\"reason\": \"team\", ...}.");
+        }
+        Map<String, String> rules = body.rules();
         for (var rule : rules.entrySet()) {
+            if (Reason.fromCode(rule.getKey()).isEmpty()) {
+                throw ApiError.badRequest("no handoff reason '" + rule.getKey() + "'");
+            }
             routingStore.team(rule.getValue()).orElseThrow(() -> ApiError.badRequest("no team '" + rule.getValue()
                     + "' for " + rule.getKey()));
         }
@@ -189,7 +198,7 @@ public final class TeamController {
     }
 
     /** The body of {@code PUT /api/routing}: reason to team. */
-    static final class RoutingRules extends java.util.LinkedHashMap<String, String> {
+    static final class RoutingRules extends LinkedHashMap<String, String> {
         private static final long serialVersionUID = 1L;
 
         Map<String, String> rules() {

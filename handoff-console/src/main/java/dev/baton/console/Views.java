@@ -6,6 +6,7 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Customer;
 import dev.baton.conversation.Owner;
 import dev.baton.event.AgentJoined;
+import dev.baton.event.CsatSubmitted;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
@@ -51,7 +52,7 @@ public final class Views {
     record SummaryView(String id, Owner owner, String priority, String reason, String team, Person assignee,
             CustomerView customer, String language, String preview, Long updatedAt, Long handedOffAt,
             Long firstResponseAt, Long resolvedAt, Long waitingMillis, Long firstResponseMillis,
-            String customerReadSeq, int unread) {}
+            String customerReadSeq, int unread, Integer csat) {}
 
     /** One item of a transcript: a message, a private note, or something that happened. */
     record EntryView(String kind, String seq, long ts, Author author, String text, List<Citation> citations,
@@ -84,7 +85,7 @@ public final class Views {
                 new CustomerView(customer.name(), customer.email(), conversation.visitorId(), customer.verified()),
                 Language.fromLocale(conversation.locale()), handling.preview(), handling.updatedAt(),
                 handling.handedOffAt(), handling.firstResponseAt(), handling.resolvedAt(), waiting, firstResponse,
-                handling.customerReadSeq(), handling.unreadByAgent());
+                handling.customerReadSeq(), handling.unreadByAgent(), handling.csatRating());
     }
 
     /** The transcript an agent sees: every message and note, and the moments that changed who handles it. */
@@ -123,6 +124,9 @@ public final class Views {
             text = "Resolved by " + nameOf(resolved.by(), team);
         } else if (logged.event() instanceof Reopened reopened) {
             text = "Reopened by " + nameOf(reopened.by(), team);
+        } else if (logged.event() instanceof CsatSubmitted csat) {
+            text = "The customer rated the help " + csat.rating() + "/5"
+                    + (csat.comment() == null ? "" : ": \u201c" + csat.comment() + "\u201d");
         } else if (logged.event() instanceof FeedbackGiven feedback) {
             text = "The customer said the answer " + (feedback.helpful() ? "helped" : "did not help");
         }

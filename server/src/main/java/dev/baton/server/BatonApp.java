@@ -43,6 +43,8 @@ import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatLimits;
 import dev.baton.widget.ChatSessions;
+import dev.baton.widget.IdentityTokens;
+import dev.baton.widget.OriginPolicy;
 import dev.baton.widget.WidgetAssets;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -163,7 +165,9 @@ public final class BatonApp implements AutoCloseable {
         feed.start();
 
         // The doors
-        var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS);
+        var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS,
+                new IdentityTokens(config.messenger().identitySecret(), config.messenger().identityRequired()),
+                new OriginPolicy(config.messenger().allowedOrigins()));
         var articlePage = new ArticlePage(knowledgeBase);
         var health = new HealthCheck(redis, knowledgeBase);
         var access = new AccessGuard(new RedisSessionStore(redis, keys), agents);
@@ -189,6 +193,7 @@ public final class BatonApp implements AutoCloseable {
 
             app.routes.get("/health", health::handle);
             app.routes.get("/kb/{id}", articlePage::render);
+            app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
             app.routes.get("/console", ctx -> ctx.redirect("/console/"));
 

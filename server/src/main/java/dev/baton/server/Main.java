@@ -68,6 +68,20 @@ public final class Main implements Callable<Integer> {
                     + "(env BATON_RESPONSE_TARGET_SECONDS; default 300).")
     int responseTargetSeconds;
 
+    @Option(names = "--identity-secret", defaultValue = "${env:BATON_IDENTITY_SECRET}",
+            description = "Secret (32+ bytes) host products sign identity tokens with, HS256 "
+                    + "(env BATON_IDENTITY_SECRET).")
+    String identitySecret;
+
+    @Option(names = "--identity-required", defaultValue = "${env:BATON_IDENTITY_REQUIRED:-false}",
+            description = "Refuse visitors without a verified identity token (env BATON_IDENTITY_REQUIRED).")
+    boolean identityRequired;
+
+    @Option(names = "--allowed-origins", split = ",", defaultValue = "${env:BATON_ALLOWED_ORIGINS}",
+            description = "Web origins whose pages may open the messenger, comma-separated, or * "
+                    + "(env BATON_ALLOWED_ORIGINS; default: only Baton's own pages).")
+    List<String> allowedOrigins;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -104,7 +118,8 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy(),
-                responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"));
+                responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"),
+                new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins));
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,14 +11,15 @@ import dev.baton.testing.FixtureArticles;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The customer socket over a real connection to the real server, as the widget uses it. */
 class ChatSocketTest {
     private static TestApp baton;
-    private final List<ChatClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final OpenSockets sockets = new OpenSockets();
 
     @BeforeAll
     static void start() {
@@ -30,15 +31,8 @@ class ChatSocketTest {
         baton.close();
     }
 
-    @AfterEach
-    void disconnect() {
-        clients.forEach(ChatClient::closeNow);
-    }
-
     private ChatClient connect() {
-        ChatClient client = ChatClient.connect(baton.port());
-        clients.add(client);
-        return client;
+        return sockets.chat(baton.port());
     }
 
     @Test

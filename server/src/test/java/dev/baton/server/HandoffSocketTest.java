@@ -12,18 +12,18 @@ import dev.baton.handoff.HandoffContext;
 import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
 import dev.baton.testing.FixtureArticles;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Handoffs over the real customer socket, with the real bot, detectors and Redis. */
 class HandoffSocketTest {
     private static TestApp baton;
     private static ConversationService conversations;
-    private final List<ChatClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final OpenSockets sockets = new OpenSockets();
 
     @BeforeAll
     static void start() {
@@ -36,15 +36,8 @@ class HandoffSocketTest {
         baton.close();
     }
 
-    @AfterEach
-    void disconnect() {
-        clients.forEach(ChatClient::closeNow);
-    }
-
     private ChatClient connect() {
-        ChatClient client = ChatClient.connect(baton.port());
-        clients.add(client);
-        return client;
+        return sockets.chat(baton.port());
     }
 
     /** Sends a question and returns the bot's reply, or the handoff frame when it hands over instead. */
@@ -122,6 +115,30 @@ class HandoffSocketTest {
         assertEquals("human_requested", handoff.path("reason").asText());
         client.nextMessageFrom("system");
         assertEquals(Reason.HUMAN_REQUESTED, conversations.latestHandoff(conversationId).orElseThrow().reason());
+    }
+
+    @Test
+    void with_nobody_online_the_customer_may_leave_an_email_address_that_the_team_then_sees() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+        JsonNode handoff = say(client, "m1", "I want a refund for my last invoice");
+        client.nextMessageFrom("system");
+        assertEquals("handoff", handoff.path("type").asText());
+        assertFalse(handoff.path("answersSoon").asBoolean(true), "no console is open: nobody answers soon");
+
+        client.sendFrame(ChatClient.frame("contact").put("email", "maria at example"));
+        JsonNode refused = client.next("error");
+        client.sendFrame(ChatClient.frame("contact"));
+        JsonNode missing = client.next("error");
+        client.sendFrame(ChatClient.frame("contact").put("email", " maria@example.com "));
+        JsonNode noted = client.nextMessageFrom("system");
+
+        assertEquals("invalid_field", refused.path("code").asText());
+        assertEquals("missing_field", missing.path("code").asText());
+        assertEquals("Thanks! We'll also reply to maria@example.com, so you don't have to wait here.",
+                noted.path("text").asText());
+        assertEquals("maria@example.com", conversations.find(conversationId).orElseThrow().customer().email());
+        assertEquals(Owner.WAITING, conversations.find(conversationId).orElseThrow().owner(), "it stays in Waiting");
     }
 
     @Test

@@ -1,14 +1,20 @@
 package dev.baton.server;
 
+import dev.baton.access.Passwords;
 import dev.baton.conversation.ConversationService;
 import dev.baton.kb.Article;
+import dev.baton.routing.Agent;
+import dev.baton.routing.AgentRole;
 import dev.baton.store.Json;
+import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisKeys;
 import dev.baton.testing.TestRedis;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -21,10 +27,23 @@ final class TestApp implements AutoCloseable {
     final BatonApp app;
 
     TestApp(List<Article> articles) {
+        this(articles, UnaryOperator.identity());
+    }
+
+    /** With the test's own changes to the configuration (the first admin, a response target...). */
+    TestApp(List<Article> articles, UnaryOperator<BatonConfig> configure) {
         var store = new RedisArticleStore(redis, keys, Json.newMapper());
         articles.forEach(store::save);
-        app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
-                .withNamespace(keys.namespace()));
+        app = BatonApp.start(configure.apply(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url())
+                .withDemo(false).withNamespace(keys.namespace())));
+    }
+
+    /** Adds a member of the team who logs in with {@code password}. */
+    Agent addAgent(String email, String name, AgentRole role, int maxChats, String password, String... teams) {
+        Agent agent = new Agent(UUID.randomUUID().toString(), email, name, null, role, List.of(teams), "UTC",
+                maxChats, new Passwords().hash(password));
+        new RedisAgentStore(redis, keys, Json.newMapper()).save(agent);
+        return agent;
     }
 
     /** The conversations of this app, read and changed the way an agent's actions will. */

@@ -35,11 +35,23 @@ class WidgetBrowserTest {
         return browser.messenger().findElements(By.cssSelector(".msg." + role));
     }
 
+    /** The demo page as a first-time visitor (whatever an earlier test left in storage), the messenger opened. */
+    private static WebElement openAsANewVisitor() {
+        browser.driver.get(baton.url() + "/");
+        // In one script, so the widget cannot save its state again between the two.
+        browser.driver.executeScript("window.beforeReload = true; localStorage.clear(); location.reload();");
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                "return window.beforeReload === undefined && document.readyState === 'complete';")));
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
+        return browser.waitFor(d -> {
+            WebElement input = browser.messenger().findElement(By.cssSelector("textarea"));
+            return input.isDisplayed() ? input : null;
+        });
+    }
+
     @Test
     void a_question_is_answered_with_its_article_link_and_the_history_survives_a_reload() {
-        browser.driver.get(baton.url() + "/");
-        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
-        WebElement input = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("textarea")));
+        WebElement input = openAsANewVisitor();
 
         input.sendKeys("Is there a cancellation fee?", Keys.ENTER);
 
@@ -61,5 +73,28 @@ class WidgetBrowserTest {
         assertTrue(asked.get(0).getText().contains("Is there a cancellation fee?"));
         assertEquals(baton.url() + "/kb/cancel-subscription",
                 messages("bot").get(0).findElement(By.cssSelector(".cite a")).getAttribute("href"));
+    }
+
+    @Test
+    void with_nobody_online_the_customer_leaves_an_email_address_in_the_chat() {
+        WebElement input = openAsANewVisitor();
+
+        input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+
+        WebElement form = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("form.contact")));
+        WebElement email = form.findElement(By.cssSelector("input[type=email]"));
+        email.sendKeys("maria at example", Keys.ENTER);
+        browser.waitFor(d -> !form.findElement(By.cssSelector(".error")).getText().isEmpty());
+        email.clear();
+        email.sendKeys("maria@example.com", Keys.ENTER);
+
+        browser.waitFor(d -> messages("system").stream().anyMatch(m -> m.getText()
+                .equals("Thanks! We'll also reply to maria@example.com, so you don't have to wait here.")));
+        assertTrue(browser.messenger().findElements(By.cssSelector("form.contact")).isEmpty(),
+                "the form is gone once the address is left");
+        String conversationId = (String) browser.driver.executeScript(
+                "return JSON.parse(localStorage.getItem('baton:' + location.origin)).conversationId;");
+        assertEquals("maria@example.com",
+                baton.conversations().find(conversationId).orElseThrow().customer().email());
     }
 }

@@ -13,6 +13,9 @@ import dev.baton.event.Signal;
 import dev.baton.event.Signals;
 import dev.baton.handoff.HandoffService;
 import dev.baton.kb.Language;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Header;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -20,6 +23,7 @@ import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,16 +42,29 @@ public final class ChatEndpoint {
     private final ChatSessions sessions;
     private final ObjectMapper json;
     private final FrameReader reader;
+    private final IdentityTokens identities;
+    private final OriginPolicy origins;
     private final Map<String, ChatSocket> sockets = new ConcurrentHashMap<>();
 
     public ChatEndpoint(ConversationService conversations, HandoffService handoffs, Signals signals,
-            ChatSessions sessions, ObjectMapper json, ChatLimits limits) {
+            ChatSessions sessions, ObjectMapper json, ChatLimits limits, IdentityTokens identities,
+            OriginPolicy origins) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.signals = signals;
         this.sessions = sessions;
         this.json = json;
         this.reader = new FrameReader(json, limits);
+        this.identities = identities;
+        this.origins = origins;
+    }
+
+    /** Refuses the upgrade (403) to pages whose origin is not allowed to embed the messenger. */
+    public void beforeUpgrade(Context ctx) {
+        if (!origins.allows(ctx.header(Header.ORIGIN), ctx.header(Header.HOST))) {
+            throw new ForbiddenResponse("This site may not open Baton's messenger; add its origin to "
+                    + "BATON_ALLOWED_ORIGINS.");
+        }
     }
 
     public void configure(WsConfig ws) {
@@ -77,6 +94,10 @@ public final class ChatEndpoint {
                 feedback(socket, feedback);
             } else if (frame instanceof ClientFrame.Typing typing) {
                 signals.publish(Signal.typing(followed(socket), "customer", null, null, typing.typing()));
+            } else if (frame instanceof ClientFrame.Csat csat) {
+                rate(socket, csat);
+            } else if (frame instanceof ClientFrame.Contact contact) {
+                leaveEmail(socket, contact);
             } else if (frame instanceof ClientFrame.Read read) {
                 conversations.customerRead(followed(socket), read.seq());
             }
@@ -94,26 +115,36 @@ public final class ChatEndpoint {
             throw new FrameRefused("already_started", "This connection already follows a conversation; "
                     + "open a new connection for another one.");
         }
+        Customer customer = customerOf(hello);
         Conversation conversation;
         String resumeToken;
-        Customer customer = customerOf(hello);
         if (hello.conversationId() == null) {
-            var started = conversations.start(hello.visitorId(), hello.locale(), customer);
-            conversation = started.conversation();
-            resumeToken = started.resumeToken();
+            // A verified user on a new device continues their latest conversation, history and all.
+            var latest = customer.verified() ? conversations.ofCustomer(customer, hello.visitorId(), 1).stream()
+                    .findFirst() : Optional.<Conversation>empty();
+            if (latest.isPresent()) {
+                conversation = latest.get();
+                resumeToken = null;
+                conversations.identify(conversation.id(), customer);
+            } else {
+                var started = conversations.start(hello.visitorId(), hello.locale(), customer);
+                conversation = started.conversation();
+                resumeToken = started.resumeToken();
+            }
         } else {
-            conversation = conversations.resume(hello.conversationId(), hello.resumeToken())
-                    .orElseThrow(() -> new FrameRefused("resume_refused", "This conversation can't be resumed "
-                            + "with that token; send hello without conversationId to start a new one."));
+            conversation = resumed(hello, customer);
             resumeToken = hello.resumeToken();
             if (Seq.compare(hello.lastSeq(), conversation.lastSeq()) > 0) {
                 throw new FrameRefused("invalid_field", "\"lastSeq\" is ahead of this conversation.");
             }
-            if (hello.identity() != null) {
+            // What the page states never overwrites what the product vouched for.
+            boolean storedVerified = conversation.customer() != null && conversation.customer().verified();
+            if (hello.identity() != null && (customer.verified() || !storedVerified)) {
                 conversations.identify(conversation.id(), customer);
             }
         }
         String id = conversation.id();
+        String greetName = customer.verified() ? customer.firstName() : null;
         // A lastSeq only means something for the conversation it came from.
         String after = hello.conversationId() == null ? null : hello.lastSeq();
         socket.reply(() -> {
@@ -124,7 +155,7 @@ public final class ChatEndpoint {
                 List<LoggedEvent> missed = conversations.eventsAfter(id, after);
                 String last = missed.isEmpty() ? after : missed.get(missed.size() - 1).seq();
                 return new ChatSocket.Reply(new ServerFrame.Welcome(id, resumeToken, conversation.owner(),
-                        messages(missed)), id, last);
+                        messages(missed), greetName, conversation.handling().csatRating()), id, last);
             } catch (RuntimeException e) {
                 sessions.remove(id, socket);
                 throw e;
@@ -141,9 +172,38 @@ public final class ChatEndpoint {
                 .toList();
     }
 
-    /** Who the host page says the customer is; not verified (signed identities come with their own check). */
-    private static Customer customerOf(ClientFrame.Hello hello) {
+    /**
+     * The conversation to resume: by its resume token on the device that started it, or by a verified identity
+     * for a conversation stored as that same user's.
+     */
+    private Conversation resumed(ClientFrame.Hello hello, Customer customer) {
+        var byToken = hello.resumeToken() == null ? Optional.<Conversation>empty()
+                : conversations.resume(hello.conversationId(), hello.resumeToken());
+        var conversation = byToken.isPresent() || !customer.verified() ? byToken
+                : conversations.resumeAsUser(hello.conversationId(), customer.userId());
+        Customer stored = conversation.map(Conversation::customer).orElse(null);
+        boolean anotherUser = stored != null && stored.verified() && customer.verified()
+                && !stored.userId().equals(customer.userId());
+        if (conversation.isEmpty() || anotherUser) {
+            throw new FrameRefused("resume_refused", "This conversation can't be resumed with that token; send "
+                    + "hello without conversationId to start a new one.");
+        }
+        return conversation.get();
+    }
+
+    /**
+     * Who the customer is: verified from a signed token; otherwise what the page states, not verified (refused
+     * when this Baton requires verified identities).
+     */
+    private Customer customerOf(ClientFrame.Hello hello) {
         ClientFrame.Identity identity = hello.identity();
+        if (identity != null && identity.token() != null) {
+            return identities.verify(identity.token(), hello.visitorId(), hello.locale());
+        }
+        if (identities.required()) {
+            throw new FrameRefused("identity_required", "This site asks Baton to verify who you are; sign in "
+                    + "to the product again.");
+        }
         if (identity == null) {
             return Customer.visitor(hello.visitorId(), hello.locale());
         }
@@ -159,12 +219,26 @@ public final class ChatEndpoint {
         return conversationId;
     }
 
+    private String languageOf(String conversationId) {
+        return conversations.find(conversationId).map(c -> Language.fromLocale(c.locale())).orElse(Language.ENGLISH);
+    }
+
     private void requestHuman(ChatSocket socket) {
         String conversationId = followed(socket);
-        String language = conversations.find(conversationId).map(c -> Language.fromLocale(c.locale()))
-                .orElse(Language.ENGLISH);
+        String language = languageOf(conversationId);
         // Already with the team: nothing to do, the customer sees the status they have.
         handoffs.requestPerson(conversationId, language);
+    }
+
+    private void rate(ChatSocket socket, ClientFrame.Csat csat) {
+        if (!conversations.rate(followed(socket), csat.rating(), csat.comment()).stored()) {
+            throw new FrameRefused("not_resolved", "A rating is for a resolved conversation.");
+        }
+    }
+
+    private void leaveEmail(ChatSocket socket, ClientFrame.Contact contact) {
+        String conversationId = followed(socket);
+        handoffs.leaveEmail(conversationId, contact.email(), languageOf(conversationId));
     }
 
     private void feedback(ChatSocket socket, ClientFrame.Feedback feedback) {

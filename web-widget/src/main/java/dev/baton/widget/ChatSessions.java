@@ -3,6 +3,7 @@ package dev.baton.widget;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Owner;
 import dev.baton.event.AgentJoined;
+import dev.baton.event.CsatSubmitted;
 import dev.baton.event.EventListener;
 import dev.baton.event.MessageRead;
 import dev.baton.event.Reopened;
@@ -12,6 +13,7 @@ import dev.baton.event.Signal;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,8 +65,12 @@ public final class ChatSessions implements EventListener {
                     message.text(), message.ts(), message.citations(), message.confidence(), message.clientMsgId()));
         }
         if (event instanceof HandedOff handedOff) {
+            var availability = handedOff.availability();
             return new ServerFrame.Handoff(logged.seq(), "waiting", handedOff.context().reason().code(),
-                    logged.ts());
+                    logged.ts(), availability == null || availability.answersSoon(),
+                    availability == null ? 0 : availability.replyMinutes(),
+                    availability == null || availability.backAt() == null ? null
+                            : availability.backAt().format(DateTimeFormatter.ISO_ZONED_DATE_TIME));
         }
         if (event instanceof AgentJoined joined) {
             return new ServerFrame.AgentJoinedFrame(logged.seq(),
@@ -76,6 +82,9 @@ public final class ChatSessions implements EventListener {
         if (event instanceof ReturnedToBot || (event instanceof Reopened reopened
                 && "customer".equals(reopened.by()))) {
             return new ServerFrame.Status(logged.seq(), Owner.BOT, logged.ts());
+        }
+        if (event instanceof CsatSubmitted csat) {
+            return new ServerFrame.Rated(logged.seq(), csat.rating());
         }
         if (event instanceof MessageRead read && !"customer".equals(read.by())) {
             return new ServerFrame.Seen(read.seq());

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
     @JsonSubTypes.Type(ClientFrame.Feedback.class),
     @JsonSubTypes.Type(ClientFrame.Typing.class),
     @JsonSubTypes.Type(ClientFrame.Read.class),
+    @JsonSubTypes.Type(ClientFrame.Contact.class),
+    @JsonSubTypes.Type(ClientFrame.Csat.class),
 })
 sealed interface ClientFrame {
 
@@ -21,8 +23,11 @@ sealed interface ClientFrame {
     record Hello(String visitorId, String conversationId, String resumeToken, String lastSeq, String locale,
             Identity identity) implements ClientFrame {}
 
-    /** Who the host product says the customer is. */
-    record Identity(String userId, String name, String email) {}
+    /**
+     * Who the host product says the customer is: a signed {@code token} (verified, see {@link IdentityTokens}), or
+     * plain fields the page states (shown to agents as not verified).
+     */
+    record Identity(String token, String userId, String name, String email) {}
 
     /** A customer message; {@code clientMsgId} makes resending it safe. */
     @JsonTypeName("message")
@@ -39,6 +44,14 @@ sealed interface ClientFrame {
     /** The customer is typing (or stopped); the agent sees it. */
     @JsonTypeName("typing")
     record Typing(Boolean typing) implements ClientFrame {}
+
+    /** The customer leaves an email address to be answered at, when the team is away or busy. */
+    @JsonTypeName("contact")
+    record Contact(String email) implements ClientFrame {}
+
+    /** The customer rates the help, 1 to 5, with an optional comment, once the conversation is resolved. */
+    @JsonTypeName("csat")
+    record Csat(Integer rating, String comment) implements ClientFrame {}
 
     /** The customer has read the conversation up to {@code seq}; the agent sees "Seen". */
     @JsonTypeName("read")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import dev.baton.conversation.Customer;
 import dev.baton.conversation.Seq;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,12 @@ final class FrameReader {
         if (frame instanceof ClientFrame.Read read && !Seq.isValid(read.seq())) {
             throw new FrameRefused("invalid_field", "\"seq\" must be a seq the server sent.");
         }
+        if (frame instanceof ClientFrame.Contact contact) {
+            return checked(contact);
+        }
+        if (frame instanceof ClientFrame.Csat csat) {
+            return checked(csat);
+        }
         if (frame instanceof ClientFrame.Typing typing && typing.typing() == null) {
             throw new FrameRefused("missing_field", "\"typing\" is required (true or false).");
         }
@@ -73,12 +80,39 @@ final class FrameReader {
         return "a field";
     }
 
+    private static ClientFrame.Csat checked(ClientFrame.Csat csat) {
+        if (csat.rating() == null) {
+            throw new FrameRefused("missing_field", "\"rating\" is required (1 to 5).");
+        }
+        if (csat.rating() < 1 || csat.rating() > 5) {
+            throw new FrameRefused("invalid_field", "\"rating\" is 1 to 5.");
+        }
+        String comment = csat.comment() == null || csat.comment().isBlank() ? null : csat.comment().strip();
+        if (comment != null && comment.length() > 1_000) {
+            throw new FrameRefused("text_too_long", "A comment may hold at most 1000 characters.");
+        }
+        return new ClientFrame.Csat(csat.rating(), comment);
+    }
+
+    private static ClientFrame.Contact checked(ClientFrame.Contact contact) {
+        String email = contact.email() == null ? "" : contact.email().strip();
+        if (email.isEmpty()) {
+            throw new FrameRefused("missing_field", "\"email\" is required.");
+        }
+        if (email.length() > 254 || !Customer.EMAIL.matcher(email).matches()) {
+            throw new FrameRefused("invalid_field", "\"email\" is not an email address.");
+        }
+        return new ClientFrame.Contact(email);
+    }
+
     private static ClientFrame.Hello checked(ClientFrame.Hello hello) {
         requireId("visitorId", hello.visitorId());
         if (hello.conversationId() != null) {
             requireId("conversationId", hello.conversationId());
-            if (hello.resumeToken() == null || hello.resumeToken().isEmpty()) {
-                throw new FrameRefused("missing_field", "\"resumeToken\" is required to resume a conversation.");
+            boolean signedIn = hello.identity() != null && hello.identity().token() != null;
+            if (!signedIn && (hello.resumeToken() == null || hello.resumeToken().isEmpty())) {
+                throw new FrameRefused("missing_field", "\"resumeToken\" (or a signed identity) is required to "
+                        + "resume a conversation.");
             }
         }
         if (hello.lastSeq() != null && !Seq.isValid(hello.lastSeq())) {
@@ -86,11 +120,15 @@ final class FrameReader {
         }
         if (hello.identity() != null) {
             var identity = hello.identity();
+            if (identity.token() != null && (identity.token().isBlank() || identity.token().length() > 8_192)) {
+                throw new FrameRefused("invalid_field", "\"identity.token\" is a signed JWT of at most 8192 "
+                        + "characters.");
+            }
             if (identity.name() != null && (identity.name().isBlank() || identity.name().length() > 80)) {
                 throw new FrameRefused("invalid_field", "\"identity.name\" is 1 to 80 characters.");
             }
-            if (identity.email() != null && (identity.email().length() > 254 || !identity.email().matches(
-                    "[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            if (identity.email() != null && (identity.email().length() > 254
+                    || !Customer.EMAIL.matcher(identity.email()).matches())) {
                 throw new FrameRefused("invalid_field", "\"identity.email\" must be an email address.");
             }
             if (identity.userId() != null && !ID.matcher(identity.userId()).matches()) {

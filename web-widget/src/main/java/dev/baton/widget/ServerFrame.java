@@ -19,14 +19,19 @@ import java.util.List;
     @JsonSubTypes.Type(ServerFrame.Status.class),
     @JsonSubTypes.Type(ServerFrame.Typing.class),
     @JsonSubTypes.Type(ServerFrame.Seen.class),
+    @JsonSubTypes.Type(ServerFrame.Rated.class),
     @JsonSubTypes.Type(ServerFrame.Error.class),
 })
 sealed interface ServerFrame {
 
-    /** The answer to {@code hello}: the conversation, its resume secret and every message after {@code lastSeq}. */
+    /**
+     * The answer to {@code hello}: the conversation, its resume secret (null when a verified identity resumed it on
+     * another device), every message after {@code lastSeq}, the first name to greet a verified user by, and the
+     * customer's rating when they already rated it.
+     */
     @JsonTypeName("welcome")
-    record Welcome(String conversationId, String resumeToken, Owner owner, List<Message> messages)
-            implements ServerFrame {}
+    record Welcome(String conversationId, String resumeToken, Owner owner, List<Message> messages,
+            String greetName, Integer csatRating) implements ServerFrame {}
 
     /** The customer's message is stored at {@code seq}. */
     @JsonTypeName("ack")
@@ -36,9 +41,14 @@ sealed interface ServerFrame {
     @JsonTypeName("message")
     record MessageEvent(@JsonUnwrapped Message message) implements ServerFrame {}
 
-    /** The conversation went to the team: {@code status} waiting (in the queue) or assigned (a person has it). */
+    /**
+     * The conversation went to the team's queue. {@code answersSoon}: the team works now and someone is online
+     * ({@code replyMinutes} is what to expect); otherwise the widget offers to leave an email address, and
+     * {@code backAt} (ISO-8601 with the team's zone) says when a closed team opens again.
+     */
     @JsonTypeName("handoff")
-    record Handoff(String seq, String status, String reason, long ts) implements ServerFrame {}
+    record Handoff(String seq, String status, String reason, long ts, boolean answersSoon, int replyMinutes,
+            String backAt) implements ServerFrame {}
 
     /** A person from the team took the conversation: "{name} joined". */
     @JsonTypeName("agent_joined")
@@ -58,6 +68,10 @@ sealed interface ServerFrame {
     /** The team has read the conversation up to {@code seq}. */
     @JsonTypeName("seen")
     record Seen(String seq) implements ServerFrame {}
+
+    /** The customer's rating is stored (every tab of theirs stops asking). */
+    @JsonTypeName("csat")
+    record Rated(String seq, int rating) implements ServerFrame {}
 
     /** A frame was refused; the connection and the conversation are untouched. */
     @JsonTypeName("error")

@@ -3,7 +3,9 @@
  * <baton-messenger> element: a launcher button and a chat panel inside a Shadow DOM, so the host page's CSS can't
  * break it and it can't break the host. It talks to the server over /ws/chat (docs/protocol.md).
  *
- * Plain script on purpose: no framework, no build step, nothing required of the host page.
+ * Plain script on purpose: no framework, no build step, nothing required of the host page. The host page may
+ * set window.BatonSettings before the script, or call the API it defines: Baton.boot(settings), Baton.open(),
+ * Baton.close(), Baton.shutdown(), Baton.on('unread', fn) (docs/widget.md).
  */
 (() => {
   'use strict';
@@ -30,6 +32,31 @@
       offline: 'Offline — messages will be sent when the connection is back.',
       you: 'You',
       readMore: 'Read the article',
+      joined: (name) => `${name} joined the conversation`,
+      typing: (name) => `${name || 'Someone'} is typing…`,
+      seen: 'Seen',
+      emailLabel: 'Get the reply by email',
+      emailPlaceholder: 'you@example.com',
+      emailSend: 'Notify me',
+      emailInvalid: 'Please enter an email address like name@example.com.',
+      greetingNamed: (name) => `Hi ${name}! Ask a question and I'll look it up in our help center — or bring in someone from our team.`,
+      talkToPerson: 'Talk to a person',
+      helpful: 'Did this help?',
+      yes: 'Yes',
+      no: 'No',
+      thanksFeedback: 'Thanks for letting us know.',
+      waitingSoon: (minutes) => `Waiting for our team — usually replies in ~${minutes} minutes`,
+      waitingAway: (when) => `Our team is away — back ${when}. We'll reply here, or by email if you leave one.`,
+      waitingBusy: "Waiting for our team — everyone is busy, we'll reply as soon as someone is free",
+      waiting: 'Waiting for our team',
+      chattingWith: (name) => `You're chatting with ${name}`,
+      csatQuestion: 'How was the help you got?',
+      csatScore: (n) => ['', 'Very bad', 'Bad', 'OK', 'Good', 'Great'][n],
+      csatComment: 'Anything to add? (optional)',
+      csatSend: 'Send rating',
+      csatThanks: 'Thanks for your rating!',
+      unread: (n) => `${n} unread`,
+      identityRefused: "We couldn't verify who you are. Please sign in to the product again.",
     },
     ja: {
       title: 'サポート',
@@ -46,6 +73,31 @@
       offline: 'オフラインです。接続が戻るとメッセージを送信します。',
       you: 'あなた',
       readMore: '記事を読む',
+      joined: (name) => `${name}が参加しました`,
+      typing: (name) => `${name || '担当者'}が入力中…`,
+      seen: '既読',
+      emailLabel: '返信をメールでも受け取る',
+      emailPlaceholder: 'you@example.com',
+      emailSend: '送信',
+      emailInvalid: 'name@example.com の形式でメールアドレスを入力してください。',
+      greetingNamed: (name) => `${name}さん、こんにちは！ご質問をどうぞ。ヘルプセンターから答えを探します。必要ならチームの担当者におつなぎします。`,
+      talkToPerson: '担当者と話す',
+      helpful: 'お役に立ちましたか？',
+      yes: 'はい',
+      no: 'いいえ',
+      thanksFeedback: 'ご回答ありがとうございます。',
+      waitingSoon: (minutes) => `担当者をお待ちください — 通常${minutes}分ほどでお返事します`,
+      waitingAway: (when) => `ただいま営業時間外です — ${when}に再開します。こちらか、残していただいたメールにお返事します。`,
+      waitingBusy: '担当者をお待ちください — 全員対応中のため、手が空きしだいお返事します',
+      waiting: '担当者をお待ちください',
+      chattingWith: (name) => `${name}が対応しています`,
+      csatQuestion: '今回のサポートはいかがでしたか？',
+      csatScore: (n) => ['', 'とても不満', '不満', 'ふつう', '満足', 'とても満足'][n],
+      csatComment: 'ご意見があればどうぞ（任意）',
+      csatSend: '評価を送信',
+      csatThanks: '評価ありがとうございました！',
+      unread: (n) => `未読${n}件`,
+      identityRefused: 'ご本人確認ができませんでした。もう一度製品にサインインしてください。',
     },
   };
 
@@ -58,7 +110,27 @@
     :focus-visible { outline: 3px solid #f5b301; outline-offset: 2px; }
     .launcher { width: 56px; height: 56px; border-radius: 50%; border: 0; background: #2457d6; color: #fff;
                 box-shadow: 0 6px 20px rgba(15, 35, 95, .3); display: grid; place-items: center; margin-left: auto; }
+    .launcher { position: relative; }
     .launcher svg { width: 28px; height: 28px; }
+    .badge { position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; border-radius: 10px;
+             background: #d64545; color: #fff; font-size: 12px; line-height: 20px; padding: 0 6px; }
+    .badge[hidden] { display: none; }
+    header .human { background: rgba(255, 255, 255, .15); border: 1px solid rgba(255, 255, 255, .5); color: #fff;
+                    border-radius: 14px; font-size: 12px; padding: 3px 10px; margin-left: auto; }
+    header .human[hidden] { display: none; }
+    .handoff-status { background: #eef3ff; color: #1d3f91; font-size: 12px; padding: 6px 16px; }
+    .handoff-status:empty { display: none; }
+    .feedback { display: flex; align-items: center; gap: 6px; font-size: 12px; color: #52606d; }
+    .feedback button, .csat .scores button { border: 1px solid #cbd2d9; background: #fff; border-radius: 12px;
+                                             padding: 2px 10px; color: #1f2933; }
+    .feedback button:hover, .csat .scores button:hover { border-color: #2457d6; }
+    .csat { background: #fff; border: 1px solid #e4e7eb; border-radius: 12px; padding: 10px; display: flex;
+            flex-direction: column; gap: 8px; }
+    .csat .scores { display: flex; gap: 6px; }
+    .csat .scores button[aria-pressed="true"] { background: #2457d6; color: #fff; border-color: #2457d6; }
+    .csat textarea { height: 56px; }
+    .csat .send { align-self: flex-end; border: 0; border-radius: 8px; background: #2457d6; color: #fff;
+                  padding: 6px 12px; }
     .panel { position: absolute; right: 0; bottom: 72px; width: min(380px, calc(100vw - 40px));
              height: min(560px, calc(100vh - 110px)); background: #fff; border-radius: 14px; overflow: hidden;
              box-shadow: 0 12px 40px rgba(15, 35, 95, .25); display: flex; flex-direction: column; }
@@ -66,7 +138,7 @@
     header { background: #2457d6; color: #fff; padding: 14px 16px; display: flex; align-items: center; gap: 8px; }
     header h2 { font-size: 16px; margin: 0; }
     header p { margin: 0; font-size: 12px; opacity: .85; }
-    header .close { margin-left: auto; background: transparent; border: 0; color: #fff; font-size: 22px;
+    header .close { background: transparent; border: 0; color: #fff; font-size: 22px;
                     line-height: 1; padding: 4px 8px; border-radius: 6px; }
     .status { background: #fff7e0; color: #6b4e00; font-size: 12px; padding: 6px 16px; }
     .status:empty { display: none; }
@@ -79,24 +151,36 @@
     .msg.customer { align-self: flex-end; align-items: flex-end; }
     .msg.customer .bubble { background: #2457d6; color: #fff; border-color: #2457d6; }
     .msg.system .bubble { background: transparent; border: 0; color: #52606d; font-style: italic; }
+    .msg.joined { flex-direction: row; align-items: center; gap: 6px; }
+    .msg .avatar { width: 24px; height: 24px; border-radius: 50%; object-fit: cover; }
     .msg .cite { font-size: 12px; }
     .msg .cite a { color: #2457d6; }
     .msg .state { font-size: 11px; color: #7b8794; }
     .msg.failed .state { color: #c0392b; }
-    form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e4e7eb; background: #fff; }
+    .typing { font-size: 12px; color: #52606d; padding: 0 16px 6px; background: #f6f8fb; min-height: 1.45em; }
+    .contact { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; background: #fff;
+               border: 1px solid #e4e7eb; border-radius: 12px; padding: 10px; }
+    .contact label { width: 100%; font-size: 12px; color: #52606d; }
+    .contact input { flex: 1; min-width: 0; font: inherit; padding: 6px 8px; border: 1px solid #cbd2d9;
+                     border-radius: 8px; }
+    .contact button { border: 0; border-radius: 8px; background: #2457d6; color: #fff; padding: 6px 12px; }
+    .contact .error { width: 100%; font-size: 12px; color: #c0392b; }
+    .contact .error:empty { display: none; }
+    .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e4e7eb; background: #fff; }
     textarea { flex: 1; resize: none; font: inherit; padding: 8px 10px; border: 1px solid #cbd2d9;
                border-radius: 8px; height: 40px; max-height: 120px; }
-    form button { border: 0; border-radius: 8px; background: #2457d6; color: #fff; padding: 0 14px; }
+    .composer button { border: 0; border-radius: 8px; background: #2457d6; color: #fff; padding: 0 14px; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s ease; } }
+    @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
   `;
 
   const CHAT_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 
   /** Per-server state kept in localStorage, so a reload or another page of the host site resumes the chat. */
   class SavedState {
-    constructor(server) {
-      this.key = 'baton:' + server;
+    constructor(key) {
+      this.key = key;
       let saved = {};
       try { saved = JSON.parse(localStorage.getItem(this.key)) || {}; } catch (e) { saved = {}; }
       this.visitorId = saved.visitorId || randomId();
@@ -105,20 +189,29 @@
       this.lastSeq = saved.lastSeq || null;
       this.open = Boolean(saved.open);
       this.outbox = Array.isArray(saved.outbox) ? saved.outbox : [];
+      this.unread = Number.isInteger(saved.unread) ? saved.unread : 0;
+      this.answered = Array.isArray(saved.answered) ? saved.answered : [];
       this.save();
     }
 
     save() {
-      const { visitorId, conversationId, resumeToken, lastSeq, open, outbox } = this;
+      const { visitorId, conversationId, resumeToken, lastSeq, open, outbox, unread, answered } = this;
       try {
-        localStorage.setItem(this.key, JSON.stringify({ visitorId, conversationId, resumeToken, lastSeq, open, outbox }));
+        localStorage.setItem(this.key,
+          JSON.stringify({ visitorId, conversationId, resumeToken, lastSeq, open, outbox, unread, answered }));
       } catch (e) { /* storage full or blocked: the chat still works for this page */ }
+    }
+
+    /** Sign-out: nothing of this user's chat stays on the device. */
+    erase() {
+      try { localStorage.removeItem(this.key); } catch (e) { /* nothing stored */ }
     }
 
     forgetConversation() {
       this.conversationId = null;
       this.resumeToken = null;
       this.lastSeq = null;
+      this.answered = [];
       this.save();
     }
   }
@@ -135,7 +228,24 @@
     return am !== bm ? am - bm : ac - bc;
   }
 
+  /**
+   * Who the host page says the user is, from its settings' user: a signed {token} (verified by the server), or
+   * {userId, name, email} as the page states them (shown to agents as not verified); null when it says nothing.
+   */
+  function identityFromSettings(settings) {
+    const user = settings && typeof settings === 'object' ? settings.user : null;
+    if (!user || typeof user !== 'object') return null;
+    if (typeof user.token === 'string' && user.token) return { token: user.token };
+    const identity = {};
+    ['userId', 'name', 'email'].forEach((field) => {
+      const value = user[field];
+      if (typeof value === 'string' && value.trim()) identity[field] = value.trim();
+    });
+    return Object.keys(identity).length ? identity : null;
+  }
+
   function safeHttpUrl(url) {
+    if (!url) return null;
     try {
       const parsed = new URL(url, DEFAULT_SERVER);
       return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
@@ -236,12 +346,15 @@
   class BatonMessenger extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return;
-      this.server = (this.getAttribute('server') || DEFAULT_SERVER).replace(/\/$/, '');
-      const locale = this.getAttribute('locale') || navigator.language || 'en';
-      this.lang = locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-      this.locale = locale;
+      const settings = this.settings || window.BatonSettings || {};
+      this.server = (settings.server || this.getAttribute('server') || DEFAULT_SERVER).replace(/\/$/, '');
+      const locale = settings.locale || this.getAttribute('locale') || navigator.language || 'en';
+      this.lang = String(locale).toLowerCase().startsWith('ja') ? 'ja' : 'en';
+      this.locale = String(locale);
       this.t = STRINGS[this.lang];
-      this.state = new SavedState(this.server);
+      this.identity = identityFromSettings(settings);
+      const appId = typeof settings.appId === 'string' && settings.appId ? ':' + settings.appId : '';
+      this.state = new SavedState('baton:' + this.server + appId);
       this.bySeq = new Map();
       this.byClientId = new Map();
       this.welcomed = false;
@@ -251,11 +364,16 @@
       this.connection.connect(() => this.helloFrame());
       this.onOnline = () => this.connection.retryNow();
       window.addEventListener('online', this.onOnline);
+      this.onVisible = () => this.markRead();
+      document.addEventListener('visibilitychange', this.onVisible);
     }
 
     disconnectedCallback() {
       if (this.connection) this.connection.close();
+      clearTimeout(this.typingTimer);
+      clearTimeout(this.typingShownTimer);
       window.removeEventListener('online', this.onOnline);
+      document.removeEventListener('visibilitychange', this.onVisible);
     }
 
     render() {
@@ -266,25 +384,37 @@
         <div class="panel" role="dialog" aria-label="${t.title}" hidden>
           <header>
             <div><h2>${t.title}</h2><p>${t.subtitle}</p></div>
+            <button class="human" type="button">${t.talkToPerson}</button>
             <button class="close" type="button" aria-label="${t.close}">×</button>
           </header>
           <div class="status" role="status"></div>
+          <div class="handoff-status" role="status"></div>
           <div class="log" role="log" aria-live="polite" aria-relevant="additions"></div>
-          <form>
+          <div class="typing" aria-live="polite"></div>
+          <form class="composer">
             <label class="sr-only" for="baton-input">${t.placeholder}</label>
             <textarea id="baton-input" rows="1" placeholder="${t.placeholder}"></textarea>
             <button type="submit">${t.send}</button>
           </form>
         </div>
-        <button class="launcher" type="button" aria-expanded="false" aria-label="${t.open}">${CHAT_ICON}</button>`;
+        <button class="launcher" type="button" aria-expanded="false" aria-label="${t.open}">${CHAT_ICON}<span class="badge" hidden></span></button>`;
       this.panel = root.querySelector('.panel');
       this.log = root.querySelector('.log');
       this.status = root.querySelector('.status');
       this.input = root.querySelector('textarea');
+      this.typingLine = root.querySelector('.typing');
       this.launcher = root.querySelector('.launcher');
-      this.launcher.addEventListener('click', () => this.setOpen(this.panel.hidden));
-      root.querySelector('.close').addEventListener('click', () => this.setOpen(false));
-      root.querySelector('form').addEventListener('submit', (event) => {
+      this.badge = root.querySelector('.badge');
+      this.handoffStatus = root.querySelector('.handoff-status');
+      this.humanButton = root.querySelector('.human');
+      this.launcher.addEventListener('click', () => this.setOpen(this.panel.hidden, true));
+      root.querySelector('.close').addEventListener('click', () => this.setOpen(false, true));
+      this.humanButton.addEventListener('click', () => this.requestHuman());
+      this.panel.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') this.setOpen(false, true);
+      });
+      this.input.addEventListener('input', () => this.typed());
+      root.querySelector('.composer').addEventListener('submit', (event) => {
         event.preventDefault();
         this.sendTyped();
       });
@@ -295,31 +425,72 @@
           this.sendTyped();
         }
       });
-      this.addSystemNote(t.greeting);
+      this.greetingNote = this.addSystemNote(t.greeting);
       this.state.outbox.forEach((item) => this.addPending(item));
-      this.setOpen(this.state.open);
+      this.setOpen(this.state.open, false);
+      this.showUnread();
     }
 
-    setOpen(open) {
+    /** Opens or closes the panel; {@code byUser}: focus follows (into the composer, back to the launcher). */
+    setOpen(open, byUser) {
       this.panel.hidden = !open;
       this.launcher.setAttribute('aria-expanded', String(open));
       this.launcher.setAttribute('aria-label', open ? this.t.close : this.t.open);
       this.state.open = open;
+      if (open) this.state.unread = 0;
       this.state.save();
+      this.showUnread();
       if (open) {
-        this.input.focus();
+        if (byUser) this.input.focus();
         this.scrollToEnd();
+        this.markRead();
+      } else if (byUser) {
+        this.launcher.focus();
       }
       this.dispatchEvent(new CustomEvent(open ? 'baton:open' : 'baton:close', { bubbles: true, composed: true }));
+    }
+
+    /** A message from the team or the bot arrived while the panel was closed. */
+    countUnread() {
+      if (!this.panel.hidden) return;
+      this.state.unread += 1;
+      this.state.save();
+      this.showUnread();
+    }
+
+    showUnread() {
+      const count = this.state.unread;
+      this.badge.hidden = count === 0;
+      this.badge.textContent = count > 9 ? '9+' : String(count);
+      this.launcher.setAttribute('aria-label', (this.panel.hidden ? this.t.open : this.t.close)
+        + (count ? ` (${this.t.unread(count)})` : ''));
+      if (count !== this.reportedUnread) {
+        this.reportedUnread = count;
+        this.dispatchEvent(new CustomEvent('baton:unread', { bubbles: true, composed: true, detail: { count } }));
+      }
+    }
+
+    requestHuman() {
+      if (this.connection.send({ type: 'request_human' })) this.humanButton.hidden = true;
+    }
+
+    /** Who has the conversation now: the bot, the team's queue, a person, or nobody (resolved). */
+    setOwner(owner, agentName) {
+      this.owner = owner;
+      this.humanButton.hidden = owner === 'waiting' || owner === 'agent';
+      if (owner === 'agent' && agentName) this.handoffStatus.textContent = this.t.chattingWith(agentName);
+      else if (owner === 'waiting') this.handoffStatus.textContent = this.handoffStatus.textContent || this.t.waiting;
+      else if (owner !== 'agent') this.handoffStatus.textContent = '';
     }
 
     helloFrame() {
       this.awaitingWelcome = true;
       const s = this.state;
       const hello = { type: 'hello', visitorId: s.visitorId, locale: this.locale };
-      if (s.conversationId && s.resumeToken) {
+      if (this.identity) hello.identity = this.identity;
+      if (s.conversationId && (s.resumeToken || (this.identity && this.identity.token))) {
         hello.conversationId = s.conversationId;
-        hello.resumeToken = s.resumeToken;
+        if (s.resumeToken) hello.resumeToken = s.resumeToken;
         // The first hello of a page asks for the whole history; later ones only for what was missed.
         if (this.welcomed && s.lastSeq) hello.lastSeq = s.lastSeq;
       }
@@ -327,6 +498,7 @@
     }
 
     onConnectionState(state) {
+      if (this.status.textContent === this.t.identityRefused) return;
       this.status.textContent = state === 'online' ? '' : (state === 'offline' ? this.t.offline : this.t.connecting);
     }
 
@@ -335,6 +507,12 @@
         case 'welcome': return this.onWelcome(frame);
         case 'ack': return this.onAck(frame);
         case 'message': return this.showMessage(frame);
+        case 'agent_joined': return this.showAgentJoined(frame);
+        case 'handoff': return this.onHandoff(frame);
+        case 'status': return this.onStatus(frame);
+        case 'typing': return this.showTyping(frame);
+        case 'seen': return this.showSeen(frame.seq);
+        case 'csat': return this.onRated();
         case 'error': return this.onError(frame);
         default: return undefined; // newer servers may send frames this version does not know
       }
@@ -343,11 +521,20 @@
     onWelcome(frame) {
       this.awaitingWelcome = false;
       const s = this.state;
+      const sameConversation = s.conversationId === frame.conversationId;
+      if (!sameConversation) s.answered = [];
       s.conversationId = frame.conversationId;
-      s.resumeToken = frame.resumeToken;
+      // A verified user resumed on another device gets no token: their identity is the key.
+      s.resumeToken = frame.resumeToken || (sameConversation ? s.resumeToken : null);
       s.save();
+      if (frame.greetName && this.greetingNote) {
+        this.greetingNote.querySelector('.bubble').textContent = this.t.greetingNamed(frame.greetName);
+      }
+      const firstWelcome = !this.welcomed;
       this.welcomed = true;
-      frame.messages.forEach((message) => this.showMessage(message));
+      this.setOwner(frame.owner);
+      frame.messages.forEach((message) => this.showMessage(message, false));
+      if (frame.owner === 'resolved' && frame.csatRating == null && firstWelcome) this.askForRating();
       // Unsent messages stay last, after the history they were typed after.
       s.outbox.forEach((item) => {
         const element = this.byClientId.get(item.clientMsgId);
@@ -365,6 +552,17 @@
     }
 
     onError(frame) {
+      if (frame.code === 'identity_refused' || frame.code === 'identity_required') {
+        // Retrying cannot help: the product must give a valid token (Baton.boot with a new one).
+        this.connection.close();
+        this.status.textContent = this.t.identityRefused;
+        return;
+      }
+      if (frame.code === 'not_resolved') {
+        if (this.csatCard) this.csatCard.remove();
+        this.csatCard = null;
+        return;
+      }
       if (frame.code === 'resume_refused' || frame.code === 'conversation_gone') {
         this.state.forgetConversation();
         this.welcomed = false;
@@ -379,6 +577,10 @@
         } else if (this.awaitingWelcome) {
           setTimeout(() => this.connection.restart(), 2000);
         }
+        return;
+      }
+      if (this.contactForm && !frame.clientMsgId && frame.code === 'invalid_field') {
+        this.contactForm.querySelector('.error').textContent = this.t.emailInvalid;
         return;
       }
       if (frame.clientMsgId) {
@@ -401,6 +603,198 @@
       this.state.save();
       this.addPending(item);
       this.connection.send({ type: 'message', clientMsgId: item.clientMsgId, text });
+      this.stopTyping();
+    }
+
+    /** Tells the team the customer is typing: at most every 3 seconds, and that they stopped after 4 quiet ones. */
+    typed() {
+      if (this.owner !== 'agent' && this.owner !== 'waiting') return;
+      const now = Date.now();
+      if (!this.typingSentAt || now - this.typingSentAt > 3000) {
+        this.typingSentAt = now;
+        this.connection.send({ type: 'typing', typing: true });
+      }
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => this.stopTyping(), 4000);
+    }
+
+    stopTyping() {
+      clearTimeout(this.typingTimer);
+      if (this.typingSentAt) {
+        this.typingSentAt = 0;
+        this.connection.send({ type: 'typing', typing: false });
+      }
+    }
+
+    showTyping(frame) {
+      clearTimeout(this.typingShownTimer);
+      this.typingLine.textContent = frame.typing ? this.t.typing(frame.name) : '';
+      // A "stopped" that never comes (a closed console) must not leave the line up.
+      if (frame.typing) this.typingShownTimer = setTimeout(() => { this.typingLine.textContent = ''; }, 8000);
+    }
+
+    /** The team has read up to seq: the customer's latest message up to there says "Seen". */
+    showSeen(seq) {
+      const mine = Array.from(this.log.querySelectorAll('.msg.customer[data-seq]'))
+        .filter((element) => compareSeq(element.dataset.seq, seq) <= 0);
+      const last = mine[mine.length - 1];
+      if (!last) return;
+      let state = last.querySelector('.state');
+      if (!state) {
+        state = document.createElement('span');
+        state.className = 'state';
+        last.append(state);
+      }
+      state.textContent = this.t.seen;
+    }
+
+    /** The customer has seen what a person wrote: their console shows "Seen". */
+    markRead() {
+      if (this.panel.hidden || document.visibilityState === 'hidden' || !this.lastAgentSeq) return;
+      if (this.lastAgentSeq === this.readSent) return;
+      this.readSent = this.lastAgentSeq;
+      this.connection.send({ type: 'read', seq: this.lastAgentSeq });
+    }
+
+    /** "Did this help? Yes / No" under a bot answer; No makes the bot offer a person (and counts toward a handoff). */
+    feedbackButtons(seq) {
+      const row = document.createElement('div');
+      row.className = 'feedback';
+      const question = document.createElement('span');
+      question.textContent = this.t.helpful;
+      row.append(question);
+      [[this.t.yes, true], [this.t.no, false]].forEach(([label, helpful]) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = label;
+        button.addEventListener('click', () => {
+          if (!this.connection.send({ type: 'feedback', seq, helpful })) return;
+          this.state.answered = this.state.answered.concat(seq).slice(-100);
+          this.state.save();
+          row.textContent = this.t.thanksFeedback;
+        });
+        row.append(button);
+      });
+      return row;
+    }
+
+    onHandoff(frame) {
+      let text = this.t.waitingBusy;
+      if (frame.answersSoon) {
+        text = this.t.waitingSoon(frame.replyMinutes);
+      } else if (frame.backAt) {
+        text = this.t.waitingAway(this.formatWhen(frame.backAt));
+      }
+      this.handoffStatus.textContent = text;
+      this.setOwner('waiting');
+      if (!frame.answersSoon) this.offerEmail();
+    }
+
+    /** "Monday 08:00" in the customer's own language and time zone, from an ISO time with the team's zone. */
+    formatWhen(backAt) {
+      const instant = new Date(backAt.replace(/\[.*\]$/, ''));
+      if (Number.isNaN(instant.getTime())) return backAt;
+      return new Intl.DateTimeFormat(this.locale, { weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(instant);
+    }
+
+    onStatus(frame) {
+      this.setOwner(frame.owner);
+      if (frame.owner === 'resolved') {
+        this.askForRating();
+      } else if (this.csatCard) {
+        this.csatCard.remove();
+        this.csatCard = null;
+      }
+    }
+
+    /** The conversation was resolved: "How was the help you got?", 1 to 5, and an optional comment. */
+    askForRating() {
+      if (this.csatCard) return;
+      const t = this.t;
+      const card = document.createElement('form');
+      card.className = 'csat';
+      card.setAttribute('aria-label', t.csatQuestion);
+      const question = document.createElement('p');
+      question.textContent = t.csatQuestion;
+      question.style.margin = '0';
+      const scores = document.createElement('div');
+      scores.className = 'scores';
+      scores.setAttribute('role', 'group');
+      scores.setAttribute('aria-label', t.csatQuestion);
+      let rating = 0;
+      for (let n = 1; n <= 5; n += 1) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = String(n);
+        button.dataset.score = String(n);
+        button.setAttribute('aria-label', `${n} — ${t.csatScore(n)}`);
+        button.setAttribute('aria-pressed', 'false');
+        button.addEventListener('click', () => {
+          rating = n;
+          scores.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+          send.disabled = false;
+        });
+        scores.append(button);
+      }
+      const comment = document.createElement('textarea');
+      comment.setAttribute('aria-label', t.csatComment);
+      comment.placeholder = t.csatComment;
+      comment.maxLength = 1000;
+      const send = document.createElement('button');
+      send.type = 'submit';
+      send.className = 'send';
+      send.textContent = t.csatSend;
+      send.disabled = true;
+      card.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const frame = { type: 'csat', rating };
+        if (comment.value.trim()) frame.comment = comment.value.trim();
+        if (rating && this.connection.send(frame)) send.disabled = true;
+      });
+      card.append(question, scores, comment, send);
+      this.csatCard = card;
+      this.append(card);
+    }
+
+    /** The rating is stored: the card says thanks (in every tab of the customer's). */
+    onRated() {
+      if (!this.csatCard) return;
+      const thanks = document.createElement('p');
+      thanks.className = 'csat-thanks';
+      thanks.setAttribute('role', 'status');
+      thanks.textContent = this.t.csatThanks;
+      this.csatCard.replaceChildren(thanks);
+      this.csatCard = null;
+    }
+
+    /** The team is away or busy: the customer may leave an email address to get the reply there too. */
+    offerEmail() {
+      if (this.contactForm) return;
+      const form = document.createElement('form');
+      form.className = 'contact';
+      form.noValidate = true;
+      const id = 'baton-contact-' + randomId();
+      form.innerHTML = `<label for="${id}"></label><input id="${id}" type="email" autocomplete="email" required>`
+        + '<button type="submit"></button><span class="error" role="alert"></span>';
+      form.querySelector('label').textContent = this.t.emailLabel;
+      const input = form.querySelector('input');
+      input.placeholder = this.t.emailPlaceholder;
+      if (this.identity && this.identity.email) input.value = this.identity.email;
+      form.querySelector('button').textContent = this.t.emailSend;
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const email = input.value.trim();
+        if (!email || !input.checkValidity()) {
+          form.querySelector('.error').textContent = this.t.emailInvalid;
+          return;
+        }
+        if (this.connection.send({ type: 'contact', email })) {
+          form.remove();
+          this.contactForm = null;
+        }
+      });
+      this.contactForm = form;
+      this.append(form);
     }
 
     addPending(item) {
@@ -421,7 +815,8 @@
       if (state) state.textContent = this.t.sent;
     }
 
-    showMessage(message) {
+    /** A message of the conversation; {@code live}: it arrived just now (not in a welcome's history). */
+    showMessage(message, live = true) {
       if (compareSeq(message.seq, this.state.lastSeq) > 0) {
         this.state.lastSeq = message.seq;
         this.state.save();
@@ -449,13 +844,39 @@
         cite.append(link);
         element.append(cite);
       });
+      if (role === 'bot' && (message.citations || []).length && !this.state.answered.includes(message.seq)) {
+        element.append(this.feedbackButtons(message.seq));
+      }
       if (message.clientMsgId) this.byClientId.set(message.clientMsgId, element);
       this.bySeq.set(message.seq, element);
+      this.append(element);
+      if (live && role !== 'customer') this.countUnread();
+      if (role === 'agent') {
+        this.typingLine.textContent = '';
+        this.lastAgentSeq = message.seq;
+        this.markRead();
+      }
+    }
+
+    showAgentJoined(frame) {
+      this.setOwner('agent', frame.agent.name);
+      this.countUnread();
+      const element = this.bubble('system joined', '', this.t.joined(frame.agent.name));
+      const avatar = safeHttpUrl(frame.agent.avatarUrl);
+      if (avatar) {
+        const image = document.createElement('img');
+        image.className = 'avatar';
+        image.src = avatar;
+        image.alt = '';
+        element.prepend(image);
+      }
       this.append(element);
     }
 
     addSystemNote(text) {
-      this.append(this.bubble('system', '', text));
+      const element = this.bubble('system', '', text);
+      this.append(element);
+      return element;
     }
 
     /** A message element; every piece of text goes in with textContent, never as HTML. */
@@ -487,8 +908,63 @@
 
   customElements.define(TAG, BatonMessenger);
 
-  function mount() {
-    if (!document.querySelector(TAG)) document.body.append(document.createElement(TAG));
+  /** The host page's handle on the messenger: window.Baton. */
+  const listeners = { unread: new Set(), open: new Set(), close: new Set() };
+
+  function messenger() {
+    return document.querySelector(TAG);
   }
-  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+
+  function mount(settings) {
+    const existing = messenger();
+    if (existing) existing.remove();
+    const element = document.createElement(TAG);
+    element.settings = settings;
+    element.addEventListener('baton:unread', (event) => listeners.unread.forEach((fn) => fn(event.detail.count)));
+    element.addEventListener('baton:open', () => listeners.open.forEach((fn) => fn()));
+    element.addEventListener('baton:close', () => listeners.close.forEach((fn) => fn()));
+    document.body.append(element);
+    return element;
+  }
+
+  function whenReady(fn) {
+    if (document.body) fn(); else document.addEventListener('DOMContentLoaded', fn, { once: true });
+  }
+
+  window.Baton = {
+    /** Starts (or restarts, e.g. after sign-in) the messenger with {appId?, locale?, server?, user?: {token}}. */
+    boot(settings) {
+      const chosen = settings && typeof settings === 'object' ? settings : {};
+      whenReady(() => mount(chosen));
+    },
+    open() {
+      const element = messenger();
+      if (element && element.panel) element.setOpen(true, true);
+    },
+    close() {
+      const element = messenger();
+      if (element && element.panel) element.setOpen(false, true);
+    },
+    /** Sign-out: closes the connection, forgets this device's copy of the conversation, removes the messenger. */
+    shutdown() {
+      const element = messenger();
+      if (element) {
+        if (element.state) element.state.erase();
+        element.remove();
+      }
+    },
+    /** Calls fn(count) whenever the number of unread messages changes; 'open' and 'close' too. */
+    on(name, fn) {
+      if (!listeners[name] || typeof fn !== 'function') throw new Error(`Baton.on: unknown event "${name}"`);
+      listeners[name].add(fn);
+      if (name === 'unread' && messenger() && messenger().state) fn(messenger().state.unread);
+    },
+    off(name, fn) {
+      if (listeners[name]) listeners[name].delete(fn);
+    },
+  };
+
+  // Without BatonSettings.autoBoot === false, the messenger starts at once with window.BatonSettings.
+  const initial = window.BatonSettings;
+  if (!(initial && initial.autoBoot === false)) window.Baton.boot(initial || {});
 })();

@@ -1,0 +1,191 @@
+package dev.baton.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Owner;
+import dev.baton.routing.Agent;
+import dev.baton.routing.AgentRole;
+import dev.baton.testing.FixtureArticles;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A customer and an agent, each in a real headless Chromium: the customer asks the messenger for a refund, the agent
+ * sees it arrive in the console's Waiting view, claims it, greets the customer with a canned reply and resolves it.
+ */
+class ConsoleBrowserTest {
+    private static final String PASSWORD = "a-long-test-password";
+    private static final String AGENT_NAME = "Dana Reyes";
+
+    private static TestApp baton;
+    private static Agent dana;
+    private static Browser customer;
+    private static Browser console;
+
+    @BeforeAll
+    static void start() {
+        baton = new TestApp(FixtureArticles.all(), config -> config);
+        baton.addAgent("admin@perkful.example", "Ops Admin", AgentRole.ADMIN, 5, PASSWORD);
+        dana = baton.addAgent("dana@perkful.example", AGENT_NAME, AgentRole.AGENT, 5, PASSWORD, "billing", "general");
+        customer = new Browser();
+        console = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Browser browser : new Browser[] {customer, console}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        baton.close();
+    }
+
+    @Test
+    void a_refund_request_waits_for_an_agent_who_claims_it_greets_the_customer_by_name_and_resolves_it() {
+        billingClaimsByHandAroundTheClock();
+        signInToTheConsole();
+        String conversationId = customerAsksForARefund();
+
+        // The conversation arrives in Waiting live, with its reason and the customer's name.
+        String row = "a.conversation-item[data-id='" + conversationId + "'] ";
+        console.waitFor(d -> text(row + ".name").equals("Maria Lopez"));
+        console.waitFor(d -> text(row + ".reason").equals("Refund"));
+        console.waitFor(d -> text(row + ".assignee").equals("Unassigned"));
+        assertEquals("refund", conversation(conversationId).handling().reason());
+        assertEquals(Owner.WAITING, conversation(conversationId).owner());
+
+        console.driver.findElement(conversationRow(conversationId)).click();
+        console.waitFor(d -> d.findElement(By.id("conversation-title")).getText().equals("Maria Lopez"));
+        // The panels re-render as live events arrive, so each read waits for a settled element.
+        console.waitFor(d -> text("#customer .email").equals("maria@example.com"));
+        console.waitFor(d -> text("#customer .unverified").equals("Not verified"));
+        console.waitFor(d -> text("#handoff-card .reason").equals("Refund"));
+        console.waitFor(d -> d.findElement(By.id("claim")).isDisplayed() && d.findElement(By.id("claim")).isEnabled());
+        console.driver.findElement(By.id("claim")).click();
+
+        console.waitFor(d -> text("#conversation-owner").equals("Assigned to you"));
+        assertFalse(console.driver.findElement(By.id("claim")).isDisplayed());
+        console.waitFor(d -> d.findElements(conversationRow(conversationId)).isEmpty());
+        assertEquals(dana.id(), conversation(conversationId).handling().assignee());
+
+        // The canned greeting, with the customer's first name and the agent's name filled in.
+        WebElement reply = console.waitFor(d -> {
+            WebElement textarea = d.findElement(By.id("reply-text"));
+            return textarea.isEnabled() ? textarea : null;
+        });
+        new Select(console.driver.findElement(By.id("canned"))).selectByVisibleText("Greeting");
+        String greeting = reply.getAttribute("value");
+        assertTrue(greeting.startsWith("Hi Maria, I'm " + AGENT_NAME + " from the Perkful team."), greeting);
+        console.driver.findElement(By.id("send")).click();
+
+        console.waitFor(d -> text("#transcript li.entry.message.agent .text").startsWith("Hi Maria,"));
+        console.waitFor(d -> text("#transcript li.entry.message.agent .author").equals(AGENT_NAME + " (you)"));
+        assertEquals("", reply.getAttribute("value"), "the composer is emptied after sending");
+
+        // The customer sees who joined, then the greeting under the agent's name.
+        WebElement joined = customer.waitFor(d -> customer.messenger()
+                .findElement(By.cssSelector(".msg.system.joined")));
+        assertTrue(joined.getText().startsWith(AGENT_NAME + " joined"), joined.getText());
+        WebElement answer = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.agent")));
+        assertEquals(AGENT_NAME, answer.findElement(By.cssSelector(".who")).getText());
+        assertEquals(greeting.trim(), answer.findElement(By.cssSelector(".bubble")).getText());
+
+        // Resolved: the console offers to reopen it, and the store agrees.
+        console.driver.findElement(By.id("resolve")).click();
+        WebElement reopen = console.waitFor(d -> d.findElement(By.id("reopen")).isDisplayed()
+                ? d.findElement(By.id("reopen")) : null);
+        assertTrue(reopen.isEnabled());
+        assertTrue(text("#conversation-owner").startsWith("Resolved"), text("#conversation-owner"));
+        assertFalse(console.driver.findElement(By.id("resolve")).isDisplayed());
+        assertEquals(Owner.RESOLVED, conversation(conversationId).owner());
+        assertEquals(Boolean.TRUE, console.driver.executeScript("return window.stillTheSamePage === true;"),
+                "everything happened without reloading the console");
+    }
+
+    /**
+     * Billing (where refunds go) set to manual claiming, so the online agent finds the conversation in Waiting
+     * instead of having it assigned; and without business hours, so the test does not depend on the time of day.
+     * Done by an admin over the REST API, as the console would.
+     */
+    private static void billingClaimsByHandAroundTheClock() {
+        ConsoleApi admin = ConsoleApi.loggedIn(baton.port(), "admin@perkful.example", PASSWORD);
+        ConsoleApi.Response saved = admin.putTeam("billing", "Billing", false, null, 10);
+        assertEquals(200, saved.status(), () -> String.valueOf(saved.body()));
+        assertFalse(saved.body().path("autoAssign").asBoolean(true));
+    }
+
+    /** The agent signs in and waits on the (empty) Waiting view with the live socket connected. */
+    private static void signInToTheConsole() {
+        console.driver.get(baton.url() + "/console/index.html");
+        console.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
+        console.driver.findElement(By.id("login-email")).sendKeys("dana@perkful.example");
+        console.driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        console.driver.findElement(By.id("login-submit")).click();
+
+        console.waitFor(d -> text("#me-name").equals(AGENT_NAME));
+        console.driver.findElement(By.cssSelector("button[data-view='waiting']")).click();
+        console.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-view='waiting']"))
+                .getAttribute("aria-pressed")));
+        console.waitFor(d -> d.findElement(By.id("list-empty")).isDisplayed());
+        // The socket's welcome stores its resume point: from then on events arrive live.
+        console.waitFor(d -> console.driver.executeScript(
+                "return sessionStorage.getItem('baton.console.lastEventId');") != null);
+        console.driver.executeScript("window.stillTheSamePage = true;");
+    }
+
+    /**
+     * The host page says who the customer is before the messenger's script runs (window.BatonSettings, injected
+     * into every document of this browser the way a product's own page would set it); the customer then asks for
+     * a refund and the bot hands over. Returns the conversation's id.
+     */
+    private static String customerAsksForARefund() {
+        customer.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.BatonSettings = {user: {userId: 'user-4821', name: 'Maria Lopez', "
+                        + "email: 'maria@example.com'}};"));
+        customer.driver.get(baton.url() + "/");
+        customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
+        WebElement input = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")));
+        input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+
+        customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.customer")).getText()
+                .contains("Sent"));
+        WebElement handedOver = customer.waitFor(d -> customer.messenger()
+                .findElements(By.cssSelector(".msg.system .bubble")).stream()
+                .filter(bubble -> bubble.getText().startsWith("I'm bringing in someone from our team")).findFirst().orElse(null));
+        // Billing is open and its one member is online: the customer is told when to expect a reply.
+        assertTrue(handedOver.getText().endsWith("We usually reply in about 10 minutes."), handedOver.getText());
+        assertTrue(customer.messenger().findElements(By.cssSelector(".msg.bot")).isEmpty(),
+                "the bot does not answer a refund request itself");
+
+        String conversationId = (String) customer.driver.executeScript(
+                "return JSON.parse(localStorage.getItem('baton:' + location.origin)).conversationId;");
+        Conversation stored = conversation(conversationId);
+        assertEquals("Maria Lopez", stored.customer().name());
+        assertEquals("maria@example.com", stored.customer().email());
+        assertEquals("user-4821", stored.customer().userId());
+        assertFalse(stored.customer().verified());
+        return conversationId;
+    }
+
+    private static By conversationRow(String conversationId) {
+        return By.cssSelector("a.conversation-item[data-id='" + conversationId + "']");
+    }
+
+    private static String text(String css) {
+        return console.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static Conversation conversation(String id) {
+        return baton.conversations().find(id).orElseThrow();
+    }
+}
