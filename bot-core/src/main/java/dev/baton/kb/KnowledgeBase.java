@@ -46,6 +46,18 @@ public final class KnowledgeBase {
         return existed;
     }
 
+    /** Reads one article again from the store, after a change on any node: indexed when there, dropped when not. */
+    public void reload(String id) {
+        Optional<Article> stored = store.find(id);
+        if (stored.isPresent()) {
+            retriever.index(List.of(stored.get()));
+            articles.put(id, stored.get());
+        } else {
+            articles.remove(id);
+            retriever.remove(id);
+        }
+    }
+
     public Optional<Article> find(String id) {
         return Optional.ofNullable(articles.get(id));
     }

@@ -34,6 +34,21 @@ public record RedisKeys(String namespace) {
     }
 
     /** Hash: article id to the article's JSON. */
+    /** One article's versions, oldest first: a list of JSON. */
+    public String articleVersions(String articleId) {
+        return namespace + ":kb:versions:" + articleId;
+    }
+
+    /** The ids of every article that has versions (drafts and archived ones included). */
+    public String versionedArticles() {
+        return namespace + ":kb:versioned";
+    }
+
+    /** The latest customer questions, newest first (capped). */
+    public String recentQuestions() {
+        return namespace + ":kb:recent-questions";
+    }
+
     public String articles() {
         return namespace + ":kb:articles";
     }

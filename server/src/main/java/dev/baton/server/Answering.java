@@ -4,15 +4,19 @@ import dev.baton.detect.FrustrationDetector;
 import dev.baton.detect.IntentDetector;
 import dev.baton.detect.MessageAnalyzer;
 import dev.baton.kb.AnswerPolicy;
+import dev.baton.kb.Article;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleStore;
 import dev.baton.kb.CachingEmbedder;
 import dev.baton.kb.EmbeddingCache;
 import dev.baton.kb.HybridRetriever;
+import dev.baton.kb.InMemoryArticleStore;
 import dev.baton.kb.KnowledgeBase;
 import dev.baton.kb.OnnxEmbedder;
 import dev.baton.kb.PassageFinder;
 import dev.baton.kb.TextAnalysis;
+import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -51,6 +55,29 @@ public final class Answering implements AutoCloseable {
 
     public Answerer answerer(AnswerPolicy policy) {
         return new Answerer(knowledgeBase, passages, policy);
+    }
+
+    /**
+     * A throwaway knowledge base of {@code articles} with its own index, for trying a draft; built from the cached
+     * embeddings, so only changed text is embedded. Close it when done.
+     */
+    public Sandbox sandbox(List<Article> articles, AnswerPolicy policy) {
+        HybridRetriever scratch = new HybridRetriever(analysis, articleEmbedder, embedder);
+        InMemoryArticleStore store = new InMemoryArticleStore();
+        articles.forEach(store::save);
+        KnowledgeBase copy = new KnowledgeBase(store, scratch);
+        copy.load();
+        scratch.awaitClassifier();
+        return new Sandbox(new Answerer(copy, passages, policy), copy, scratch);
+    }
+
+    /** A knowledge base for one trial. */
+    public record Sandbox(Answerer answerer, KnowledgeBase knowledgeBase, HybridRetriever retriever)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            retriever.close();
+        }
     }
 
     /** The intent and frustration detectors; loaded on first use (their examples are embedded once, cached). */

@@ -10,23 +10,29 @@ import dev.baton.console.ApiError;
 import dev.baton.console.AuthController;
 import dev.baton.console.ConsoleAssets;
 import dev.baton.console.ConversationsController;
+import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.TeamController;
 import dev.baton.console.Views;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.Role;
 import dev.baton.event.AgentJoined;
 import dev.baton.event.EventBus;
 import dev.baton.event.HandedOff;
+import dev.baton.event.MessageCreated;
 import dev.baton.event.Resolved;
 import dev.baton.event.ReturnedToBot;
+import dev.baton.event.Signal;
 import dev.baton.event.Transferred;
 import dev.baton.handoff.HandoffService;
 import dev.baton.inbox.AgentActions;
 import dev.baton.kb.AnswerPolicy;
+import dev.baton.kb.ArticleEditor;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
 import dev.baton.store.Json;
 import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisArticleStore;
+import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
@@ -35,6 +41,7 @@ import dev.baton.store.RedisInbox;
 import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisLoginThrottle;
 import dev.baton.store.RedisPresence;
+import dev.baton.store.RedisRecentQuestions;
 import dev.baton.store.RedisRoutingStore;
 import dev.baton.store.RedisSessionStore;
 import dev.baton.store.RedisSignals;
@@ -135,6 +142,7 @@ public final class BatonApp implements AutoCloseable {
         var actions = new AgentActions(conversationStore, nodeId);
         var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
         var handoffs = new HandoffService(conversations, config.handoff(), routing, clock);
+        var recentQuestions = new RedisRecentQuestions(redis, keys);
 
         // The bot
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
@@ -160,6 +168,12 @@ public final class BatonApp implements AutoCloseable {
         var signals = closeOnStop(new RedisSignals(redis, keys, json));
         signals.subscribe(chatSessions::onSignal);
         signals.subscribe(agentSessions::onSignal);
+        signals.subscribe(signal -> {
+            // An article changed on some node: every node reads it again, so all answer alike within a second.
+            if ("article".equals(signal.kind())) {
+                knowledgeBase.reload(signal.articleId());
+            }
+        });
         signals.start();
         var feed = closeOnStop(new RedisEventFeed(redis, keys, json, events));
         feed.start();
@@ -178,6 +192,11 @@ public final class BatonApp implements AutoCloseable {
         var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
                 signals, views, config.responseTargetSeconds());
         var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
+        var articleEditor = new ArticleEditor(knowledgeBase, new RedisArticleVersions(redis, keys, json),
+                id -> signals.publish(Signal.articleChanged(id)), clock);
+        articleEditor.adoptUnversioned();
+        var kbApi = new KnowledgeBaseController(articleEditor, knowledgeBase,
+                new DraftLab(answering, AnswerPolicy.DEFAULT), recentQuestions, json);
 
         javalin = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
@@ -223,6 +242,20 @@ public final class BatonApp implements AutoCloseable {
             app.routes.put("/api/canned/{id}", teamApi::updateCanned);
             app.routes.delete("/api/canned/{id}", teamApi::deleteCanned);
             app.routes.get("/api/settings", teamApi::settings);
+            app.routes.get("/api/kb/articles", kbApi::list);
+            app.routes.post("/api/kb/articles", kbApi::create);
+            app.routes.get("/api/kb/articles/{id}", kbApi::get);
+            app.routes.put("/api/kb/articles/{id}", kbApi::update);
+            app.routes.delete("/api/kb/articles/{id}", kbApi::archive);
+            app.routes.get("/api/kb/articles/{id}/versions", kbApi::versions);
+            app.routes.get("/api/kb/articles/{id}/versions/{version}", kbApi::version);
+            app.routes.get("/api/kb/articles/{id}/diff", kbApi::diff);
+            app.routes.post("/api/kb/articles/{id}/restore/{version}", kbApi::restore);
+            app.routes.post("/api/kb/try", kbApi::tryQuestion);
+            app.routes.post("/api/kb/impact", kbApi::impact);
+            app.routes.post("/api/kb/preview", kbApi::preview);
+            app.routes.post("/api/kb/import", kbApi::importArticles);
+            app.routes.get("/api/kb/export", kbApi::export);
             app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
             app.routes.ws("/ws/agent", agentSocket::configure);
         });
@@ -231,7 +264,12 @@ public final class BatonApp implements AutoCloseable {
         publicUrl = linkBase != null ? linkBase : "http://localhost:" + port();
         assigner.start();
         // The bot starts last: its first turns may be ones left pending by a previous run, and need the address.
-        closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, bot)).start();
+        closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, (turn, done) -> {
+            if (turn.event() instanceof MessageCreated asked && asked.author().role() == Role.CUSTOMER) {
+                recentQuestions.record(asked.text());
+            }
+            bot.take(turn, done);
+        })).start();
     }
 
     public int port() {

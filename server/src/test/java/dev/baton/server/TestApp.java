@@ -23,8 +23,10 @@ import redis.clients.jedis.RedisClient;
  */
 final class TestApp implements AutoCloseable {
     final RedisClient redis = TestRedis.newClient();
-    final RedisKeys keys = TestRedis.newKeys();
+    final RedisKeys keys;
     final BatonApp app;
+    /** The first node owns the namespace and cleans it up; other nodes of it just stop. */
+    private final boolean firstNode;
 
     TestApp(List<Article> articles) {
         this(articles, UnaryOperator.identity());
@@ -32,10 +34,24 @@ final class TestApp implements AutoCloseable {
 
     /** With the test's own changes to the configuration (the first admin, a response target...). */
     TestApp(List<Article> articles, UnaryOperator<BatonConfig> configure) {
+        keys = TestRedis.newKeys();
+        firstNode = true;
         var store = new RedisArticleStore(redis, keys, Json.newMapper());
         articles.forEach(store::save);
         app = BatonApp.start(configure.apply(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url())
                 .withDemo(false).withNamespace(keys.namespace())));
+    }
+
+    private TestApp(RedisKeys sharedKeys) {
+        keys = sharedKeys;
+        firstNode = false;
+        app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
+                .withNamespace(keys.namespace()));
+    }
+
+    /** Another Baton node on the same Redis and namespace, as in a deployment of several. */
+    TestApp anotherNode() {
+        return new TestApp(keys);
     }
 
     /** Adds a member of the team who logs in with {@code password}. */
@@ -63,7 +79,9 @@ final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.close();
-        TestRedis.clean(redis, keys);
+        if (firstNode) {
+            TestRedis.clean(redis, keys);
+        }
         redis.close();
     }
 }

@@ -2,22 +2,17 @@ package dev.baton.widget;
 
 import dev.baton.kb.Article;
 import dev.baton.kb.KnowledgeBase;
+import dev.baton.kb.MarkdownHtml;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.commonmark.node.Document;
-import org.commonmark.node.Heading;
-import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * {@code GET /kb/{id}}: an article as a web page, the link behind every bot answer. Markdown is rendered by
- * commonmark with raw HTML escaped and unsafe link schemes removed, so no script in an article ever runs.
+ * {@code GET /kb/{id}}: an article as a web page, the link behind every bot answer, rendered safely by
+ * {@link MarkdownHtml}.
  */
 public final class ArticlePage {
     private final KnowledgeBase knowledgeBase;
-    private final Parser markdown = Parser.builder().build();
-    private final HtmlRenderer html = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final MarkdownHtml html = new MarkdownHtml();
 
     public ArticlePage(KnowledgeBase knowledgeBase) {
         this.knowledgeBase = knowledgeBase;
@@ -26,21 +21,11 @@ public final class ArticlePage {
     public void render(Context ctx) {
         Article article = knowledgeBase.find(ctx.pathParam("id")).orElse(null);
         if (article == null) {
-            ctx.status(HttpStatus.NOT_FOUND).html(page("en", heading("Article not found"),
+            ctx.status(HttpStatus.NOT_FOUND).html(page("en", html.heading("Article not found"),
                     "<p>This article does not exist or was removed.</p>"));
             return;
         }
-        ctx.html(page(article.language(), heading(article.title()), html.render(markdown.parse(article.body()))));
-    }
-
-    /** The title as an escaped heading; building it as a Markdown node lets commonmark do the escaping. */
-    private String heading(String title) {
-        Document document = new Document();
-        Heading heading = new Heading();
-        heading.setLevel(1);
-        heading.appendChild(new Text(title));
-        document.appendChild(heading);
-        return html.render(document);
+        ctx.html(page(article.language(), html.heading(article.title()), html.render(article.body())));
     }
 
     private static String page(String language, String headingHtml, String bodyHtml) {
