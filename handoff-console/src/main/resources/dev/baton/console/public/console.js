@@ -57,6 +57,7 @@ function startApp(me) {
   byId('login').hidden = true;
   byId('app').hidden = false;
   byId('me-name').textContent = me.name || me.email || '';
+  byId('kb-link').hidden = me.role !== 'admin';
 
   // The session ended (expired, or logged out elsewhere): a reload asks /api/me and shows the login form, and
   // the hash keeps the open conversation for after the login.

@@ -1,0 +1,83 @@
+package dev.baton.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.routing.AgentRole;
+import dev.baton.testing.FixtureArticles;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * An admin edits an article in the console's knowledge base editor and publishes it; a customer asking in the
+ * messenger right after gets the new text. Both in real headless Chromium windows, against the real server.
+ */
+class KnowledgeBaseBrowserTest {
+    private static final String PASSWORD = "a-long-test-password";
+
+    private static TestApp baton;
+    private static Browser admin;
+    private static Browser customer;
+
+    @BeforeAll
+    static void start() {
+        baton = new TestApp(FixtureArticles.all());
+        baton.addAgent("alex@perkful.example", "Alex Kim", AgentRole.ADMIN, 5, PASSWORD);
+        admin = new Browser();
+        customer = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (Browser browser : new Browser[] {admin, customer}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        baton.close();
+    }
+
+    @Test
+    void an_admin_edits_and_publishes_an_article_and_the_bot_answers_with_the_new_text() {
+        admin.driver.get(baton.url() + "/console/index.html");
+        admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
+        admin.driver.findElement(By.id("login-email")).sendKeys("alex@perkful.example");
+        admin.driver.findElement(By.id("login-password")).sendKeys(PASSWORD, Keys.ENTER);
+        admin.waitFor(d -> d.findElement(By.id("kb-link")).isDisplayed() ? d.findElement(By.id("kb-link")) : null)
+                .click();
+
+        admin.waitFor(d -> d.findElement(By.cssSelector("#kb-list a[data-id='earning-points']"))).click();
+        admin.waitFor(d -> d.findElement(By.id("kb-title")).getAttribute("value")
+                .equals("How customers earn points"));
+        WebElement body = admin.driver.findElement(By.id("kb-body"));
+        body.clear();
+        body.sendKeys("Customers now earn **3 points** for every dollar they spend, from the first order on.");
+        admin.waitFor(d -> d.findElement(By.cssSelector("#kb-preview strong")).getText().equals("3 points"));
+        admin.driver.findElement(By.id("kb-try-question")).sendKeys("How do customers earn points?");
+        admin.driver.findElement(By.id("kb-try")).click();
+        admin.waitFor(d -> d.findElement(By.cssSelector("#kb-try-result q")).getText().contains("3 points"));
+        admin.driver.findElement(By.id("kb-publish")).click();
+
+        admin.waitFor(d -> d.findElement(By.id("kb-notice")).getText()
+                .equals("Published “How customers earn points”: customers get it now."));
+        assertTrue(admin.driver.findElement(By.id("kb-state")).getText().startsWith("published"));
+        List<WebElement> versions = admin.driver.findElements(By.cssSelector("#kb-versions li"));
+        assertEquals(2, versions.size(), "the seeded version and the published edit");
+        assertTrue(versions.get(0).getText().startsWith("v2 · published · Alex Kim"), versions.get(0).getText());
+
+        customer.driver.get(baton.url() + "/");
+        customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
+        customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")))
+                .sendKeys("How do customers earn points?", Keys.ENTER);
+        WebElement answer = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.bot")));
+        assertTrue(answer.findElement(By.cssSelector(".bubble")).getText().contains("3 points"),
+                answer.getText());
+        assertEquals(baton.url() + "/kb/earning-points",
+                answer.findElement(By.cssSelector(".cite a")).getAttribute("href"));
+    }
+}
