@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code java -jar baton.jar [options]}: starts Baton; subcommands do everything else. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "Baton 0.1.0",
         description = "Runs Baton, the in-app support messenger.", sortOptions = false,
-        subcommands = {EvalCommand.class, AdminCommand.class})
+        subcommands = {EvalCommand.class, AdminCommand.class, KbCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "HTTP port (env PORT; default 7070).")
