@@ -7,9 +7,9 @@ import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.History;
 import dev.baton.conversation.Owner;
 import dev.baton.conversation.Role;
+import dev.baton.conversation.Seq;
 import dev.baton.detect.Analysis;
 import dev.baton.detect.MessageAnalyzer;
-
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
@@ -17,9 +17,11 @@ import dev.baton.event.Worker;
 import dev.baton.handoff.Decision;
 import dev.baton.handoff.HandoffPolicy;
 import dev.baton.handoff.HandoffService;
+import dev.baton.handoff.Reason;
 import dev.baton.kb.Answer;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleLinks;
+import dev.baton.kb.ContentGaps;
 import dev.baton.kb.Language;
 import dev.baton.kb.Question;
 import java.util.List;
@@ -44,9 +46,14 @@ public final class SupportBot implements Worker, AutoCloseable {
     private final ArticleLinks links;
     private final Author botAuthor;
     private final KeyedExecutor executor;
+    private final ContentGaps gaps;
 
+    /**
+     * @param gaps where the questions it could not answer well are kept, for admins
+     */
     public SupportBot(ConversationService conversations, Answerer answerer, MessageAnalyzer analyzer,
-            HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads) {
+            HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads,
+            ContentGaps gaps) {
         this.conversations = conversations;
         this.answerer = answerer;
         this.analyzer = analyzer;
@@ -55,6 +62,7 @@ public final class SupportBot implements Worker, AutoCloseable {
         this.links = links;
         this.botAuthor = Author.bot(botName);
         this.executor = new KeyedExecutor("baton-bot", threads);
+        this.gaps = gaps;
     }
 
     @Override
@@ -96,6 +104,10 @@ public final class SupportBot implements Worker, AutoCloseable {
         Optional<Answer> answer = answerer.answer(question);
         boolean unsure = answer.isEmpty() || !answer.get().confident();
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
+        // A request for a refund or a person is not a missing article; a question nobody wrote about is.
+        if (unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true)) {
+            gaps.record(new ContentGaps.Gap(message.text(), question.language(), "not_sure", id, Seq.millis(seq)));
+        }
         if (handoff.isPresent()) {
             handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(), question.language());
         } else if (!unsure) {
@@ -118,6 +130,8 @@ public final class SupportBot implements Worker, AutoCloseable {
         }
         History history = conversations.history(id);
         String language = Language.fromLocale(conversation.get().locale());
+        history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
+                question.text(), language, "not_helpful", id, question.ts())));
         Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), false, history);
         if (handoff.isPresent()) {
             handoffs.handOff(conversation.get(), history, handoff.get(), language);

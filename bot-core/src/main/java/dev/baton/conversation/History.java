@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A conversation's log read the way the bot and the handoff need it: every message for the transcript, and for
@@ -61,6 +62,20 @@ public final class History {
     /** Every customer-visible message, oldest first, since the conversation began. */
     public List<Message> transcript() {
         return List.copyOf(messages);
+    }
+
+    /** The customer's message that the message at {@code seq} answered: the last one before it. */
+    public Optional<Message> questionBefore(String seq) {
+        Message question = null;
+        for (Message message : messages) {
+            if (Seq.compare(message.seq(), seq) >= 0) {
+                break;
+            }
+            if (message.author().role() == Role.CUSTOMER) {
+                question = message;
+            }
+        }
+        return Optional.ofNullable(question);
     }
 
     /** The messages since the last fresh start. */

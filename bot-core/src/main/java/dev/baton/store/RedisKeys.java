@@ -44,6 +44,11 @@ public record RedisKeys(String namespace) {
         return namespace + ":kb:versioned";
     }
 
+    /** The questions the bot failed, newest first (capped). */
+    public String contentGaps() {
+        return namespace + ":kb:gaps";
+    }
+
     /** The latest customer questions, newest first (capped). */
     public String recentQuestions() {
         return namespace + ":kb:recent-questions";

@@ -29,6 +29,7 @@ import dev.baton.handoff.HandoffService;
 import dev.baton.handoff.Reason;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
+import dev.baton.kb.ContentGaps;
 import dev.baton.kb.HybridRetriever;
 import dev.baton.kb.InMemoryArticleStore;
 import dev.baton.kb.KnowledgeBase;
@@ -54,8 +55,9 @@ class SupportBotTest {
 
     private final ConversationService conversations = mock(ConversationService.class);
     private final HandoffService handoffs = mock(HandoffService.class);
+    private final ContentGaps gaps = mock(ContentGaps.class);
     private final SupportBot bot = new SupportBot(conversations, answerer, analyzer, HandoffPolicy.DEFAULT, handoffs,
-            id -> "https://help.example/kb/" + id, "Baton", 2);
+            id -> "https://help.example/kb/" + id, "Baton", 2, gaps);
     private final CountDownLatch acknowledged = new CountDownLatch(1);
     private final List<LoggedEvent> log = new ArrayList<>();
     private int nextSeq = 1;
@@ -125,6 +127,7 @@ class SupportBotTest {
         verify(handoffs, timeout(5000)).handOff(any(), any(), argThat(decision -> decision.reason() == Reason.REFUND
                 && decision.priority() == dev.baton.handoff.Priority.HIGH), eq("en"));
         verify(conversations, never()).addBotMessage(any(), any(), any(), anyList(), any());
+        verify(gaps, never()).record(any());
     }
 
     @Test
@@ -135,6 +138,8 @@ class SupportBotTest {
 
         verify(conversations, timeout(5000)).addBotMessage(eq("c1"), any(), eq(BotMessages.notSure("ja")),
                 eq(List.of()), doubleThat(confidence -> confidence < AnswerPolicy.DEFAULT.wordThreshold()));
+        verify(gaps).record(argThat(gap -> gap.question().equals("明日の大阪の天気は？") && gap.why().equals("not_sure")
+                && gap.language().equals("ja") && gap.conversationId().equals("c1")));
     }
 
     @Test
@@ -147,6 +152,7 @@ class SupportBotTest {
 
         verify(handoffs, timeout(5000)).handOff(any(), any(),
                 argThat(decision -> decision.reason() == Reason.LOW_CONFIDENCE), eq("en"));
+        verify(gaps).record(argThat(gap -> gap.question().equals("Who will win the next football world cup?")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.baton.kb.ArticleEditor;
 import dev.baton.kb.ArticleInput;
 import dev.baton.kb.ArticleStatus;
 import dev.baton.kb.ArticleVersion;
+import dev.baton.kb.ContentGaps;
 import dev.baton.kb.DraftTrials;
 import dev.baton.kb.KnowledgeBase;
 import dev.baton.kb.MarkdownHtml;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code /api/kb/*}, for admins: the knowledge base editor's API (articles and their versions, diff and restore,
@@ -34,15 +36,17 @@ public final class KnowledgeBaseController {
     private final KnowledgeBase knowledgeBase;
     private final DraftTrials trials;
     private final RecentQuestions recentQuestions;
+    private final Supplier<List<ContentGaps.GapGroup>> gapGroups;
     private final ObjectMapper json;
     private final MarkdownHtml markdown = new MarkdownHtml();
 
     public KnowledgeBaseController(ArticleEditor editor, KnowledgeBase knowledgeBase, DraftTrials trials,
-            RecentQuestions recentQuestions, ObjectMapper json) {
+            RecentQuestions recentQuestions, Supplier<List<ContentGaps.GapGroup>> gapGroups, ObjectMapper json) {
         this.editor = editor;
         this.knowledgeBase = knowledgeBase;
         this.trials = trials;
         this.recentQuestions = recentQuestions;
+        this.gapGroups = gapGroups;
         this.json = json;
     }
 
@@ -228,6 +232,12 @@ public final class KnowledgeBaseController {
     private static ApiError importRefused(List<ArticleEditor.Problem> problems) {
         return new ApiError(HttpStatus.BAD_REQUEST, "invalid_import", problems.size()
                 + " record(s) can't be imported; nothing was imported.", Map.of("problems", problems));
+    }
+
+    /** The questions the bot failed, grouped by meaning, largest groups first. */
+    public void gaps(Context ctx) {
+        AccessGuard.admin(ctx);
+        ctx.json(Map.of("groups", gapGroups.get()));
     }
 
     public void export(Context ctx) {

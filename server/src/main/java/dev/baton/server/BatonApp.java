@@ -34,6 +34,7 @@ import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
+import dev.baton.store.RedisContentGaps;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
 import dev.baton.store.RedisEventFeed;
@@ -143,12 +144,13 @@ public final class BatonApp implements AutoCloseable {
         var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
         var handoffs = new HandoffService(conversations, config.handoff(), routing, clock);
         var recentQuestions = new RedisRecentQuestions(redis, keys);
+        var contentGaps = new RedisContentGaps(redis, keys, json);
 
         // The bot
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
                 answering.analyzer(), config.handoff(), handoffs,
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8), config.botName(),
-                Math.max(2, Runtime.getRuntime().availableProcessors())));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), contentGaps));
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
@@ -195,8 +197,10 @@ public final class BatonApp implements AutoCloseable {
         var articleEditor = new ArticleEditor(knowledgeBase, new RedisArticleVersions(redis, keys, json),
                 id -> signals.publish(Signal.articleChanged(id)), clock);
         articleEditor.adoptUnversioned();
+        var gapClusters = new GapClusters(answering);
         var kbApi = new KnowledgeBaseController(articleEditor, knowledgeBase,
-                new DraftLab(answering, AnswerPolicy.DEFAULT), recentQuestions, json);
+                new DraftLab(answering, AnswerPolicy.DEFAULT), recentQuestions,
+                () -> gapClusters.group(contentGaps.latest(GapClusters.GROUPED)), json);
 
         javalin = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
@@ -256,6 +260,7 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/kb/preview", kbApi::preview);
             app.routes.post("/api/kb/import", kbApi::importArticles);
             app.routes.get("/api/kb/export", kbApi::export);
+            app.routes.get("/api/kb/gaps", kbApi::gaps);
             app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
             app.routes.ws("/ws/agent", agentSocket::configure);
         });

@@ -191,4 +191,21 @@ class KnowledgeBaseApiTest {
         assertTrue(botAnswer(baton.port(), "How many points per dollar?").contains("1 point"),
                 "trying changes nothing customers get");
     }
+
+    @Test
+    void questions_the_bot_could_not_answer_are_grouped_by_meaning_largest_first() {
+        List<String> asked = List.of("Do you sell hamsters?", "Is there a hamster for sale?",
+                "Are hamsters sold here?", "What will the weather be in Paris tomorrow?");
+        asked.forEach(question -> botAnswer(baton.port(), question));
+
+        JsonNode groups = admin.get("/api/kb/gaps").body().path("groups");
+
+        JsonNode largest = groups.get(0);
+        assertEquals(3, largest.path("count").asInt(), groups::toString);
+        assertTrue(largest.path("questions").toString().contains("Do you sell hamsters?"));
+        assertEquals(3, largest.path("notSure").asInt());
+        assertTrue(groups.toString().contains("What will the weather be in Paris tomorrow?"));
+        assertEquals(403, ConsoleApi.loggedIn(baton.port(), "kb-agent@perkful.example", PASSWORD)
+                .get("/api/kb/gaps").status());
+    }
 }

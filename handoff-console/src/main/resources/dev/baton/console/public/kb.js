@@ -212,6 +212,28 @@ async function importFile(event) {
   }
 }
 
+/** Content gaps: groups of failed questions, each one click from a new article that answers them. */
+async function loadGaps() {
+  const list = byId('kb-gaps');
+  clear(list);
+  const { groups } = await api.get('/api/kb/gaps');
+  if (!groups.length) list.append(el('li', { text: 'No gaps: the bot answered everything it was asked.' }));
+  for (const group of groups.slice(0, 30)) {
+    const create = el('button', { text: 'Create article from this', attrs: { type: 'button' }, className: 'kb-gap-create' });
+    create.addEventListener('click', () => {
+      history.replaceState(null, '', '#');
+      fillForm(null);
+      byId('kb-examples').value = group.questions.join('\n');
+      byId('kb-title').focus();
+    });
+    list.append(el('li', { className: 'kb-gap' },
+      el('strong', { text: `${group.count}× ` }),
+      el('span', { text: `${group.notSure} not sure, ${group.notHelpful} not helpful · last ${formatTime(group.latestAt)}` }),
+      el('ul', {}, ...group.questions.map((q) => el('li', { text: q }))),
+      create));
+  }
+}
+
 async function start() {
   let me;
   try {
@@ -248,15 +270,12 @@ async function start() {
     history.replaceState(null, '', `#${encodeURIComponent(link.dataset.id)}`);
     open(link.dataset.id);
   });
+  byId('kb-gaps-box').addEventListener('toggle', () => {
+    if (byId('kb-gaps-box').open) loadGaps().catch(showError);
+  });
   await loadList();
   const fromHash = decodeURIComponent(location.hash.slice(1));
   if (fromHash) await open(fromHash);
-  // "Create article from this" in the gaps view comes here with the questions as examples.
-  const examples = new URLSearchParams(location.search).getAll('example');
-  if (!fromHash && examples.length) {
-    fillForm(null);
-    byId('kb-examples').value = examples.join('\n');
-  }
 }
 
 start();
