@@ -58,6 +58,8 @@ public final class RedisConversationStore implements ConversationStore {
             tx.hset(key, fields);
             tx.expire(key, ttlUntilFirstEvent.toSeconds());
             tx.zadd(keys.visitorConversations(conversation.visitorId()), conversation.createdAt(), conversation.id());
+            // The index the KPIs find a date range's conversations in.
+            tx.zadd(keys.conversationsByCreation(), conversation.createdAt(), conversation.id());
             if (isVerifiedUser(conversation.customer())) {
                 tx.zadd(keys.userConversations(conversation.customer().userId()), conversation.createdAt(),
                         conversation.id());

@@ -28,6 +28,15 @@ public record RedisKeys(String namespace) {
         return conversation(id) + ":cmids";
     }
 
+    /**
+     * Sorted set: every conversation id by its creation time (epoch ms), so the KPIs can find the conversations of a
+     * date range. Written when a conversation is created; ids of empty conversations that expired stay (their log is
+     * empty, and readers skip them).
+     */
+    public String conversationsByCreation() {
+        return namespace + ":conversations";
+    }
+
     /** Stream: every event of every conversation, capped; each node tails it to deliver events live. */
     public String feed() {
         return namespace + ":feed";

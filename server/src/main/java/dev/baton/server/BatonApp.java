@@ -11,6 +11,8 @@ import dev.baton.console.AuthController;
 import dev.baton.console.ConsoleAssets;
 import dev.baton.console.ConversationsController;
 import dev.baton.console.KnowledgeBaseController;
+import dev.baton.console.KpiAssets;
+import dev.baton.console.KpiController;
 import dev.baton.console.TeamController;
 import dev.baton.console.Views;
 import dev.baton.conversation.ConversationService;
@@ -27,6 +29,7 @@ import dev.baton.handoff.HandoffService;
 import dev.baton.inbox.AgentActions;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.ArticleEditor;
+import dev.baton.kpi.KpiService;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
 import dev.baton.store.Json;
@@ -35,6 +38,7 @@ import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
 import dev.baton.store.RedisContentGaps;
+import dev.baton.store.RedisConversationLogs;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
 import dev.baton.store.RedisEventFeed;
@@ -193,6 +197,11 @@ public final class BatonApp implements AutoCloseable {
         var inboxApi = new ConversationsController(conversations, actions, inbox, agents, routingStore, views);
         var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
                 signals, views, config.responseTargetSeconds());
+        // Support KPIs, computed from the logs in Redis (the same on every node); conversations stored before the
+        // creation-time index existed are added to it at start (only what is missing).
+        var conversationLogs = new RedisConversationLogs(redis, keys, conversationStore);
+        conversationLogs.indexExisting();
+        var kpiApi = new KpiController(new KpiService(conversationLogs, clock));
         var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
         var articleEditor = new ArticleEditor(knowledgeBase, new RedisArticleVersions(redis, keys, json),
                 id -> signals.publish(Signal.articleChanged(id)), clock);
@@ -219,6 +228,7 @@ public final class BatonApp implements AutoCloseable {
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
             app.routes.get("/console", ctx -> ctx.redirect("/console/"));
+            app.routes.get(KpiAssets.PATH, KpiAssets::serve);
 
             app.routes.before("/api/*", access::check);
             app.routes.post("/api/login", auth::login);
@@ -261,6 +271,8 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/kb/import", kbApi::importArticles);
             app.routes.get("/api/kb/export", kbApi::export);
             app.routes.get("/api/kb/gaps", kbApi::gaps);
+            app.routes.get("/api/kpis", kpiApi::get);
+            app.routes.get("/api/kpis/{file}", kpiApi::csv);
             app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
             app.routes.ws("/ws/agent", agentSocket::configure);
         });

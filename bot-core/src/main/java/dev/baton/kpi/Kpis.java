@@ -1,0 +1,63 @@
+package dev.baton.kpi;
+
+import java.util.List;
+
+/**
+ * The support KPIs of a date range, computed by {@link KpiCalculator} from the conversations' event logs. Times are
+ * in milliseconds; a median, percentile, rate or average with nothing to measure is null (absent in JSON). Exact
+ * definitions: {@link KpiCalculator} and docs/kpis.md.
+ *
+ * @param computedAt epoch millis of the "now" the 24-hour windows were judged against
+ */
+public record Kpis(String from, String to, String timeZone, long computedAt, Summary summary, List<Day> days,
+        List<ReasonCount> handoffReasons, Timing firstHumanReply, Timing resolution, Csat csat,
+        List<ArticleFeedback> articles, List<AgentKpis> agents) {
+
+    public Kpis {
+        days = List.copyOf(days);
+        handoffReasons = List.copyOf(handoffReasons);
+        articles = List.copyOf(articles);
+        agents = List.copyOf(agents);
+    }
+
+    /**
+     * @param conversations conversations whose first customer message falls in the range
+     * @param botResolved of those, resolved by the bot (see {@link KpiCalculator})
+     * @param botPending of those, ones that would count as bot-resolved but whose 24-hour window is still open
+     * @param botResolutionRate botResolved / (conversations - botPending)
+     * @param handedOff of those, handed to a person at least once
+     * @param handoffRate handedOff / conversations
+     */
+    public record Summary(int conversations, int botResolved, int botPending, Double botResolutionRate,
+            int handedOff, Double handoffRate) {}
+
+    /** One calendar day of the range, in the range's zone. */
+    public record Day(String date, int conversations, int botResolved, int handedOff) {}
+
+    /** Conversations whose first handoff had this reason; share = conversations / all conversations. */
+    public record ReasonCount(String reason, int conversations, double share) {}
+
+    /** A distribution of durations: how many, the nearest-rank median and 90th percentile. */
+    public record Timing(int count, Long medianMillis, Long p90Millis) {}
+
+    /** Customer ratings: how many, their mean, and how many of each rating 1 to 5. */
+    public record Csat(int count, Double average, List<RatingCount> distribution) {
+        public Csat {
+            distribution = List.copyOf(distribution);
+        }
+    }
+
+    public record RatingCount(int rating, int count) {}
+
+    /** "Did this help?" answers on bot messages that cited the article. */
+    public record ArticleFeedback(String articleId, String title, int helpful, int notHelpful) {}
+
+    /**
+     * @param conversations conversations the agent was given (claimed, assigned or transferred to them)
+     * @param firstReplies conversations whose first human reply the agent wrote
+     * @param medianFirstResponseMillis median of handoff → the agent's first reply, over those
+     * @param csatCount ratings of conversations the agent resolved
+     */
+    public record AgentKpis(String agentId, String name, int conversations, int firstReplies,
+            Long medianFirstResponseMillis, int csatCount, Double csatAverage) {}
+}
