@@ -12,6 +12,7 @@ import dev.baton.console.ConsoleAssets;
 import dev.baton.console.ConversationsController;
 import dev.baton.console.TeamController;
 import dev.baton.console.Views;
+import dev.baton.console.WebhookController;
 import dev.baton.conversation.ConversationService;
 import dev.baton.event.AgentJoined;
 import dev.baton.event.EventBus;
@@ -38,7 +39,9 @@ import dev.baton.store.RedisPresence;
 import dev.baton.store.RedisRoutingStore;
 import dev.baton.store.RedisSessionStore;
 import dev.baton.store.RedisSignals;
+import dev.baton.store.RedisWebhookStore;
 import dev.baton.store.RedisWorkQueue;
+import dev.baton.webhook.WebhookDispatcher;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatLimits;
@@ -163,6 +166,9 @@ public final class BatonApp implements AutoCloseable {
         signals.start();
         var feed = closeOnStop(new RedisEventFeed(redis, keys, json, events));
         feed.start();
+        // Webhooks: each event prepared once across nodes (a work queue, below), deliveries and retries kept in Redis
+        var webhookStore = new RedisWebhookStore(redis, keys, json);
+        var webhooks = closeOnStop(new WebhookDispatcher(webhookStore, conversationStore, agents, json, clock));
 
         // The doors
         var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS,
@@ -177,6 +183,7 @@ public final class BatonApp implements AutoCloseable {
         var inboxApi = new ConversationsController(conversations, actions, inbox, agents, routingStore, views);
         var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
                 signals, views, config.responseTargetSeconds());
+        var webhookApi = new WebhookController(webhookStore, webhooks, clock);
         var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
 
         javalin = Javalin.create(app -> {
@@ -223,6 +230,12 @@ public final class BatonApp implements AutoCloseable {
             app.routes.put("/api/canned/{id}", teamApi::updateCanned);
             app.routes.delete("/api/canned/{id}", teamApi::deleteCanned);
             app.routes.get("/api/settings", teamApi::settings);
+            app.routes.get("/api/webhooks", webhookApi::list);
+            app.routes.post("/api/webhooks", webhookApi::create);
+            app.routes.put("/api/webhooks/{id}", webhookApi::update);
+            app.routes.delete("/api/webhooks/{id}", webhookApi::delete);
+            app.routes.get("/api/webhooks/{id}/deliveries", webhookApi::deliveries);
+            app.routes.post("/api/webhooks/{id}/test", webhookApi::test);
             app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
             app.routes.ws("/ws/agent", agentSocket::configure);
         });
@@ -232,6 +245,8 @@ public final class BatonApp implements AutoCloseable {
         assigner.start();
         // The bot starts last: its first turns may be ones left pending by a previous run, and need the address.
         closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, bot)).start();
+        webhooks.start();
+        closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, webhooks)).start();
     }
 
     public int port() {
