@@ -10,6 +10,7 @@ import { Inbox } from './inbox.js';
 import { ConversationView } from './conversation.js';
 import { AgentSocket, forgetLastEventId } from './socket.js';
 import { setResponseTarget } from './timers.js';
+import { setUpWebhooks } from './webhooks.js';
 
 const BOOT_RETRY_MS = 5000;
 
@@ -112,6 +113,7 @@ function startApp(me) {
   });
 
   const presence = setUpPresence(me);
+  setUpWebhooks(me);
 
   /** @param {any} frame a server frame of /ws/agent */
   function onFrame(frame) {
