@@ -141,4 +141,29 @@ public record RedisKeys(String namespace) {
     public String userConversations(String userId) {
         return namespace + ":user:" + userId;
     }
+
+    /** Hash: webhook id to the webhook's JSON (with its secret). */
+    public String webhooks() {
+        return namespace + ":webhooks";
+    }
+
+    /** List: a webhook's delivery log, newest first, capped. */
+    public String webhookLog(String webhookId) {
+        return namespace + ":webhooks:log:" + webhookId;
+    }
+
+    /** Hash: delivery id to a pending webhook delivery's JSON. */
+    public String webhookDeliveries() {
+        return namespace + ":webhooks:pending";
+    }
+
+    /** String with a time to live: this delivery was made once; a second preparation of its event is ignored. */
+    public String webhookDeliveryMark(String deliveryId) {
+        return namespace + ":webhooks:made:" + deliveryId;
+    }
+
+    /** Sorted set: pending delivery id by when it is due (or when its taker's lease ends), epoch ms. */
+    public String webhookDue() {
+        return namespace + ":webhooks:due";
+    }
 }

@@ -15,6 +15,7 @@ import dev.baton.console.KpiAssets;
 import dev.baton.console.KpiController;
 import dev.baton.console.TeamController;
 import dev.baton.console.Views;
+import dev.baton.console.WebhookController;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.Role;
 import dev.baton.event.AgentJoined;
@@ -50,7 +51,9 @@ import dev.baton.store.RedisRecentQuestions;
 import dev.baton.store.RedisRoutingStore;
 import dev.baton.store.RedisSessionStore;
 import dev.baton.store.RedisSignals;
+import dev.baton.store.RedisWebhookStore;
 import dev.baton.store.RedisWorkQueue;
+import dev.baton.webhook.WebhookDispatcher;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatLimits;
@@ -183,6 +186,9 @@ public final class BatonApp implements AutoCloseable {
         signals.start();
         var feed = closeOnStop(new RedisEventFeed(redis, keys, json, events));
         feed.start();
+        // Webhooks: each event prepared once across nodes (a work queue, below), deliveries and retries kept in Redis
+        var webhookStore = new RedisWebhookStore(redis, keys, json);
+        var webhooks = closeOnStop(new WebhookDispatcher(webhookStore, conversationStore, agents, json, clock));
 
         // The doors
         var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS,
@@ -202,6 +208,7 @@ public final class BatonApp implements AutoCloseable {
         var conversationLogs = new RedisConversationLogs(redis, keys, conversationStore);
         conversationLogs.indexExisting();
         var kpiApi = new KpiController(new KpiService(conversationLogs, clock));
+        var webhookApi = new WebhookController(webhookStore, webhooks, clock);
         var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
         var articleEditor = new ArticleEditor(knowledgeBase, new RedisArticleVersions(redis, keys, json),
                 id -> signals.publish(Signal.articleChanged(id)), clock);
@@ -273,6 +280,12 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/api/kb/gaps", kbApi::gaps);
             app.routes.get("/api/kpis", kpiApi::get);
             app.routes.get("/api/kpis/{file}", kpiApi::csv);
+            app.routes.get("/api/webhooks", webhookApi::list);
+            app.routes.post("/api/webhooks", webhookApi::create);
+            app.routes.put("/api/webhooks/{id}", webhookApi::update);
+            app.routes.delete("/api/webhooks/{id}", webhookApi::delete);
+            app.routes.get("/api/webhooks/{id}/deliveries", webhookApi::deliveries);
+            app.routes.post("/api/webhooks/{id}/test", webhookApi::test);
             app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
             app.routes.ws("/ws/agent", agentSocket::configure);
         });
@@ -287,6 +300,8 @@ public final class BatonApp implements AutoCloseable {
             }
             bot.take(turn, done);
         })).start();
+        webhooks.start();
+        closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, webhooks)).start();
     }
 
     public int port() {

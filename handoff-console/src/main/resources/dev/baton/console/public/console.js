@@ -11,6 +11,7 @@ import { ConversationView } from './conversation.js';
 import { AgentSocket, forgetLastEventId } from './socket.js';
 import { setResponseTarget } from './timers.js';
 import { setUpKpis } from './kpis.js';
+import { setUpWebhooks } from './webhooks.js';
 
 const BOOT_RETRY_MS = 5000;
 
@@ -115,6 +116,7 @@ function startApp(me) {
 
   const presence = setUpPresence(me);
   setUpKpis(me);
+  setUpWebhooks(me);
 
   /** @param {any} frame a server frame of /ws/agent */
   function onFrame(frame) {

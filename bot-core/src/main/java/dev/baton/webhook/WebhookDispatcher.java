@@ -1,0 +1,273 @@
+package dev.baton.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.event.LoggedEvent;
+import dev.baton.event.Worker;
+import dev.baton.routing.Agent;
+import dev.baton.routing.AgentStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the events webhooks hear. As the {@link Worker} of a work queue on the feed it gets each event on one node
+ * only; it writes one {@link Delivery} per listening webhook into the {@link WebhookStore} (then the event is done),
+ * and every node sends the deliveries that are due, each taken by one node at a time. A delivery that gets no 2xx is
+ * tried again after the next pause of {@code backoff} and given up after the last; pending deliveries live in Redis,
+ * so a restart or a dead node loses none (a node that dies mid-attempt leaves it to another after a lease of a
+ * minute, so a receiver may rarely see one delivery twice: the delivery id tells).
+ *
+ * <p>Threads: one daemon thread prepares deliveries in event order, two daemon threads send. {@link #close()} stops
+ * them; attempts in flight are abandoned and taken again after their lease.
+ */
+public final class WebhookDispatcher implements Worker, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    /** The pauses before the 2nd, 3rd, ... attempt: five attempts over about a minute and a half. */
+    public static final List<Duration> DEFAULT_BACKOFF = List.of(Duration.ofSeconds(1), Duration.ofSeconds(4),
+            Duration.ofSeconds(16), Duration.ofSeconds(64));
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration POLL = Duration.ofSeconds(1);
+    private static final int BATCH = 20;
+
+    private final WebhookStore store;
+    private final ConversationStore conversations;
+    private final AgentStore agents;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final List<Duration> backoff;
+    private final Duration poll;
+    private final HttpClient http;
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemons("baton-webhook-prepare"));
+    private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2, daemons("baton-webhook-send"));
+    private volatile boolean running = true;
+
+    public WebhookDispatcher(WebhookStore store, ConversationStore conversations, AgentStore agents, ObjectMapper json,
+            Clock clock) {
+        this(store, conversations, agents, json, clock, DEFAULT_BACKOFF, POLL);
+    }
+
+    /**
+     * @param backoff the pause before each attempt after the first; its size plus one is the number of attempts
+     * @param poll how often this node looks for due deliveries besides the ones it scheduled itself
+     */
+    public WebhookDispatcher(WebhookStore store, ConversationStore conversations, AgentStore agents, ObjectMapper json,
+            Clock clock, List<Duration> backoff, Duration poll) {
+        this.store = store;
+        this.conversations = conversations;
+        this.agents = agents;
+        this.json = json;
+        this.clock = clock;
+        this.backoff = List.copyOf(backoff);
+        this.poll = poll;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Starts looking for due deliveries, among them any a previous run left. */
+    public void start() {
+        sender.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the deliveries an event makes; the event is done once they are stored. */
+    @Override
+    public void take(LoggedEvent logged, Runnable done) {
+        Optional<String> name = WebhookEvents.nameOf(logged.event());
+        if (name.isEmpty()) {
+            done.run();
+            return;
+        }
+        execute(preparer, () -> {
+            try {
+                prepare(logged, name.get());
+                done.run();
+            } catch (RuntimeException e) {
+                // Not done: the work queue hands the event out again later.
+                log.warn("Could not prepare webhook deliveries of {} {}: {}", name.get(), logged.seq(), e.toString());
+            }
+        });
+    }
+
+    private void prepare(LoggedEvent logged, String event) {
+        List<Webhook> targets = store.all().stream().filter(webhook -> webhook.hears(event)).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        String conversationId = logged.conversationId();
+        var data = WebhookPayload.data(logged.event(), conversations.find(conversationId),
+                id -> agents.find(id).map(Agent::name).orElse(null));
+        for (Webhook webhook : targets) {
+            // The same id when the event is prepared twice (a node died before it was done), so it is stored once.
+            String id = "dlv_" + UUID.nameUUIDFromBytes((webhook.id() + "/" + conversationId + "/" + logged.seq())
+                    .getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+            var payload = new WebhookPayload(id, event, logged.ts(), conversationId, logged.seq(), data);
+            store.enqueue(new Delivery(id, webhook.id(), event, conversationId, write(payload), 0), clock.millis());
+        }
+        execute(sender, this::drain);
+    }
+
+    /** Sends a {@code ping} to the webhook (active or not) and returns the delivery id; the log shows how it went. */
+    public String ping(Webhook webhook) {
+        String id = "dlv_" + UUID.randomUUID().toString().replace("-", "");
+        var payload = new WebhookPayload(id, WebhookEvents.PING, clock.millis(), null, null, WebhookPayload.ping());
+        store.enqueue(new Delivery(id, webhook.id(), WebhookEvents.PING, null, write(payload), 0), clock.millis());
+        execute(sender, this::drain);
+        return id;
+    }
+
+    private void drain() {
+        try {
+            List<Delivery> due;
+            do {
+                due = running ? store.takeDue(clock.millis(), LEASE, BATCH) : List.of();
+                due.forEach(delivery -> execute(sender, () -> attempt(delivery)));
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("Could not look for due webhook deliveries: {}", e.toString());
+        }
+    }
+
+    private void attempt(Delivery delivery) {
+        try {
+            Optional<Webhook> webhook = store.find(delivery.webhookId());
+            if (webhook.isEmpty()) {
+                store.finish(delivery.id());
+                return;
+            }
+            Delivery tried = delivery.afterAttempt();
+            long at = clock.millis();
+            if (!webhook.get().active() && !WebhookEvents.PING.equals(delivery.event())) {
+                store.finish(delivery.id());
+                store.record(delivery.webhookId(), new DeliveryAttempt(delivery.id(), delivery.event(),
+                        delivery.conversationId(), tried.attempts(), null, "webhook disabled", 0, at, null,
+                        DeliveryAttempt.FAILED));
+                return;
+            }
+            Outcome outcome = send(webhook.get(), delivery);
+            if (!running && outcome.interrupted()) {
+                return; // stopping: another node (or the next start) takes it after the lease
+            }
+            boolean delivered = outcome.status() != null && outcome.status() / 100 == 2;
+            Long nextRetryAt = null;
+            String result;
+            if (delivered) {
+                store.finish(delivery.id());
+                result = DeliveryAttempt.DELIVERED;
+            } else if (tried.attempts() <= backoff.size()) {
+                Duration pause = backoff.get(tried.attempts() - 1);
+                nextRetryAt = clock.millis() + pause.toMillis();
+                store.retry(tried, nextRetryAt);
+                later(pause);
+                result = DeliveryAttempt.RETRYING;
+            } else {
+                store.finish(delivery.id());
+                result = DeliveryAttempt.FAILED;
+            }
+            store.record(delivery.webhookId(), new DeliveryAttempt(delivery.id(), delivery.event(),
+                    delivery.conversationId(), tried.attempts(), outcome.status(), outcome.error(),
+                    outcome.durationMs(), at, nextRetryAt, result));
+        } catch (RuntimeException e) {
+            // Left leased: tried again when the lease ends.
+            log.warn("Webhook delivery {} failed unexpectedly: {}", delivery.id(), e.toString());
+        }
+    }
+
+    private record Outcome(Integer status, String error, long durationMs, boolean interrupted) {}
+
+    private Outcome send(Webhook webhook, Delivery delivery) {
+        long started = System.nanoTime();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+                    .timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Baton-Webhooks/1")
+                    .header("X-Baton-Event", delivery.event())
+                    .header("X-Baton-Delivery", delivery.id())
+                    .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(),
+                            clock.instant().getEpochSecond(), delivery.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new Outcome(response.statusCode(), null, millisSince(started), false);
+        } catch (HttpTimeoutException e) {
+            return new Outcome(null, "timed out after " + TIMEOUT.toSeconds() + " s", millisSince(started), false);
+        } catch (IOException | IllegalArgumentException e) {
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            return new Outcome(null, reason, millisSince(started), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted", millisSince(started), true);
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    private String write(WebhookPayload payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void execute(ExecutorService executor, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // closed: what was not done is taken again from Redis
+        }
+    }
+
+    private void later(Duration pause) {
+        try {
+            sender.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // closed: the retry is in Redis and due for whichever node looks next
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        preparer.shutdownNow();
+        sender.shutdownNow();
+        try {
+            sender.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
