@@ -129,9 +129,17 @@ public final class KpiCalculator {
                     tally.csatSum += f.rating;
                 }
             }
+            for (List<Citation> cited : f.botCitations.values()) {
+                for (Citation citation : cited) {
+                    articleVotes.computeIfAbsent(citation.articleId(), id -> new int[3])[2]++;
+                    if (citation.title() != null) {
+                        articleTitles.putIfAbsent(citation.articleId(), citation.title());
+                    }
+                }
+            }
             for (Map.Entry<String, Boolean> vote : f.feedback.entrySet()) {
                 for (Citation citation : f.botCitations.getOrDefault(vote.getKey(), List.of())) {
-                    int[] votes = articleVotes.computeIfAbsent(citation.articleId(), id -> new int[2]);
+                    int[] votes = articleVotes.computeIfAbsent(citation.articleId(), id -> new int[3]);
                     votes[vote.getValue() ? 0 : 1]++;
                     if (citation.title() != null) {
                         articleTitles.putIfAbsent(citation.articleId(), citation.title());
@@ -152,9 +160,10 @@ public final class KpiCalculator {
             distribution.add(new Kpis.RatingCount(rating, ratings[rating]));
         }
         List<Kpis.ArticleFeedback> articles = articleVotes.entrySet().stream()
-                .map(e -> new Kpis.ArticleFeedback(e.getKey(), articleTitles.get(e.getKey()), e.getValue()[0],
-                        e.getValue()[1]))
-                .sorted(Comparator.comparingInt((Kpis.ArticleFeedback a) -> -(a.helpful() + a.notHelpful()))
+                .map(e -> new Kpis.ArticleFeedback(e.getKey(), articleTitles.get(e.getKey()), e.getValue()[2],
+                        e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingInt((Kpis.ArticleFeedback a) -> -a.answers())
+                        .thenComparingInt(a -> -(a.helpful() + a.notHelpful()))
                         .thenComparing(Kpis.ArticleFeedback::articleId))
                 .toList();
         List<Kpis.AgentKpis> agentKpis = agents.values().stream()

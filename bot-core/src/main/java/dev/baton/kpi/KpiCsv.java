@@ -86,8 +86,9 @@ public enum KpiCsv {
     }
 
     private static List<List<Object>> articles(Kpis k) {
-        List<List<Object>> rows = table("article_id", "title", "helpful", "not_helpful");
-        k.articles().forEach(a -> rows.add(nullable(a.articleId(), a.title(), a.helpful(), a.notHelpful())));
+        List<List<Object>> rows = table("article_id", "title", "answers", "helpful", "not_helpful");
+        k.articles().forEach(a -> rows.add(nullable(a.articleId(), a.title(), a.answers(), a.helpful(),
+                a.notHelpful())));
         return rows;
     }
 

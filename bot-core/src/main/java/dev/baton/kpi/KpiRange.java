@@ -3,6 +3,8 @@ package dev.baton.kpi;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +35,12 @@ public record KpiRange(LocalDate from, LocalDate to, ZoneId zone) {
      * Reads a range from request text: dates as {@code YYYY-MM-DD}, the zone as an IANA name ({@code Area/City}) or
      * {@code UTC}. Throws {@link IllegalArgumentException} with a message for a person when anything is wrong.
      */
+    /** The last {@code days} days up to today, in UTC. */
+    public static KpiRange lastDays(int days, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return new KpiRange(today.minusDays(days - 1L), today, ZoneOffset.UTC);
+    }
+
     public static KpiRange parse(String from, String to, String zone) {
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

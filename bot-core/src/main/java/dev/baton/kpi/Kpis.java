@@ -49,8 +49,10 @@ public record Kpis(String from, String to, String timeZone, long computedAt, Sum
 
     public record RatingCount(int rating, int count) {}
 
-    /** "Did this help?" answers on bot messages that cited the article. */
-    public record ArticleFeedback(String articleId, String title, int helpful, int notHelpful) {}
+    /**
+     * How an article served: {@code answers} bot messages cited it; "Did this help?" answers on those.
+     */
+    public record ArticleFeedback(String articleId, String title, int answers, int helpful, int notHelpful) {}
 
     /**
      * @param conversations conversations the agent was given (claimed, assigned or transferred to them)

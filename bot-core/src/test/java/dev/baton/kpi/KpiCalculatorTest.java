@@ -236,11 +236,12 @@ class KpiCalculatorTest {
 
     @Test
     void article_helpfulness_counts_the_answers_on_the_messages_that_cited_them() {
-        // art-tiers: yes in c6, no in c2; art-expiry: yes in c2; art-points: yes in c1 (c8's "no" is out of range,
-        // and c4's citation got no answer).
-        assertEquals(List.of(new Kpis.ArticleFeedback("art-tiers", "Tiers, explained", 1, 1),
-                new Kpis.ArticleFeedback("art-expiry", "When points expire", 1, 0),
-                new Kpis.ArticleFeedback("art-points", "Earning points", 1, 0)), kpis.articles());
+        // Answers citing each article in range: art-expiry in c2, c5 and c9; art-tiers in c2 and c6; art-points in
+        // c1 and c4 (c8 is out of range). Votes: art-tiers yes in c6, no in c2; art-expiry yes in c2; art-points yes
+        // in c1 (c8's "no" is out of range, and c4's citation got no answer). Most answers first, then most votes.
+        assertEquals(List.of(new Kpis.ArticleFeedback("art-expiry", "When points expire", 3, 1, 0),
+                new Kpis.ArticleFeedback("art-tiers", "Tiers, explained", 2, 1, 1),
+                new Kpis.ArticleFeedback("art-points", "Earning points", 2, 1, 0)), kpis.articles());
     }
 
     @Test
@@ -299,6 +300,6 @@ class KpiCalculatorTest {
                 + "csat_average\r\nana,Ana Ortiz,1,1,180,1,5\r\nben,Ben Okafor,1,1,600,1,2\r\n", agents);
         assertEquals("metric,count,median_seconds,p90_seconds\r\nfirst_human_reply,2,180,600\r\n"
                 + "resolution,4,300,1800\r\n", times);
-        assertTrue(KpiCsv.ARTICLES.render(kpis).contains("art-tiers,\"Tiers, explained\",1,1\r\n"));
+        assertTrue(KpiCsv.ARTICLES.render(kpis).contains("art-tiers,\"Tiers, explained\",2,1,1\r\n"));
     }
 }

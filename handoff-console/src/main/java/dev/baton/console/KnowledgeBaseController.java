@@ -14,10 +14,12 @@ import dev.baton.kb.DraftTrials;
 import dev.baton.kb.KnowledgeBase;
 import dev.baton.kb.MarkdownHtml;
 import dev.baton.kb.RecentQuestions;
+import dev.baton.kpi.Kpis;
 import dev.baton.routing.Agent;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import java.util.function.Supplier;
  * trying a question against a draft, what a draft would change, Markdown preview, import and export).
  */
 public final class KnowledgeBaseController {
+    /** The list shows how each article served over this many days. */
+    public static final int USAGE_DAYS = 30;
     /** How many of the latest real questions "what would change" replays, with every article's examples. */
     static final int REPLAYED_QUESTIONS = 1_000;
 
@@ -37,30 +41,41 @@ public final class KnowledgeBaseController {
     private final DraftTrials trials;
     private final RecentQuestions recentQuestions;
     private final Supplier<List<ContentGaps.GapGroup>> gapGroups;
+    private final Supplier<List<Kpis.ArticleFeedback>> usage;
     private final ObjectMapper json;
     private final MarkdownHtml markdown = new MarkdownHtml();
 
     public KnowledgeBaseController(ArticleEditor editor, KnowledgeBase knowledgeBase, DraftTrials trials,
-            RecentQuestions recentQuestions, Supplier<List<ContentGaps.GapGroup>> gapGroups, ObjectMapper json) {
+            RecentQuestions recentQuestions, Supplier<List<ContentGaps.GapGroup>> gapGroups,
+            Supplier<List<Kpis.ArticleFeedback>> usage, ObjectMapper json) {
         this.editor = editor;
         this.knowledgeBase = knowledgeBase;
         this.trials = trials;
         this.recentQuestions = recentQuestions;
         this.gapGroups = gapGroups;
+        this.usage = usage;
         this.json = json;
     }
 
-    /** An article in the editor: the newest version's fields, its status and whether customers get it now. */
+    /**
+     * An article in the editor: the newest version's fields, its status, whether customers get it now, and in
+     * lists how it served over the last {@link #USAGE_DAYS} days (bot answers citing it, "Did this help?" votes).
+     */
     record ArticleView(String id, String title, String body, List<String> tags, String language,
             List<String> examples, ArticleStatus status, boolean live, int version, int versions, long updatedAt,
-            String updatedBy) {
+            String updatedBy, Integer answers, Integer helpful, Integer notHelpful) {
 
-        static ArticleView of(ArticleEditor.Entry entry) {
+        static ArticleView of(ArticleEditor.Entry entry, Kpis.ArticleFeedback served) {
             ArticleVersion latest = entry.latest();
             Article a = latest.article();
             return new ArticleView(a.id(), a.title(), a.body(), a.tags(), a.language(), a.examples(),
                     latest.status(), entry.live(), latest.version(), entry.versions(), latest.savedAt(),
-                    latest.editorName());
+                    latest.editorName(), served == null ? null : served.answers(),
+                    served == null ? null : served.helpful(), served == null ? null : served.notHelpful());
+        }
+
+        static ArticleView of(ArticleEditor.Entry entry) {
+            return of(entry, null);
         }
     }
 
@@ -72,9 +87,12 @@ public final class KnowledgeBaseController {
         AccessGuard.admin(ctx);
         String status = ctx.queryParam("status");
         String language = ctx.queryParam("language");
+        Map<String, Kpis.ArticleFeedback> served = new HashMap<>();
+        usage.get().forEach(article -> served.put(article.articleId(), article));
         List<ArticleView> articles = editor.list(ctx.queryParam("q"),
                 status == null || status.isBlank() ? null : ArticleStatus.parse(status),
-                language == null || language.isBlank() ? null : language).stream().map(ArticleView::of).toList();
+                language == null || language.isBlank() ? null : language).stream()
+                .map(entry -> ArticleView.of(entry, served.get(entry.latest().article().id()))).toList();
         ctx.json(Map.of("articles", articles));
     }
 

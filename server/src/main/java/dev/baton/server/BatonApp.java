@@ -30,6 +30,7 @@ import dev.baton.handoff.HandoffService;
 import dev.baton.inbox.AgentActions;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.ArticleEditor;
+import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
@@ -207,7 +208,8 @@ public final class BatonApp implements AutoCloseable {
         // creation-time index existed are added to it at start (only what is missing).
         var conversationLogs = new RedisConversationLogs(redis, keys, conversationStore);
         conversationLogs.indexExisting();
-        var kpiApi = new KpiController(new KpiService(conversationLogs, clock));
+        var kpis = new KpiService(conversationLogs, clock);
+        var kpiApi = new KpiController(kpis);
         var webhookApi = new WebhookController(webhookStore, webhooks, clock);
         var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
         var articleEditor = new ArticleEditor(knowledgeBase, new RedisArticleVersions(redis, keys, json),
@@ -216,7 +218,8 @@ public final class BatonApp implements AutoCloseable {
         var gapClusters = new GapClusters(answering);
         var kbApi = new KnowledgeBaseController(articleEditor, knowledgeBase,
                 new DraftLab(answering, AnswerPolicy.DEFAULT), recentQuestions,
-                () -> gapClusters.group(contentGaps.latest(GapClusters.GROUPED)), json);
+                () -> gapClusters.group(contentGaps.latest(GapClusters.GROUPED)),
+                () -> kpis.compute(KpiRange.lastDays(KnowledgeBaseController.USAGE_DAYS, clock)).articles(), json);
 
         javalin = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
@@ -231,6 +234,7 @@ public final class BatonApp implements AutoCloseable {
             ApiError.register(app.routes);
 
             app.routes.get("/health", health::handle);
+            app.routes.get(dev.baton.console.OpenApiDocument.PATH, dev.baton.console.OpenApiDocument::serve);
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);

@@ -208,4 +208,27 @@ class KnowledgeBaseApiTest {
         assertEquals(403, ConsoleApi.loggedIn(baton.port(), "kb-agent@perkful.example", PASSWORD)
                 .get("/api/kb/gaps").status());
     }
+
+    @Test
+    void the_list_says_how_often_each_article_answered_and_helped_in_the_last_30_days() {
+        ChatClient customer = sockets.chat(baton.port());
+        customer.helloAsNewVisitor();
+        customer.ask("q", "What is the points rate?");
+        customer.nextMessageFrom("customer");
+        String answered = customer.nextMessageFrom("bot").path("seq").asText();
+        customer.sendFrame(ChatClient.frame("feedback").put("seq", answered).put("helpful", true));
+
+        JsonNode listed = null;
+        Instant until = Instant.now().plusSeconds(5);
+        while ((listed == null || listed.path("helpful").asInt() < 1) && Instant.now().isBefore(until)) {
+            for (JsonNode article : admin.get("/api/kb/articles?q=earning").body().path("articles")) {
+                if ("earning-points".equals(article.path("id").asText())) {
+                    listed = article;
+                }
+            }
+        }
+
+        assertTrue(listed != null && listed.path("answers").asInt() >= 1, String.valueOf(listed));
+        assertTrue(listed.path("helpful").asInt() >= 1, String.valueOf(listed));
+    }
 }

@@ -38,7 +38,9 @@ async function loadList() {
     el('strong', { text: article.title }), ' ',
     el('span', { className: `status-badge ${article.status}`, text: article.status }),
     el('span', { className: 'meta', text: `${article.id} · ${article.language} · v${article.version} · `
-      + `${article.updatedBy || ''} ${formatTime(article.updatedAt)}` }));
+      + `${article.updatedBy || ''} ${formatTime(article.updatedAt)}` }),
+    el('span', { className: 'meta usage', text: `30 days: ${article.answers || 0} answers, `
+      + `${article.helpful || 0} helped, ${article.notHelpful || 0} did not` }));
     list.append(el('li', { className: 'kb-item' }, link));
   }
 }
