@@ -13,6 +13,7 @@ import dev.baton.console.ConversationsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
 import dev.baton.console.KpiController;
+import dev.baton.console.OpenApiDocument;
 import dev.baton.console.TeamController;
 import dev.baton.console.Views;
 import dev.baton.console.WebhookController;
@@ -234,7 +235,7 @@ public final class BatonApp implements AutoCloseable {
             ApiError.register(app.routes);
 
             app.routes.get("/health", health::handle);
-            app.routes.get(dev.baton.console.OpenApiDocument.PATH, dev.baton.console.OpenApiDocument::serve);
+            app.routes.get(OpenApiDocument.PATH, OpenApiDocument::serve);
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
