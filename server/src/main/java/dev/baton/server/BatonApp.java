@@ -239,7 +239,8 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
-            app.routes.get("/console", ctx -> ctx.redirect("/console/"));
+            // Trailing slashes are ignored in routing, so "/console/" would match a redirect to itself.
+            app.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));
             app.routes.get(KpiAssets.PATH, KpiAssets::serve);
 
             app.routes.before("/api/*", access::check);

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.kb.Article;
 import dev.baton.testing.FixtureArticles;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -78,5 +82,17 @@ class HttpRoutesTest {
         assertTrue(script.body().contains("customElements.define"));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<script src=\"/widget.js\" async></script>"));
+    }
+
+    @Test
+    void the_console_address_with_or_without_a_slash_leads_to_the_console_page() throws Exception {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (String path : List.of("/console", "/console/")) {
+            HttpResponse<String> page = following.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + baton.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.body().contains("<title>Baton console</title>"), path);
+        }
     }
 }
