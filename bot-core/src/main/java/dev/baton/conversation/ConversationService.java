@@ -152,9 +152,9 @@ public final class ConversationService {
     }
 
     /**
-     * The customer left an email address to be answered at: it becomes the conversation's contact address (unless
-     * the host product vouched for another one) and the confirmation {@code system} says goes into the transcript,
-     * where agents see it too. Empty when there is no such conversation.
+     * The customer left an email address to be answered at: it becomes the conversation's contact address (for a
+     * verified customer, an attribute beside the product's own details), and the confirmation {@code system} says
+     * goes into the transcript, where agents see it too. Empty when there is no such conversation.
      */
     public Optional<AppendResult> leaveEmail(String conversationId, String email, Author system, String confirmation) {
         Optional<Conversation> conversation = store.find(conversationId);
@@ -167,6 +167,9 @@ public final class ConversationService {
         }
         if (!customer.verified()) {
             store.identify(conversationId, customer.withEmail(email));
+        } else if (customer.email() == null) {
+            // Verified details stay the product's own; the customer's word goes beside them for the agents.
+            store.identify(conversationId, customer.withAttribute("emailLeftInChat", email));
         }
         return Optional.of(store.write(ConversationWrite.of(conversationId,
                 new MessageCreated(conversationId, system, confirmation, List.of(), null, null)), nodeId));

@@ -1,5 +1,6 @@
 package dev.baton.conversation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,13 @@ public record Customer(String visitorId, boolean verified, String userId, String
     /** The same customer, reachable at {@code email} (a customer's own word: not verified). */
     public Customer withEmail(String email) {
         return new Customer(visitorId, false, userId, name, email, plan, attributes, locale);
+    }
+
+    /** The same customer with one more attribute (or a new value for it). */
+    public Customer withAttribute(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(attributes);
+        more.put(name, value);
+        return new Customer(visitorId, verified, userId, this.name, email, plan, more, locale);
     }
 
     /** The first word of the name, for greetings; null when the name is unknown. */

@@ -106,16 +106,20 @@ public final class ArticleEditor {
         return versions.version(id, version);
     }
 
-    /** What customers get follows the newest version: published goes live, archived goes away, drafts wait. */
+    /**
+     * What customers get follows the newest version: published goes live, archived goes away, drafts wait. The
+     * newest is read again rather than taken from this save, so two admins saving at once end on the last save.
+     */
     private void applyLive(ArticleVersion saved) {
-        switch (saved.status()) {
-            case PUBLISHED -> knowledgeBase.save(saved.article());
-            case ARCHIVED -> knowledgeBase.delete(saved.article().id());
+        ArticleVersion newest = versions.latest(saved.article().id()).orElse(saved);
+        switch (newest.status()) {
+            case PUBLISHED -> knowledgeBase.save(newest.article());
+            case ARCHIVED -> knowledgeBase.delete(newest.article().id());
             case DRAFT -> {
                 return;
             }
         }
-        announce.accept(saved.article().id());
+        announce.accept(newest.article().id());
     }
 
     /** What an import did. */

@@ -72,11 +72,17 @@ public final class RedisConversationStore implements ConversationStore {
     public void identify(String conversationId, Customer customer) {
         String key = keys.conversation(conversationId);
         if (redis.exists(key)) {
-            redis.hset(key, customerFields(customer));
-            if (isVerifiedUser(customer)) {
-                String createdAt = redis.hget(key, "createdAt");
-                redis.zadd(keys.userConversations(customer.userId()),
-                        createdAt == null ? 0 : Long.parseLong(createdAt), conversationId);
+            String createdAt = redis.hget(key, "createdAt");
+            try (var tx = redis.multi()) {
+                // The new identity replaces the old one whole: a field it lacks must not keep an earlier value
+                // (a name the page stated must never pass for one the product verified).
+                tx.hdel(key, CUSTOMER_FIELDS);
+                tx.hset(key, customerFields(customer));
+                if (isVerifiedUser(customer)) {
+                    tx.zadd(keys.userConversations(customer.userId()),
+                            createdAt == null ? 0 : Long.parseLong(createdAt), conversationId);
+                }
+                tx.exec();
             }
         }
     }
@@ -96,6 +102,9 @@ public final class RedisConversationStore implements ConversationStore {
         List<String> ids = redis.zrevrange(keys.visitorConversations(visitorId), 0, limit - 1L);
         return findAll(ids);
     }
+
+    private static final String[] CUSTOMER_FIELDS = {"customerVerified", "userId", "customerName", "customerEmail",
+            "plan", "customerAttributes"};
 
     /** The hash fields that hold who the customer is. */
     Map<String, String> customerFields(Customer customer) {

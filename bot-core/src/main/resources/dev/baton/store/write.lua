@@ -30,6 +30,7 @@ if opts.clientMsgId then
   end
 end
 local owner = redis.call('HGET', KEYS[1], 'owner')
+local wasResolved = owner == 'resolved'
 local reopening = opts.reopen and owner == 'resolved'
 if reopening then
   owner = 'bot'
@@ -79,6 +80,10 @@ end
 if opts.newOwner then
   redis.call('HSET', KEYS[1], 'owner', opts.newOwner)
   owner = opts.newOwner
+end
+if wasResolved and owner ~= 'resolved' then
+  -- A rating belongs to a resolution: reopened, the conversation will be rated afresh.
+  redis.call('HDEL', KEYS[1], 'csatRating')
 end
 for field, v in pairs(opts.set or {}) do
   redis.call('HSET', KEYS[1], field, value(v))

@@ -7,12 +7,14 @@ import dev.baton.conversation.AppendResult.Status;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationWrite;
+import dev.baton.conversation.Customer;
 import dev.baton.conversation.Owner;
 import dev.baton.conversation.Transition;
 import dev.baton.event.MessageCreated;
 import dev.baton.testing.TestRedis;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,5 +154,22 @@ class RedisConversationStoreTest {
 
         assertEquals(Status.APPENDED, after.status());
         assertEquals(2, store.eventsAfter(id, null).size());
+    }
+
+    @Test
+    void a_new_identity_replaces_the_old_one_whole() {
+        String id = newConversation();
+        store.identify(id, new Customer("visitor-1", false, "u-1", "Stated Name", "stated@example.com", "Pro",
+                Map.of("company", "Acme"), "en"));
+
+        store.identify(id, new Customer("visitor-1", true, "u-1", null, null, null, Map.of(), "en"));
+
+        Customer now = store.find(id).orElseThrow().customer();
+        assertTrue(now.verified());
+        assertEquals(null, now.name(), "a name the page stated does not pass for a verified one");
+        assertEquals(null, now.email());
+        assertEquals(null, now.plan());
+        assertTrue(now.attributes().isEmpty());
+        assertEquals(List.of(id), store.ofUser("u-1", 10).stream().map(Conversation::id).toList());
     }
 }

@@ -101,13 +101,15 @@ class KnowledgeBaseApiTest {
             assertEquals(200, published.status(), published.body()::toString);
             Instant publishedAt = Instant.now();
 
-            String answer = "";
-            while (!answer.contains("never expire") && Duration.between(publishedAt, Instant.now()).toMillis() < 5_000) {
-                answer = botAnswer(second.port(), "Do gift cards expire?");
+            // The other node's article page shows what that node answers from; poll it, cheaply.
+            while (!HttpGet.get(second.port(), "/kb/gift-cards").body().contains("never expire")
+                    && Duration.between(publishedAt, Instant.now()).toMillis() < 5_000) {
+                Thread.onSpinWait();
             }
+            long reloadedMillis = Duration.between(publishedAt, Instant.now()).toMillis();
+            assertTrue(reloadedMillis < 1_500, "the other node has it within about a second: " + reloadedMillis + " ms");
+            String answer = botAnswer(second.port(), "Do gift cards expire?");
             assertTrue(answer.contains("never expire"), "the other node answers from the new article: " + answer);
-            assertTrue(Duration.between(publishedAt, Instant.now()).toMillis() < 2_000,
-                    "within about a second (slack for the test's own round trips)");
         }
     }
 
@@ -200,10 +202,21 @@ class KnowledgeBaseApiTest {
 
         JsonNode groups = admin.get("/api/kb/gaps").body().path("groups");
 
-        JsonNode largest = groups.get(0);
-        assertEquals(3, largest.path("count").asInt(), groups::toString);
-        assertTrue(largest.path("questions").toString().contains("Do you sell hamsters?"));
-        assertEquals(3, largest.path("notSure").asInt());
+        // Other tests of this class leave gaps of their own: find the hamster group by its question.
+        JsonNode hamsters = null;
+        for (JsonNode group : groups) {
+            if (group.path("questions").toString().contains("Do you sell hamsters?")) {
+                hamsters = group;
+            }
+        }
+        assertTrue(hamsters != null, groups::toString);
+        assertEquals(3, hamsters.path("count").asInt(), groups::toString);
+        assertEquals(3, hamsters.path("notSure").asInt());
+        int at = 0;
+        while (groups.get(at) != hamsters && groups.get(at).path("count").asInt() >= 3) {
+            at++;
+        }
+        assertTrue(groups.get(at) == hamsters, "largest groups first: " + groups);
         assertTrue(groups.toString().contains("What will the weather be in Paris tomorrow?"));
         assertEquals(403, ConsoleApi.loggedIn(baton.port(), "kb-agent@perkful.example", PASSWORD)
                 .get("/api/kb/gaps").status());

@@ -107,6 +107,24 @@ class MessengerTrustSocketTest {
     }
 
     @Test
+    void a_verified_user_s_conversation_does_not_open_with_its_resume_token_alone() {
+        String userId = "user-" + System.nanoTime();
+        ChatClient owner = connect();
+        owner.sendFrame(hello("shared-browser", TestTokens.token(TestTokens.SECRET, userId, "Maria Lopez",
+                "maria@example.com")));
+        JsonNode welcome = owner.next("welcome");
+        owner.ask("m1", "How do customers earn points?");
+
+        ChatClient next = connect();
+        next.sendFrame(ChatClient.frame("hello").put("visitorId", "shared-browser")
+                .put("conversationId", welcome.path("conversationId").asText())
+                .put("resumeToken", welcome.path("resumeToken").asText()));
+
+        assertEquals("resume_refused", next.next("error").path("code").asText(),
+                "the next person at a shared browser that was not signed out sees nothing of it");
+    }
+
+    @Test
     void when_identities_are_required_a_visitor_without_a_token_is_refused() {
         try (TestApp strict = new TestApp(FixtureArticles.all(), config -> config.withMessenger(
                 new BatonConfig.Messenger(TestTokens.SECRET, true, List.of())))) {
@@ -158,6 +176,10 @@ class MessengerTrustSocketTest {
         assertEquals(4, stored.handling().csatRating());
         assertTrue(conversations.eventsAfter(id, null).stream().anyMatch(e -> e.event().toString()
                 .contains("Quick and kind.")), "the comment is stored, trimmed, with the rating");
+
+        client.ask("m2", "One more thing: how do customers earn points?");
+        assertEquals(null, conversations.find(id).orElseThrow().handling().csatRating(),
+                "reopened, the conversation is rated afresh");
     }
 
     /** Fields without a value are left out of frames. */

@@ -182,9 +182,11 @@ public final class ChatEndpoint {
         var conversation = byToken.isPresent() || !customer.verified() ? byToken
                 : conversations.resumeAsUser(hello.conversationId(), customer.userId());
         Customer stored = conversation.map(Conversation::customer).orElse(null);
-        boolean anotherUser = stored != null && stored.verified() && customer.verified()
-                && !stored.userId().equals(customer.userId());
-        if (conversation.isEmpty() || anotherUser) {
+        // A verified user's conversation opens only to that same verified user, token or not: on a shared browser
+        // the next visitor may find the last one's resume token in storage.
+        boolean notThatUser = stored != null && stored.verified()
+                && !(customer.verified() && stored.userId().equals(customer.userId()));
+        if (conversation.isEmpty() || notThatUser) {
             throw new FrameRefused("resume_refused", "This conversation can't be resumed with that token; send "
                     + "hello without conversationId to start a new one.");
         }

@@ -235,6 +235,8 @@
   function identityFromSettings(settings) {
     const user = settings && typeof settings === 'object' ? settings.user : null;
     if (!user || typeof user !== 'object') return null;
+    // A function is asked for a fresh token on every (re)connection, so a long-open page outlives a token's expiry.
+    if (typeof user.token === 'function') return { token: user.token };
     if (typeof user.token === 'string' && user.token) return { token: user.token };
     const identity = {};
     ['userId', 'name', 'email'].forEach((field) => {
@@ -487,8 +489,11 @@
       this.awaitingWelcome = true;
       const s = this.state;
       const hello = { type: 'hello', visitorId: s.visitorId, locale: this.locale };
-      if (this.identity) hello.identity = this.identity;
-      if (s.conversationId && (s.resumeToken || (this.identity && this.identity.token))) {
+      if (this.identity) {
+        const token = typeof this.identity.token === 'function' ? this.identity.token() : this.identity.token;
+        hello.identity = token ? { token } : this.identity;
+      }
+      if (s.conversationId && (s.resumeToken || (hello.identity && hello.identity.token))) {
         hello.conversationId = s.conversationId;
         if (s.resumeToken) hello.resumeToken = s.resumeToken;
         // The first hello of a page asks for the whole history; later ones only for what was missed.
@@ -530,11 +535,10 @@
       if (frame.greetName && this.greetingNote) {
         this.greetingNote.querySelector('.bubble').textContent = this.t.greetingNamed(frame.greetName);
       }
-      const firstWelcome = !this.welcomed;
       this.welcomed = true;
       this.setOwner(frame.owner);
       frame.messages.forEach((message) => this.showMessage(message, false));
-      if (frame.owner === 'resolved' && frame.csatRating == null && firstWelcome) this.askForRating();
+      if (frame.owner === 'resolved' && frame.csatRating == null) this.askForRating();
       // Unsent messages stay last, after the history they were typed after.
       s.outbox.forEach((item) => {
         const element = this.byClientId.get(item.clientMsgId);
@@ -553,9 +557,12 @@
 
     onError(frame) {
       if (frame.code === 'identity_refused' || frame.code === 'identity_required') {
-        // Retrying cannot help: the product must give a valid token (Baton.boot with a new one).
+        // Retrying with the same token cannot help: the product must give a valid one (Baton.boot again, or a token
+        // function); it hears of it through Baton.on('identityRefused').
         this.connection.close();
         this.status.textContent = this.t.identityRefused;
+        this.dispatchEvent(new CustomEvent('baton:identity-refused', { bubbles: true, composed: true,
+          detail: { code: frame.code, message: frame.message } }));
         return;
       }
       if (frame.code === 'not_resolved') {
@@ -909,7 +916,7 @@
   customElements.define(TAG, BatonMessenger);
 
   /** The host page's handle on the messenger: window.Baton. */
-  const listeners = { unread: new Set(), open: new Set(), close: new Set() };
+  const listeners = { unread: new Set(), open: new Set(), close: new Set(), identityRefused: new Set() };
 
   function messenger() {
     return document.querySelector(TAG);
@@ -923,6 +930,8 @@
     element.addEventListener('baton:unread', (event) => listeners.unread.forEach((fn) => fn(event.detail.count)));
     element.addEventListener('baton:open', () => listeners.open.forEach((fn) => fn()));
     element.addEventListener('baton:close', () => listeners.close.forEach((fn) => fn()));
+    element.addEventListener('baton:identity-refused',
+      (event) => listeners.identityRefused.forEach((fn) => fn(event.detail)));
     document.body.append(element);
     return element;
   }
@@ -953,7 +962,10 @@
         element.remove();
       }
     },
-    /** Calls fn(count) whenever the number of unread messages changes; 'open' and 'close' too. */
+    /**
+     * Calls fn(count) whenever the number of unread messages changes; also 'open', 'close', and
+     * 'identityRefused' (fn({code, message}): the token was refused; boot again with a fresh one).
+     */
     on(name, fn) {
       if (!listeners[name] || typeof fn !== 'function') throw new Error(`Baton.on: unknown event "${name}"`);
       listeners[name].add(fn);
