@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,8 @@ class HttpRoutesTest {
         var page = HttpGet.get(baton.port(), "/");
 
         assertEquals(200, script.statusCode());
-        assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElse("")
+                .toLowerCase(Locale.ROOT), "UTF-8 whatever the host page's encoding");
         assertTrue(script.body().contains("customElements.define"));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<script src=\"/widget.js\" async></script>"));

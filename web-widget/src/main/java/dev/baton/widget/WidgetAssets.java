@@ -13,5 +13,8 @@ public final class WidgetAssets {
         files.location = Location.CLASSPATH;
         // Host pages cache the script; revalidating keeps them on the current version after an upgrade.
         files.headers = java.util.Map.of("Cache-Control", "no-cache");
+        // A classic script takes its host page's encoding unless told otherwise; pages in Shift_JIS or with no
+        // charset at all would garble every non-ASCII character of the messenger.
+        files.mimeTypes.add("text/javascript; charset=utf-8", "js");
     }
 }
