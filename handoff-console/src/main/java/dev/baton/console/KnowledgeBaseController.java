@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 public final class KnowledgeBaseController {
     /** The list shows how each article served over this many days. */
     public static final int USAGE_DAYS = 30;
+    private static final long USAGE_REFRESH_MILLIS = 10_000;
     /** How many of the latest real questions "what would change" replays, with every article's examples. */
     static final int REPLAYED_QUESTIONS = 1_000;
 
@@ -42,6 +43,9 @@ public final class KnowledgeBaseController {
     private final RecentQuestions recentQuestions;
     private final Supplier<List<ContentGaps.GapGroup>> gapGroups;
     private final Supplier<List<Kpis.ArticleFeedback>> usage;
+    /** The usage figures, read again at most every 10 s: they come from a month of conversation logs. */
+    private volatile Map<String, Kpis.ArticleFeedback> served = Map.of();
+    private volatile long servedAt;
     private final ObjectMapper json;
     private final MarkdownHtml markdown = new MarkdownHtml();
 
@@ -87,13 +91,23 @@ public final class KnowledgeBaseController {
         AccessGuard.admin(ctx);
         String status = ctx.queryParam("status");
         String language = ctx.queryParam("language");
-        Map<String, Kpis.ArticleFeedback> served = new HashMap<>();
-        usage.get().forEach(article -> served.put(article.articleId(), article));
+        Map<String, Kpis.ArticleFeedback> served = served();
         List<ArticleView> articles = editor.list(ctx.queryParam("q"),
                 status == null || status.isBlank() ? null : ArticleStatus.parse(status),
                 language == null || language.isBlank() ? null : language).stream()
                 .map(entry -> ArticleView.of(entry, served.get(entry.latest().article().id()))).toList();
         ctx.json(Map.of("articles", articles));
+    }
+
+    private Map<String, Kpis.ArticleFeedback> served() {
+        long now = System.currentTimeMillis();
+        if (now - servedAt > USAGE_REFRESH_MILLIS) {
+            Map<String, Kpis.ArticleFeedback> fresh = new HashMap<>();
+            usage.get().forEach(article -> fresh.put(article.articleId(), article));
+            served = fresh;
+            servedAt = now;
+        }
+        return served;
     }
 
     public void get(Context ctx) {

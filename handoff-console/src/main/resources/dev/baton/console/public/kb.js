@@ -256,7 +256,11 @@ async function start() {
     fillForm(null);
     byId('kb-id').focus();
   });
-  byId('kb-search').addEventListener('input', () => loadList());
+  let searchTimer = 0;
+  byId('kb-search').addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => loadList().catch(showError), 250);
+  });
   byId('kb-status-filter').addEventListener('change', () => loadList());
   byId('kb-body').addEventListener('input', schedulePreview);
   byId('kb-save-draft').addEventListener('click', () => save('draft'));
