@@ -67,17 +67,14 @@ public final class ArticleEditor {
                 || article.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(q));
     }
 
+    /** The article's newest version and where it stands, without reading its whole history. */
     public Optional<Entry> find(String id) {
-        List<ArticleVersion> history = versions.all(id);
-        if (history.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Entry(history.get(history.size() - 1), knowledgeBase.find(id).isPresent(),
-                history.size()));
+        return versions.latest(id).map(latest -> new Entry(latest, knowledgeBase.find(id).isPresent(),
+                latest.version()));
     }
 
     public boolean exists(String id) {
-        return !versions.all(id).isEmpty();
+        return versions.count(id) > 0;
     }
 
     /** Saves a new version; refused (IllegalArgumentException with every problem) when the article is not valid. */

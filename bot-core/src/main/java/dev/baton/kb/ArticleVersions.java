@@ -15,6 +15,9 @@ public interface ArticleVersions {
 
     Optional<ArticleVersion> latest(String articleId);
 
+    /** How many versions the article has (0 when none). */
+    int count(String articleId);
+
     Optional<ArticleVersion> version(String articleId, int version);
 
     Set<String> articleIds();

@@ -42,8 +42,13 @@ public final class RedisArticleVersions implements ArticleVersions {
 
     @Override
     public Optional<ArticleVersion> latest(String articleId) {
-        long count = redis.llen(keys.articleVersions(articleId));
-        return count == 0 ? Optional.empty() : version(articleId, (int) count);
+        int count = count(articleId);
+        return count == 0 ? Optional.empty() : version(articleId, count);
+    }
+
+    @Override
+    public int count(String articleId) {
+        return (int) redis.llen(keys.articleVersions(articleId));
     }
 
     @Override

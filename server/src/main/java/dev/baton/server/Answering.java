@@ -12,6 +12,7 @@ import dev.baton.kb.EmbeddingCache;
 import dev.baton.kb.HybridRetriever;
 import dev.baton.kb.InMemoryArticleStore;
 import dev.baton.kb.KnowledgeBase;
+import dev.baton.kb.Language;
 import dev.baton.kb.OnnxEmbedder;
 import dev.baton.kb.PassageFinder;
 import dev.baton.kb.TextAnalysis;
@@ -47,6 +48,14 @@ public final class Answering implements AutoCloseable {
     /** Blocks until retrieval's classifier has learnt every change so far; for measuring, not for serving. */
     public void awaitSettled() {
         retriever.awaitClassifier();
+    }
+
+    /**
+     * A text's embedding through the Redis cache, for texts read again and again (content gaps); null for
+     * languages without an embedding model.
+     */
+    public float[] cachedEmbedding(String text) {
+        return Language.ENGLISH.equals(Language.detect(text)) ? articleEmbedder.embed(text) : null;
     }
 
     public KnowledgeBase knowledgeBase() {

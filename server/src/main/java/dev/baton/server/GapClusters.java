@@ -1,9 +1,6 @@
 package dev.baton.server;
 
-import dev.baton.kb.AnswerPolicy;
-import dev.baton.kb.Answerer;
 import dev.baton.kb.ContentGaps;
-import dev.baton.kb.Question;
 import dev.baton.kb.Vectors;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -25,10 +22,10 @@ final class GapClusters {
     static final int GROUPED = 1_000;
     private static final int EXAMPLES = 8;
 
-    private final Answerer answerer;
+    private final Answering answering;
 
     GapClusters(Answering answering) {
-        this.answerer = answering.answerer(AnswerPolicy.DEFAULT);
+        this.answering = answering;
     }
 
     private static final class Group {
@@ -54,12 +51,13 @@ final class GapClusters {
     List<ContentGaps.GapGroup> group(List<ContentGaps.Gap> gaps) {
         List<Group> groups = new ArrayList<>();
         for (ContentGaps.Gap gap : gaps) {
-            Question question = answerer.prepare(gap.question());
+            // Cached: the same failed questions are grouped again every time an admin opens the gaps.
+            float[] vector = answering.cachedEmbedding(gap.question());
             String key = normalized(gap.question());
             Group home = null;
             for (Group group : groups) {
-                boolean alike = question.vector() != null && group.vector != null
-                        ? Vectors.dot(question.vector(), group.vector, 0) >= SIMILAR
+                boolean alike = vector != null && group.vector != null
+                        ? Vectors.dot(vector, group.vector, 0) >= SIMILAR
                         : key.equals(group.key);
                 if (alike) {
                     home = group;
@@ -67,7 +65,7 @@ final class GapClusters {
                 }
             }
             if (home == null) {
-                home = new Group(question.vector(), key);
+                home = new Group(vector, key);
                 groups.add(home);
             }
             home.count++;

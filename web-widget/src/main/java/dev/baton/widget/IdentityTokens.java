@@ -56,11 +56,6 @@ public final class IdentityTokens {
         this.required = required;
     }
 
-    /** No secret, nothing required: identities the page states are taken as unverified. */
-    public static IdentityTokens none() {
-        return new IdentityTokens(null, false);
-    }
-
     public boolean required() {
         return required;
     }
