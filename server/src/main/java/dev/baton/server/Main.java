@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import dev.baton.server.eval.EvalCommand;
+import dev.baton.access.TrustedProxies;
 import dev.baton.detect.Intent;
 import dev.baton.handoff.HandoffPolicy;
 import java.nio.file.Path;
@@ -82,6 +83,11 @@ public final class Main implements Callable<Integer> {
                     + "(env BATON_ALLOWED_ORIGINS; default: only Baton's own pages).")
     List<String> allowedOrigins;
 
+    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:BATON_TRUSTED_PROXIES}",
+            description = "Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For "
+                    + "and X-Forwarded-Proto are believed (env BATON_TRUSTED_PROXIES; default: none).")
+    List<String> trustedProxies;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -119,7 +125,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy(),
                 responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"),
-                new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins));
+                new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
+                TrustedProxies.of(trustedProxies));
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
