@@ -120,6 +120,18 @@ public final class AgentActions {
         return outcome(store.write(write, nodeId), from.id());
     }
 
+    /**
+     * Sends a conversation that {@code gone} holds back to {@code teamId}'s queue because they can no longer work it
+     * (deactivated by {@code by}); only while {@code gone} still holds it. With no team at all, to the queue alone.
+     */
+    public ActionResult release(String conversationId, Agent gone, Agent by, String teamId) {
+        ConversationWrite write = ConversationWrite.of(conversationId,
+                        new Transferred(conversationId, by.id(), null, teamId, gone.name() + " was deactivated"))
+                .through(Transition.REQUEUE).onlyIfFreeOrHeldBy(gone.id())
+                .setting("assignee", NOBODY).setting("handedOffAt", ConversationWrite.NOW);
+        return outcome(store.write(teamId == null ? write : write.setting("team", teamId), nodeId), by.id());
+    }
+
     /** The bot takes the conversation back, with a fresh start; not from under another agent (admins may). */
     public ActionResult returnToBot(String conversationId, Agent agent, String customerText) {
         return outcome(store.write(heldBy(agent, ConversationWrite.of(conversationId,

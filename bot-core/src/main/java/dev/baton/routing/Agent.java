@@ -8,9 +8,10 @@ import java.util.Objects;
  * serve, their time zone, and how many conversations they take at once.
  *
  * @param passwordHash a bcrypt hash; never sent anywhere
+ * @param deactivatedAt when an admin took their access away (epoch ms); null while they are active
  */
 public record Agent(String id, String email, String name, String avatarUrl, AgentRole role, List<String> teams,
-        String timeZone, int maxChats, String passwordHash) {
+        String timeZone, int maxChats, String passwordHash, Long deactivatedAt) {
 
     public Agent {
         Objects.requireNonNull(id, "id");
@@ -19,6 +20,11 @@ public record Agent(String id, String email, String name, String avatarUrl, Agen
         Objects.requireNonNull(role, "role");
         teams = teams == null ? List.of() : List.copyOf(teams);
         timeZone = timeZone == null ? "UTC" : timeZone;
+    }
+
+    /** Whether they may log in and be given conversations. */
+    public boolean active() {
+        return deactivatedAt == null;
     }
 
     public boolean isAdmin() {
@@ -30,6 +36,11 @@ public record Agent(String id, String email, String name, String avatarUrl, Agen
     }
 
     public Agent withPasswordHash(String hash) {
-        return new Agent(id, email, name, avatarUrl, role, teams, timeZone, maxChats, hash);
+        return new Agent(id, email, name, avatarUrl, role, teams, timeZone, maxChats, hash, deactivatedAt);
+    }
+
+    /** The same agent, deactivated at {@code at} (epoch ms), or active again with null. */
+    public Agent withDeactivatedAt(Long at) {
+        return new Agent(id, email, name, avatarUrl, role, teams, timeZone, maxChats, passwordHash, at);
     }
 }

@@ -16,4 +16,10 @@ public interface AgentStore {
     boolean save(Agent agent);
 
     boolean anyAdmin();
+
+    /**
+     * Records that this store's demo agents are made: true for the one call that recorded it, false ever after, so
+     * they are made once per store whatever later happens to them.
+     */
+    boolean markDemoTeamCreated();
 }

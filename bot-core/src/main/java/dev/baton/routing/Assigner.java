@@ -87,6 +87,34 @@ public final class Assigner implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives every open conversation {@code gone} holds back to its team's queue (a conversation without a team to
+     * the team its handoff reason routes to), where the next sweep hands it on; {@code by} is who took them away.
+     *
+     * @return how many went back
+     */
+    public int takeBack(Agent gone, Agent by) {
+        int released = 0;
+        List<String> held;
+        do {
+            held = inbox.list(InboxView.MINE, gone.id(), 0, SWEEP_SIZE);
+            int before = released;
+            for (Conversation conversation : conversations.findAll(held)) {
+                String team = conversation.handling().team();
+                String queue = team != null && !team.isEmpty() ? team
+                        : routing.teamFor(conversation.handling().reason());
+                if (actions.release(conversation.id(), gone, by, queue).outcome() == ActionResult.Outcome.DONE) {
+                    released++;
+                }
+            }
+            if (released == before) {
+                break; // what is left is not theirs to give back any more (resolved or taken meanwhile)
+            }
+        } while (held.size() == SWEEP_SIZE);
+        nudge();
+        return released;
+    }
+
     @Override
     public void close() {
         sweeper.shutdownNow();

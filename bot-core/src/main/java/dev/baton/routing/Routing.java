@@ -37,11 +37,11 @@ public final class Routing {
         return id == null ? Optional.empty() : store.team(id);
     }
 
-    /** The team's online agents, in a stable order for taking turns. */
+    /** The team's online agents, in a stable order for taking turns; a deactivated agent is never one of them. */
     public List<Agent> onlineMembers(String teamId) {
         Set<String> online = presence.online();
         return agents.all().stream()
-                .filter(agent -> online.contains(agent.id()))
+                .filter(agent -> agent.active() && online.contains(agent.id()))
                 .filter(agent -> agent.teams().isEmpty() || agent.teams().contains(teamId))
                 .sorted(Comparator.comparing(Agent::id))
                 .toList();

@@ -63,6 +63,11 @@ public final class RedisAgentStore implements AgentStore {
         return all().stream().anyMatch(Agent::isAdmin);
     }
 
+    @Override
+    public boolean markDemoTeamCreated() {
+        return redis.setnx(keys.demoTeamCreated(), "1") == 1;
+    }
+
     private Agent read(String value) {
         try {
             return json.readValue(value, Agent.class);

@@ -122,9 +122,19 @@ public record RedisKeys(String namespace) {
         return namespace + ":session:" + tokenHash;
     }
 
-    /** Counter with a time to live: failed logins for one email or one address. */
-    public String loginFailures(String kind, String value) {
-        return namespace + ":login-failures:" + kind + ":" + value;
+    /** Set with a time to live: the ids of an agent's sessions, so they can all be ended at once. */
+    public String agentSessions(String agentId) {
+        return namespace + ":agent-sessions:" + agentId;
+    }
+
+    /** Counter with a time to live: login attempts of one email from one address, or of one address. */
+    public String loginAttempts(String kind, String value) {
+        return namespace + ":login-attempts:" + kind + ":" + value;
+    }
+
+    /** String: set once the demo agents of this store were created, so they never come back after a change. */
+    public String demoTeamCreated() {
+        return namespace + ":setup:demo-team";
     }
 
     /** Hash: canned reply id to its JSON. */

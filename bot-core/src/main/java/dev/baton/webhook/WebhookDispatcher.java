@@ -8,12 +8,9 @@ import dev.baton.event.Worker;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentStore;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +24,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * and every node sends the deliveries that are due, each taken by one node at a time. A delivery that gets no 2xx is
  * tried again after the next pause of {@code backoff} and given up after the last; pending deliveries live in Redis,
  * so a restart or a dead node loses none (a node that dies mid-attempt leaves it to another after a lease of a
- * minute, so a receiver may rarely see one delivery twice: the delivery id tells).
+ * minute, so a receiver may rarely see one delivery twice: the delivery id tells). Deliveries go only where
+ * {@link WebhookTargets} allows, checked on the address each connection is made to; a refused one is logged as
+ * {@code refused} and not tried again. No redirect is followed and no proxy is used.
  *
  * <p>Threads: one daemon thread prepares deliveries in event order, two daemon threads send. {@link #close()} stops
  * them; attempts in flight are abandoned and taken again after their lease.
@@ -50,6 +55,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration POLL = Duration.ofSeconds(1);
     private static final int BATCH = 20;
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final WebhookStore store;
     private final ConversationStore conversations;
@@ -58,14 +64,15 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     private final Clock clock;
     private final List<Duration> backoff;
     private final Duration poll;
-    private final HttpClient http;
+    private final WebhookTargets targets;
+    private final OkHttpClient http;
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemons("baton-webhook-prepare"));
     private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2, daemons("baton-webhook-send"));
     private volatile boolean running = true;
 
     public WebhookDispatcher(WebhookStore store, ConversationStore conversations, AgentStore agents, ObjectMapper json,
-            Clock clock) {
-        this(store, conversations, agents, json, clock, DEFAULT_BACKOFF, POLL);
+            Clock clock, WebhookTargets targets) {
+        this(store, conversations, agents, json, clock, targets, DEFAULT_BACKOFF, POLL);
     }
 
     /**
@@ -73,7 +80,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
      * @param poll how often this node looks for due deliveries besides the ones it scheduled itself
      */
     public WebhookDispatcher(WebhookStore store, ConversationStore conversations, AgentStore agents, ObjectMapper json,
-            Clock clock, List<Duration> backoff, Duration poll) {
+            Clock clock, WebhookTargets targets, List<Duration> backoff, Duration poll) {
         this.store = store;
         this.conversations = conversations;
         this.agents = agents;
@@ -81,8 +88,10 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
         this.clock = clock;
         this.backoff = List.copyOf(backoff);
         this.poll = poll;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.targets = targets;
+        this.http = new OkHttpClient.Builder().dns(targets).proxy(Proxy.NO_PROXY).followRedirects(false)
+                .followSslRedirects(false).retryOnConnectionFailure(false).callTimeout(TIMEOUT)
+                .connectTimeout(TIMEOUT).build();
     }
 
     /** Starts looking for due deliveries, among them any a previous run left. */
@@ -171,7 +180,10 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
             boolean delivered = outcome.status() != null && outcome.status() / 100 == 2;
             Long nextRetryAt = null;
             String result;
-            if (delivered) {
+            if (outcome.refused()) {
+                store.finish(delivery.id());
+                result = DeliveryAttempt.REFUSED;
+            } else if (delivered) {
                 store.finish(delivery.id());
                 result = DeliveryAttempt.DELIVERED;
             } else if (tried.attempts() <= backoff.size()) {
@@ -193,32 +205,45 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
         }
     }
 
-    private record Outcome(Integer status, String error, long durationMs, boolean interrupted) {}
+    private record Outcome(Integer status, String error, long durationMs, boolean interrupted, boolean refused) {
+        static Outcome failed(String error, long started) {
+            return new Outcome(null, error, millisSince(started), false, false);
+        }
+    }
 
     private Outcome send(Webhook webhook, Delivery delivery) {
         long started = System.nanoTime();
+        HttpUrl url = HttpUrl.parse(webhook.url());
+        if (url == null) {
+            return Outcome.failed("not an http(s) URL", started);
+        }
+        Request request = new Request.Builder().url(url)
+                .header("User-Agent", "Baton-Webhooks/1")
+                .header("X-Baton-Event", delivery.event())
+                .header("X-Baton-Delivery", delivery.id())
+                .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(),
+                        clock.instant().getEpochSecond(), delivery.body()))
+                .post(RequestBody.create(delivery.body().getBytes(StandardCharsets.UTF_8), JSON))
+                .build();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                    .timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Baton-Webhooks/1")
-                    .header("X-Baton-Event", delivery.event())
-                    .header("X-Baton-Delivery", delivery.id())
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(),
-                            clock.instant().getEpochSecond(), delivery.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Outcome(response.statusCode(), null, millisSince(started), false);
-        } catch (HttpTimeoutException e) {
-            return new Outcome(null, "timed out after " + TIMEOUT.toSeconds() + " s", millisSince(started), false);
-        } catch (IOException | IllegalArgumentException e) {
+            targets.check(url.host());
+            try (Response response = http.newCall(request).execute()) {
+                return new Outcome(response.code(), null, millisSince(started), false, false);
+            }
+        } catch (RefusedAddress e) {
+            return new Outcome(null, "refused: " + e.getMessage(), millisSince(started), false, true);
+        } catch (InterruptedIOException e) {
+            if (!running || Thread.currentThread().isInterrupted()) {
+                return new Outcome(null, "interrupted", millisSince(started), true, false);
+            }
+            return Outcome.failed("timed out after " + TIMEOUT.toSeconds() + " s", started);
+        } catch (IOException e) {
+            if (!running) {
+                return new Outcome(null, "interrupted", millisSince(started), true, false);
+            }
             String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                     : e.getMessage();
-            return new Outcome(null, reason, millisSince(started), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted", millisSince(started), true);
+            return Outcome.failed(reason, started);
         }
     }
 
@@ -264,10 +289,12 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
         running = false;
         preparer.shutdownNow();
         sender.shutdownNow();
+        http.dispatcher().cancelAll();
         try {
             sender.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        http.connectionPool().evictAll();
     }
 }

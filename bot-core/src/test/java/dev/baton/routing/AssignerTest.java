@@ -52,7 +52,7 @@ class AssignerTest {
 
     private Agent agent(String id, int maxChats, String... teamIds) {
         Agent agent = new Agent(id, id + "@perkful.example", "Agent " + id, null, AgentRole.AGENT, List.of(teamIds),
-                "UTC", maxChats, null);
+                "UTC", maxChats, null, null);
         agents.save(agent);
         return agent;
     }
@@ -74,6 +74,30 @@ class AssignerTest {
             held.merge(assignee == null ? "nobody" : assignee, 1, Integer::sum);
         }
         return held;
+    }
+
+    @Test
+    void a_deactivated_agents_conversations_go_back_to_the_queue_and_to_nobody_deactivated() {
+        teams.saveTeam(new Team("billing", "Billing", true, null, 10));
+        Agent mia = agent("mia", 5, "billing");
+        Agent admin = agent("admin", 5, "ops");
+        presence.heartbeat("mia");
+        List<String> ids = List.of(waiting("billing"), waiting("billing"));
+        assigner.sweep();
+        assertEquals(Map.of("mia", 2), heldByAgent(ids));
+
+        Agent gone = mia.withDeactivatedAt(clock.millis());
+        agents.save(gone);
+        int released = assigner.takeBack(gone, admin);
+        assigner.sweep();
+
+        assertEquals(2, released);
+        assertEquals(Map.of("nobody", 2), heldByAgent(ids), "still online by her heartbeat, but deactivated");
+        assertEquals(ids.stream().sorted().toList(), waitingNow().stream().sorted().toList());
+        agent("nico", 5, "billing");
+        presence.heartbeat("nico");
+        assigner.sweep();
+        assertEquals(Map.of("nico", 2), heldByAgent(ids));
     }
 
     @Test

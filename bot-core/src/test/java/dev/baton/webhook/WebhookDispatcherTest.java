@@ -33,6 +33,8 @@ import redis.clients.jedis.RedisClient;
 
 /** Sending, retrying and giving up, with pauses of milliseconds, against a real receiver and Redis. */
 class WebhookDispatcherTest {
+    /** The receiver listens on the loopback, which only a dispatcher that allows private addresses reaches. */
+    private static final WebhookTargets LOCAL_RECEIVER = new WebhookTargets(true, HostResolver.SYSTEM);
     private static final List<Duration> FAST = List.of(Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(200), Duration.ofMillis(400));
 
@@ -67,7 +69,8 @@ class WebhookDispatcherTest {
     private WebhookDispatcher dispatcher() {
         var json = Json.newMapper();
         var dispatcher = new WebhookDispatcher(store, new RedisConversationStore(redis, keys, json),
-                new RedisAgentStore(redis, keys, json), json, Clock.systemUTC(), FAST, Duration.ofMillis(50));
+                new RedisAgentStore(redis, keys, json), json, Clock.systemUTC(), LOCAL_RECEIVER, FAST,
+                Duration.ofMillis(50));
         dispatchers.add(dispatcher);
         dispatcher.start();
         return dispatcher;

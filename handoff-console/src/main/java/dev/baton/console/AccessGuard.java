@@ -56,11 +56,11 @@ public final class AccessGuard {
                 || method == HandlerType.DELETE;
     }
 
-    /** A session and the agent it belongs to, if the token is valid and the agent still exists. */
+    /** A session and the agent it belongs to, if the token is valid and the agent still exists and is active. */
     record Signed(Session session, Agent agent) {}
 
     Optional<Signed> signedIn(String token) {
-        return sessions.find(token).flatMap(session -> agents.find(session.agentId())
+        return sessions.find(token).flatMap(session -> agents.find(session.agentId()).filter(Agent::active)
                 .map(agent -> new Signed(session, agent)));
     }
 

@@ -10,6 +10,8 @@ import dev.baton.routing.Assigner;
 import dev.baton.routing.Presence;
 import dev.baton.store.RedisEventFeed;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Header;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
@@ -25,13 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /ws/agent}: the console's live connection. Opened only with a session cookie; the console says hello
- * (with the last event id it saw, to catch up), beats every 20 seconds (presence), and sends typing.
+ * {@code /ws/agent}: the console's live connection. Opened only with a session cookie and from a page of Baton's own
+ * origin ({@link ConsoleOrigins}); the console says hello (with the last event id it saw, to catch up), beats every
+ * 20 seconds (presence), and sends typing. It is closed when its session ends ({@link AgentSessions#closeEnded}).
  */
 public final class AgentEndpoint {
     private static final Logger log = LoggerFactory.getLogger(AgentEndpoint.class);
 
     private final AccessGuard access;
+    private final ConsoleOrigins origins;
     private final AgentSessions sessions;
     private final RedisEventFeed feed;
     private final Presence presence;
@@ -41,9 +45,10 @@ public final class AgentEndpoint {
     private final ObjectMapper json;
     private final Map<String, AgentSocket> sockets = new ConcurrentHashMap<>();
 
-    public AgentEndpoint(AccessGuard access, AgentSessions sessions, RedisEventFeed feed, Presence presence,
-            Assigner assigner, Signals signals, Views views, ObjectMapper json) {
+    public AgentEndpoint(AccessGuard access, ConsoleOrigins origins, AgentSessions sessions, RedisEventFeed feed,
+            Presence presence, Assigner assigner, Signals signals, Views views, ObjectMapper json) {
         this.access = access;
+        this.origins = origins;
         this.sessions = sessions;
         this.feed = feed;
         this.presence = presence;
@@ -53,8 +58,11 @@ public final class AgentEndpoint {
         this.json = json;
     }
 
-    /** Refuses the upgrade with 401 when the request has no valid session. */
+    /** Refuses the upgrade with 403 for a page of another origin, and with 401 when there is no valid session. */
     public void beforeUpgrade(Context ctx) {
+        if (!origins.allows(ctx.header(Header.ORIGIN), ctx.header(Header.HOST))) {
+            throw new ForbiddenResponse("Only Baton's own console pages may open this socket.");
+        }
         if (access.signedIn(ctx.cookie(AccessGuard.COOKIE)).isEmpty()) {
             throw new UnauthorizedResponse("Log in first.");
         }
@@ -69,11 +77,12 @@ public final class AgentEndpoint {
     private void connected(WsConnectContext ctx) {
         Optional<AccessGuard.Signed> signed = access.signedIn(ctx.cookie(AccessGuard.COOKIE));
         if (signed.isEmpty()) {
-            ctx.closeSession(4401, "login required");
+            ctx.closeSession(AgentSocket.SESSION_ENDED, "login_required");
             return;
         }
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        var socket = new AgentSocket(ctx, json.writerFor(AgentFrame.class), signed.get().agent());
+        var socket = new AgentSocket(ctx, json.writerFor(AgentFrame.class), signed.get().agent(),
+                signed.get().session().id());
         sockets.put(ctx.sessionId(), socket);
         sessions.add(socket);
         beat(socket);

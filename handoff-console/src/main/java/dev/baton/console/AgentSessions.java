@@ -1,11 +1,13 @@
 package dev.baton.console;
 
+import dev.baton.access.SessionStore;
 import dev.baton.conversation.ConversationService;
 import dev.baton.event.EventListener;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.Signal;
 import dev.baton.inbox.Inbox;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The consoles connected to this node, fed from the event feed and the signals: every event of every conversation
  * reaches every console (notes included: they are the team's), with the conversation's new state and the counts.
+ * A console whose session ended is closed ({@link #closeEnded}).
  */
 public final class AgentSessions implements EventListener {
     private final Set<AgentSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -32,6 +35,26 @@ public final class AgentSessions implements EventListener {
 
     void remove(AgentSocket socket) {
         sockets.remove(socket);
+    }
+
+    /**
+     * Closes every console of this node whose session is over (logged out, expired, deactivated, password changed),
+     * with the reason as the close reason. One read of the session store for all of them.
+     */
+    public void closeEnded(SessionStore store) {
+        List<AgentSocket> open = List.copyOf(sockets);
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, SessionStore.Ending> ended = store.ended(open.stream().map(AgentSocket::sessionId)
+                .distinct().toList());
+        for (AgentSocket socket : open) {
+            SessionStore.Ending why = ended.get(socket.sessionId());
+            if (why != null) {
+                sockets.remove(socket);
+                socket.sessionEnded(why.code());
+            }
+        }
     }
 
     @Override

@@ -10,27 +10,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One console connection: its agent, and the last feed position it was sent. While it replays what a reconnecting
- * console missed, live events are held back and sent after, each once, in feed order.
+ * One console connection: its agent and session, and the last feed position it was sent. While it replays what a
+ * reconnecting console missed, live events are held back and sent after, each once, in feed order.
  */
 final class AgentSocket {
+    /** The close code of a socket whose session ended; the reason says why (docs/console-api.md). */
+    static final int SESSION_ENDED = 4401;
+
     private final WsContext ctx;
     private final ObjectWriter frames;
     private final Agent agent;
+    private final String sessionId;
     private boolean started;
     private boolean welcomed;
     private boolean replaying;
     private String lastSent;
     private final List<AgentFrame.Event> held = new ArrayList<>();
 
-    AgentSocket(WsContext ctx, ObjectWriter frames, Agent agent) {
+    AgentSocket(WsContext ctx, ObjectWriter frames, Agent agent, String sessionId) {
         this.ctx = ctx;
         this.frames = frames;
         this.agent = agent;
+        this.sessionId = sessionId;
     }
 
     Agent agent() {
         return agent;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** Closes the connection because its session is over, saying why ({@code logged_out}, ...). */
+    synchronized void sessionEnded(String why) {
+        ctx.closeSession(SESSION_ENDED, why);
     }
 
     synchronized boolean started() {

@@ -38,6 +38,18 @@ public final class ApiError extends RuntimeException {
         return new ApiError(HttpStatus.BAD_REQUEST, "invalid_request", message);
     }
 
+    /**
+     * The request's JSON body as {@code type}; a missing, empty or {@code null} body is a 400 (Javalin would fail on
+     * it with a server error), and an unreadable one too (see {@link #register}).
+     */
+    static <T> T body(Context ctx, Class<T> type, String expected) {
+        String text = ctx.body().strip();
+        if (text.isEmpty() || text.equals("null")) {
+            throw badRequest("Send " + expected + ".");
+        }
+        return ctx.bodyAsClass(type);
+    }
+
     static ApiError notFound(String what) {
         return new ApiError(HttpStatus.NOT_FOUND, "not_found", what + " does not exist");
     }

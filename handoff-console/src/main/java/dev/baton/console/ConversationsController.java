@@ -149,6 +149,9 @@ public final class ConversationsController {
         ActionResult result;
         if (transfer.agentId() != null) {
             Agent to = agents.find(transfer.agentId()).orElseThrow(() -> ApiError.notFound("The agent"));
+            if (!to.active()) {
+                throw new ApiError(HttpStatus.CONFLICT, "deactivated", to.name() + " is deactivated.");
+            }
             result = actions.transferToAgent(ctx.pathParam("id"), agent, to, note);
         } else {
             routing.team(transfer.team()).orElseThrow(() -> ApiError.notFound("The team"));

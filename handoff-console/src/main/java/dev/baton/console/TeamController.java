@@ -1,5 +1,6 @@
 package dev.baton.console;
 
+import dev.baton.access.AgentAccess;
 import dev.baton.access.Passwords;
 import dev.baton.event.Signal;
 import dev.baton.event.Signals;
@@ -25,7 +26,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The team and its settings: agents, presence, teams and routing rules, canned replies. */
+/**
+ * The team and its settings: agents (and their access: deactivating, reactivating, resetting a password), presence,
+ * teams and routing rules, canned replies.
+ */
 public final class TeamController {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern AVATAR = Pattern.compile("https?://\\S{1,500}");
@@ -37,6 +41,7 @@ public final class TeamController {
     private final Assigner assigner;
     private final CannedReplies canned;
     private final Passwords passwords;
+    private final AgentAccess access;
     private final Signals signals;
     private final Views views;
     private final int responseTargetSeconds;
@@ -53,8 +58,9 @@ public final class TeamController {
 
     record CannedForm(String title, String text) {}
 
-    public TeamController(AgentStore agents, RoutingStore routingStore, Routing routing, Presence presence, Assigner assigner,
-            CannedReplies canned, Passwords passwords, Signals signals, Views views, int responseTargetSeconds) {
+    public TeamController(AgentStore agents, RoutingStore routingStore, Routing routing, Presence presence,
+            Assigner assigner, CannedReplies canned, Passwords passwords, AgentAccess access, Signals signals,
+            Views views, int responseTargetSeconds) {
         this.agents = agents;
         this.routingStore = routingStore;
         this.routing = routing;
@@ -62,6 +68,7 @@ public final class TeamController {
         this.assigner = assigner;
         this.canned = canned;
         this.passwords = passwords;
+        this.access = access;
         this.signals = signals;
         this.views = views;
         this.responseTargetSeconds = responseTargetSeconds;
@@ -105,43 +112,87 @@ public final class TeamController {
 
     public void createAgent(Context ctx) {
         AccessGuard.admin(ctx);
-        AgentForm form = ctx.bodyAsClass(AgentForm.class);
-        if (form == null || form.password() == null) {
-            throw ApiError.badRequest("A new agent needs email, password and name.");
+        AgentForm form = ApiError.body(ctx, AgentForm.class, "the agent's email, password, name and role");
+        if (form.password() == null) {
+            throw ApiError.badRequest("A new agent needs email, password, name and role.");
         }
-        Agent agent = agentFrom(form, UUID.randomUUID().toString(), passwords.hash(form.password()));
+        Agent agent = agentFrom(form, UUID.randomUUID().toString(), passwords.hash(form.password()), null);
         if (!agents.save(agent)) {
             throw new ApiError(HttpStatus.CONFLICT, "email_taken", "Another agent has that email.");
         }
         ctx.status(HttpStatus.CREATED).json(views.agent(agent));
     }
 
+    /** Saves every field sent (role included: it is required, so a form that forgot it demotes nobody). */
     public void updateAgent(Context ctx) {
-        AccessGuard.admin(ctx);
-        Agent existing = agents.find(ctx.pathParam("id")).orElseThrow(() -> ApiError.notFound("The agent"));
-        AgentForm form = ctx.bodyAsClass(AgentForm.class);
-        if (form == null) {
-            throw ApiError.badRequest("Send the agent's fields.");
+        Agent admin = AccessGuard.admin(ctx);
+        Agent existing = find(ctx);
+        AgentForm form = ApiError.body(ctx, AgentForm.class, "the agent's email, name and role");
+        if (form.password() != null) {
+            Passwords.requireAcceptable(form.password()); // before anything is saved
         }
-        String hash = form.password() == null ? existing.passwordHash() : passwords.hash(form.password());
-        Agent agent = agentFrom(form, existing.id(), hash);
+        Agent agent = agentFrom(form, existing.id(), existing.passwordHash(), existing.deactivatedAt());
+        if (existing.isAdmin() && !agent.isAdmin() && lastActiveAdmin(existing)) {
+            throw new ApiError(HttpStatus.CONFLICT, "last_admin", existing.name() + " is the last active admin; "
+                    + "make someone else an admin first.");
+        }
         if (!agents.save(agent)) {
             throw new ApiError(HttpStatus.CONFLICT, "email_taken", "Another agent has that email.");
+        }
+        if (form.password() != null) {
+            // A reset ends the agent's sessions; an admin resetting their own keeps the one they are using.
+            String keep = admin.id().equals(agent.id()) ? AccessGuard.session(ctx).id() : null;
+            agent = access.changePassword(agent, form.password(), keep);
         }
         ctx.json(views.agent(agent));
     }
 
+    /**
+     * Takes an agent's access away at once: no login, every session and socket of theirs ended on every node, and
+     * their open conversations back in their teams' queues, where routing gives them to someone else (as Chatwoot
+     * unassigns a removed agent's conversations). Their history stays, under their name.
+     */
+    public void deactivateAgent(Context ctx) {
+        Agent admin = AccessGuard.admin(ctx);
+        Agent agent = find(ctx);
+        if (agent.id().equals(admin.id())) {
+            throw new ApiError(HttpStatus.CONFLICT, "cannot_deactivate_self",
+                    "You can't deactivate yourself; ask another admin.");
+        }
+        Agent deactivated = access.deactivate(agent);
+        assigner.takeBack(deactivated, admin);
+        signals.publish(Signal.presence(agent.id(), Presence.State.OFFLINE.name().toLowerCase(Locale.ROOT)));
+        ctx.json(views.agent(deactivated));
+    }
+
+    public void reactivateAgent(Context ctx) {
+        AccessGuard.admin(ctx);
+        ctx.json(views.agent(access.reactivate(find(ctx))));
+    }
+
+    private Agent find(Context ctx) {
+        return agents.find(ctx.pathParam("id")).orElseThrow(() -> ApiError.notFound("The agent"));
+    }
+
+    private boolean lastActiveAdmin(Agent agent) {
+        return agent.active() && agents.all().stream().filter(a -> a.isAdmin() && a.active())
+                .allMatch(a -> a.id().equals(agent.id()));
+    }
+
     /** Checks every field a person could get wrong, with a message that says which. */
-    private Agent agentFrom(AgentForm form, String id, String passwordHash) {
+    private Agent agentFrom(AgentForm form, String id, String passwordHash, Long deactivatedAt) {
         if (form.email() == null || !EMAIL.matcher(form.email()).matches() || form.email().length() > 254) {
             throw ApiError.badRequest("email must be an email address");
         }
         if (form.name() == null || form.name().isBlank() || form.name().length() > 80) {
             throw ApiError.badRequest("name is 1 to 80 characters");
         }
+        if (form.role() == null) {
+            throw ApiError.badRequest("role is required: agent or admin");
+        }
         AgentRole role;
         try {
-            role = form.role() == null ? AgentRole.AGENT : AgentRole.valueOf(form.role().toUpperCase(Locale.ROOT));
+            role = AgentRole.valueOf(form.role().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("role is agent or admin");
         }
@@ -156,14 +207,19 @@ public final class TeamController {
             throw ApiError.badRequest("maxChats is 1 to 50");
         }
         List<String> teams = form.teams() == null ? List.of() : form.teams();
+        if (teams.size() > 50) {
+            throw ApiError.badRequest("teams lists at most 50 teams");
+        }
         for (String team : teams) {
-            routingStore.team(team).orElseThrow(() -> ApiError.badRequest("no team '" + team + "'"));
+            if (team == null || routingStore.team(team).isEmpty()) {
+                throw ApiError.badRequest("no team '" + team + "'");
+            }
         }
         if (form.avatarUrl() != null && !AVATAR.matcher(form.avatarUrl()).matches()) {
             throw ApiError.badRequest("avatarUrl must be an http(s) URL");
         }
         return new Agent(id, form.email().trim(), form.name().trim(), form.avatarUrl(), role, teams, timeZone,
-                maxChats, passwordHash);
+                maxChats, passwordHash, deactivatedAt);
     }
 
     public void updateTeam(Context ctx) {

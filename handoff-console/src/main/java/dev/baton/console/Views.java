@@ -43,7 +43,7 @@ public final class Views {
     }
 
     record AgentView(String id, String email, String name, String avatarUrl, AgentRole role, List<String> teams,
-            String timeZone, int maxChats, Presence.State presence) {}
+            String timeZone, int maxChats, Presence.State presence, boolean active, Long deactivatedAt) {}
 
     record Person(String id, String name, String avatarUrl) {}
 
@@ -63,7 +63,8 @@ public final class Views {
 
     AgentView agent(Agent agent) {
         return new AgentView(agent.id(), agent.email(), agent.name(), agent.avatarUrl(), agent.role(), agent.teams(),
-                agent.timeZone(), agent.maxChats(), presence.of(agent.id()));
+                agent.timeZone(), agent.maxChats(), agent.active() ? presence.of(agent.id()) : Presence.State.OFFLINE,
+                agent.active(), agent.deactivatedAt());
     }
 
     /** Agent ids to the people they are, read once for a whole list. */

@@ -5,6 +5,7 @@ import dev.baton.webhook.WebhookDispatcher;
 import dev.baton.webhook.WebhookEvents;
 import dev.baton.webhook.WebhookSignature;
 import dev.baton.webhook.WebhookStore;
+import dev.baton.webhook.WebhookTargets;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -16,20 +17,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Webhooks, admin only: register, change and remove them, read their delivery logs, send a test. */
+/**
+ * Webhooks, admin only: register, change and remove them, read their delivery logs, send a test. An address is
+ * refused when its host is or resolves to an internal one ({@link WebhookTargets}); every delivery checks again.
+ */
 public final class WebhookController {
     private static final int MAX_URL = 2000;
     private static final int MAX_WEBHOOKS = 50;
 
     private final WebhookStore store;
     private final WebhookDispatcher dispatcher;
+    private final WebhookTargets targets;
     private final Clock clock;
 
     record WebhookForm(String url, List<String> events, Boolean active) {}
 
-    public WebhookController(WebhookStore store, WebhookDispatcher dispatcher, Clock clock) {
+    public WebhookController(WebhookStore store, WebhookDispatcher dispatcher, WebhookTargets targets, Clock clock) {
         this.store = store;
         this.dispatcher = dispatcher;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -40,10 +46,7 @@ public final class WebhookController {
 
     public void create(Context ctx) {
         AccessGuard.admin(ctx);
-        WebhookForm form = ctx.bodyAsClass(WebhookForm.class);
-        if (form == null) {
-            throw ApiError.badRequest("Send {\"url\", \"events\"}.");
-        }
+        WebhookForm form = ApiError.body(ctx, WebhookForm.class, "{\"url\", \"events\"}");
         if (store.all().size() >= MAX_WEBHOOKS) {
             throw ApiError.badRequest("At most " + MAX_WEBHOOKS + " webhooks; remove one first.");
         }
@@ -58,10 +61,7 @@ public final class WebhookController {
     public void update(Context ctx) {
         AccessGuard.admin(ctx);
         Webhook existing = find(ctx);
-        WebhookForm form = ctx.bodyAsClass(WebhookForm.class);
-        if (form == null) {
-            throw ApiError.badRequest("Send any of {\"url\", \"events\", \"active\"}.");
-        }
+        WebhookForm form = ApiError.body(ctx, WebhookForm.class, "any of {\"url\", \"events\", \"active\"}");
         Webhook webhook = new Webhook(existing.id(), form.url() == null ? existing.url() : url(form.url()),
                 form.events() == null ? existing.events() : events(form.events()), existing.secret(),
                 form.active() == null ? existing.active() : form.active(), existing.createdAt());
@@ -94,7 +94,7 @@ public final class WebhookController {
         return store.find(ctx.pathParam("id")).orElseThrow(() -> ApiError.notFound("The webhook"));
     }
 
-    private static String url(String url) {
+    private String url(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_URL) {
             throw ApiError.badRequest("url must be an http or https URL of at most " + MAX_URL + " characters");
         }
@@ -116,6 +116,11 @@ public final class WebhookController {
         }
         if (uri.getRawFragment() != null) {
             throw ApiError.badRequest("url must not have a #fragment");
+        }
+        try {
+            targets.requireReachable(uri.getHost());
+        } catch (IllegalArgumentException refused) {
+            throw ApiError.badRequest(refused.getMessage());
         }
         return uri.toString();
     }

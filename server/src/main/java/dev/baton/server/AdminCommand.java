@@ -1,22 +1,59 @@
 package dev.baton.server;
 
+import dev.baton.access.AgentAccess;
 import dev.baton.access.Passwords;
+import dev.baton.access.SessionStore;
+import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.store.Json;
 import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisKeys;
+import dev.baton.store.RedisSessionStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import redis.clients.jedis.RedisClient;
 
-/** {@code baton admin create}: adds an admin from the command line, on Baton's Redis (embedded or REDIS_URL). */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage Baton's admins.",
-        subcommands = AdminCommand.Create.class)
+/**
+ * {@code baton admin create} and {@code baton admin password}: add an admin, or set anyone's password, from the
+ * command line, on Baton's Redis (embedded or REDIS_URL).
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage Baton's admins and passwords.",
+        subcommands = {AdminCommand.Create.class, AdminCommand.SetPassword.class})
 final class AdminCommand {
+    private static final RedisKeys KEYS = new RedisKeys("baton");
+
+    /** Where Baton's Redis is: the embedded one of a data folder (Baton stopped), or REDIS_URL. */
+    static final class Store {
+        @Option(names = "--data-dir", defaultValue = "${env:BATON_DATA_DIR:-data}")
+        Path dataDir;
+
+        @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}")
+        String redisUrl;
+
+        <T> T use(Function<RedisClient, T> work) {
+            EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start(dataDir) : null;
+            try (RedisClient redis = RedisClient.create(URI.create(embedded != null ? embedded.url() : redisUrl))) {
+                return work.apply(redis);
+            } finally {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }
+        }
+    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create an admin. Stop Baton first when it runs on the embedded Redis of the same folder.")
@@ -31,11 +68,8 @@ final class AdminCommand {
                 description = "At least 10 characters (env BATON_ADMIN_PASSWORD; asked for when missing).")
         String password;
 
-        @Option(names = "--data-dir", defaultValue = "${env:BATON_DATA_DIR:-data}")
-        Path dataDir;
-
-        @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}")
-        String redisUrl;
+        @Mixin
+        Store store;
 
         @Override
         public Integer call() {
@@ -43,16 +77,66 @@ final class AdminCommand {
                 password = new String(System.console().readPassword("Password for %s: ", email));
             }
             Passwords.requireAcceptable(password);
-            EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start(dataDir) : null;
-            try (RedisClient redis = RedisClient.create(URI.create(embedded != null ? embedded.url() : redisUrl))) {
-                var agents = new RedisAgentStore(redis, new RedisKeys("baton"), Json.newMapper());
+            return store.use(redis -> {
+                var agents = new RedisAgentStore(redis, KEYS, Json.newMapper());
                 TeamSetup.createAgent(agents, new Passwords(), email, name, AgentRole.ADMIN, password, List.of());
                 System.out.println("Admin " + email + " created.");
                 return 0;
-            } finally {
-                if (embedded != null) {
-                    embedded.close();
+            });
+        }
+    }
+
+    @Command(name = "password", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Set an agent's or admin's password, and end their sessions (their consoles close).",
+                "The new password is asked for twice on a terminal, read from the first line of stdin otherwise, "
+                        + "or generated with --generate. Stop Baton first when it runs on the embedded Redis of "
+                        + "the same folder."})
+    static final class SetPassword implements Callable<Integer> {
+        @Option(names = "--email", required = true)
+        String email;
+
+        @Option(names = "--generate", description = "Generate a password and print it (once).")
+        boolean generate;
+
+        @Mixin
+        Store store;
+
+        @Override
+        public Integer call() {
+            String password = generate ? Passwords.generate() : read();
+            Passwords.requireAcceptable(password);
+            return store.use(redis -> {
+                var agents = new RedisAgentStore(redis, KEYS, Json.newMapper());
+                Agent agent = agents.findByEmail(email).orElseThrow(() -> new IllegalArgumentException(
+                        "there is no agent with the email " + email));
+                var sessions = new RedisSessionStore(redis, KEYS, SessionStore.Lifetimes.DEFAULTS,
+                        Clock.systemUTC());
+                new AgentAccess(agents, sessions, new Passwords(), Clock.systemUTC())
+                        .changePassword(agent, password, null);
+                System.out.println("Password of " + agent.email() + " set" + (generate ? ": " + password : ".")
+                        + " Their sessions have ended.");
+                return 0;
+            });
+        }
+
+        private String read() {
+            if (System.console() != null) {
+                char[] first = System.console().readPassword("New password for %s: ", email);
+                char[] again = System.console().readPassword("Again: ");
+                if (first == null || !Arrays.equals(first, again)) {
+                    throw new IllegalArgumentException("the two passwords differ");
                 }
+                return new String(first);
+            }
+            try {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                        .readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new IllegalArgumentException("give the new password on stdin, or use --generate");
+                }
+                return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.access.AgentAccess;
 import dev.baton.access.Passwords;
 import dev.baton.bot.SupportBot;
 import dev.baton.console.AccessGuard;
@@ -8,12 +9,16 @@ import dev.baton.console.AgentEndpoint;
 import dev.baton.console.AgentSessions;
 import dev.baton.console.ApiError;
 import dev.baton.console.AuthController;
+import dev.baton.console.Clients;
+import dev.baton.console.ConsoleOrigins;
 import dev.baton.console.ConsoleAssets;
 import dev.baton.console.ConversationsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
 import dev.baton.console.KpiController;
 import dev.baton.console.OpenApiDocument;
+import dev.baton.console.SecurityHeaders;
+import dev.baton.console.SessionWatch;
 import dev.baton.console.TeamController;
 import dev.baton.console.Views;
 import dev.baton.console.WebhookController;
@@ -56,6 +61,7 @@ import dev.baton.store.RedisSignals;
 import dev.baton.store.RedisWebhookStore;
 import dev.baton.store.RedisWorkQueue;
 import dev.baton.webhook.WebhookDispatcher;
+import dev.baton.webhook.WebhookTargets;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatLimits;
@@ -90,7 +96,7 @@ public final class BatonApp implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin javalin;
     private volatile String publicUrl;
-    private List<String> demoLogins = List.of();
+    private List<DemoLogin> demoLogins = List.of();
 
     private BatonApp() {}
 
@@ -143,10 +149,12 @@ public final class BatonApp implements AutoCloseable {
         var inbox = new RedisInbox(redis, keys);
         var canned = new RedisCannedReplies(redis, keys, json);
         var passwords = new Passwords();
+        var sessions = new RedisSessionStore(redis, keys, config.sessions(), clock);
+        var agentAccess = new AgentAccess(agents, sessions, passwords, clock);
         TeamSetup.defaults(routingStore, canned);
         TeamSetup.firstAdmin(agents, passwords, config.adminEmail(), config.adminPassword());
         if (seeded > 0 || Boolean.TRUE.equals(config.demo())) {
-            demoLogins = TeamSetup.demoAgents(agents, passwords);
+            demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess);
         }
         var routing = new Routing(routingStore, agents, presence, clock);
         var actions = new AgentActions(conversationStore, nodeId);
@@ -190,29 +198,33 @@ public final class BatonApp implements AutoCloseable {
         feed.start();
         // Webhooks: each event prepared once across nodes (a work queue, below), deliveries and retries kept in Redis
         var webhookStore = new RedisWebhookStore(redis, keys, json);
-        var webhooks = closeOnStop(new WebhookDispatcher(webhookStore, conversationStore, agents, json, clock));
+        var webhookTargets = new WebhookTargets(config.webhooks().allowPrivate(), config.webhooks().resolver());
+        var webhooks = closeOnStop(new WebhookDispatcher(webhookStore, conversationStore, agents, json, clock,
+                webhookTargets));
 
         // The doors
+        var messengerOrigins = new OriginPolicy(config.messenger().allowedOrigins());
         var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS,
                 new IdentityTokens(config.messenger().identitySecret(), config.messenger().identityRequired()),
-                new OriginPolicy(config.messenger().allowedOrigins()));
-        var articlePage = new ArticlePage(knowledgeBase);
+                messengerOrigins);
+        var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
         var health = new HealthCheck(redis, knowledgeBase);
-        var access = new AccessGuard(new RedisSessionStore(redis, keys), agents);
+        var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
-        var auth = new AuthController(agents, new RedisSessionStore(redis, keys), new RedisLoginThrottle(redis, keys),
-                passwords, views, linkBase != null && linkBase.startsWith("https://"));
+        var auth = new AuthController(agents, sessions, new RedisLoginThrottle(redis, keys), passwords, agentAccess,
+                views, new Clients(config.trustedProxies(), linkBase != null && linkBase.startsWith("https://")));
         var inboxApi = new ConversationsController(conversations, actions, inbox, agents, routingStore, views);
         var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
-                signals, views, config.responseTargetSeconds());
+                agentAccess, signals, views, config.responseTargetSeconds());
         // Support KPIs, computed from the logs in Redis (the same on every node); conversations stored before the
         // creation-time index existed are added to it at start (only what is missing).
         var conversationLogs = new RedisConversationLogs(redis, keys, conversationStore);
         conversationLogs.indexExisting();
         var kpis = new KpiService(conversationLogs, clock);
         var kpiApi = new KpiController(kpis);
-        var webhookApi = new WebhookController(webhookStore, webhooks, clock);
-        var agentSocket = new AgentEndpoint(access, agentSessions, feed, presence, assigner, signals, views, json);
+        var webhookApi = new WebhookController(webhookStore, webhooks, webhookTargets, clock);
+        var agentSocket = new AgentEndpoint(access, new ConsoleOrigins(linkBase), agentSessions, feed, presence,
+                assigner, signals, views, json);
         var articleEditor = new ArticleEditor(knowledgeBase, new RedisArticleVersions(redis, keys, json),
                 id -> signals.publish(Signal.articleChanged(id)), clock);
         articleEditor.adoptUnversioned();
@@ -240,13 +252,17 @@ public final class BatonApp implements AutoCloseable {
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
             // Trailing slashes are ignored in routing, so "/console/" would match a redirect to itself.
+            app.routes.before("/console", SecurityHeaders::console);
+            app.routes.before("/console/*", SecurityHeaders::console);
             app.routes.get("/console", ctx -> ctx.redirect("/console/index.html"));
             app.routes.get(KpiAssets.PATH, KpiAssets::serve);
 
+            app.routes.before("/api/*", SecurityHeaders::api);
             app.routes.before("/api/*", access::check);
             app.routes.post("/api/login", auth::login);
             app.routes.post("/api/logout", auth::logout);
             app.routes.get("/api/me", auth::me);
+            app.routes.put("/api/me/password", auth::changePassword);
             app.routes.put("/api/me/status", teamApi::status);
             app.routes.get("/api/conversations", inboxApi::list);
             app.routes.get("/api/conversations/{id}", inboxApi::get);
@@ -261,6 +277,8 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/api/agents", teamApi::agents);
             app.routes.post("/api/agents", teamApi::createAgent);
             app.routes.put("/api/agents/{id}", teamApi::updateAgent);
+            app.routes.post("/api/agents/{id}/deactivate", teamApi::deactivateAgent);
+            app.routes.post("/api/agents/{id}/reactivate", teamApi::reactivateAgent);
             app.routes.get("/api/teams", teamApi::teams);
             app.routes.put("/api/teams/{id}", teamApi::updateTeam);
             app.routes.put("/api/routing", teamApi::updateRouting);
@@ -299,6 +317,7 @@ public final class BatonApp implements AutoCloseable {
         javalin.start(config.port());
         publicUrl = linkBase != null ? linkBase : "http://localhost:" + port();
         assigner.start();
+        closeOnStop(new SessionWatch(agentSessions, sessions)).start();
         // The bot starts last: its first turns may be ones left pending by a previous run, and need the address.
         closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, (turn, done) -> {
             if (turn.event() instanceof MessageCreated asked && asked.author().role() == Role.CUSTOMER) {
@@ -320,7 +339,7 @@ public final class BatonApp implements AutoCloseable {
     }
 
     /** The demo agents' logins, when this start created or found them (demo mode). */
-    public List<String> demoLogins() {
+    public List<DemoLogin> demoLogins() {
         return demoLogins;
     }
 

@@ -1,7 +1,9 @@
 package dev.baton.server;
 
+import dev.baton.access.SessionStore;
 import dev.baton.access.TrustedProxies;
 import dev.baton.handoff.HandoffPolicy;
+import dev.baton.webhook.HostResolver;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,13 +20,30 @@ import java.util.List;
  * @param adminEmail with {@code adminPassword}: the first admin, created at start when there is no admin yet
  * @param messenger who may open the messenger, and how customers are identified
  * @param trustedProxies the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed
+ * @param sessions how long a console session lasts unused, and at most
+ * @param webhooks which addresses webhooks may reach
  */
 public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo, String publicUrl, String botName,
         String namespace, HandoffPolicy handoff, int responseTargetSeconds, String adminEmail, String adminPassword,
-        Messenger messenger, TrustedProxies trustedProxies) {
+        Messenger messenger, TrustedProxies trustedProxies, SessionStore.Lifetimes sessions, Webhooks webhooks) {
 
     public BatonConfig {
         trustedProxies = trustedProxies == null ? TrustedProxies.none() : trustedProxies;
+        sessions = sessions == null ? SessionStore.Lifetimes.DEFAULTS : sessions;
+        webhooks = webhooks == null ? Webhooks.DEFAULTS : webhooks;
+    }
+
+    /**
+     * @param allowPrivate let webhooks reach loopback, private and link-local addresses (a receiver on Baton's own
+     *     network); off, such addresses are refused at registration and at every delivery
+     * @param resolver how webhook hosts are looked up: the system's DNS, or a fixed table in tests
+     */
+    public record Webhooks(boolean allowPrivate, HostResolver resolver) {
+        public Webhooks {
+            resolver = resolver == null ? HostResolver.SYSTEM : resolver;
+        }
+
+        static final Webhooks DEFAULTS = new Webhooks(false, HostResolver.SYSTEM);
     }
 
     /**
@@ -42,46 +61,61 @@ public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo,
 
     public static BatonConfig defaults() {
         return new BatonConfig(7070, Path.of("data"), null, null, null, "Baton", "baton", HandoffPolicy.DEFAULT, 300,
-                null, null, Messenger.DEFAULTS, TrustedProxies.none());
+                null, null, Messenger.DEFAULTS, TrustedProxies.none(), SessionStore.Lifetimes.DEFAULTS, Webhooks.DEFAULTS);
     }
 
     public BatonConfig withPort(int newPort) {
         return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withDataDir(Path newDataDir) {
         return new BatonConfig(port, newDataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withRedisUrl(String newRedisUrl) {
         return new BatonConfig(port, dataDir, newRedisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withDemo(Boolean newDemo) {
         return new BatonConfig(port, dataDir, redisUrl, newDemo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withNamespace(String newNamespace) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, newNamespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withAdmin(String email, String password) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, email, password, messenger, trustedProxies);
+                responseTargetSeconds, email, password, messenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withMessenger(Messenger newMessenger) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies, sessions, webhooks);
     }
 
     public BatonConfig withTrustedProxies(TrustedProxies newTrustedProxies) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies, sessions, webhooks);
+    }
+
+    public BatonConfig withSessions(SessionStore.Lifetimes newSessions) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, newSessions, webhooks);
+    }
+
+    public BatonConfig withWebhooks(Webhooks newWebhooks) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, newWebhooks);
+    }
+
+    public BatonConfig withPublicUrl(String newPublicUrl) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, newPublicUrl, botName, namespace, handoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
     }
 }

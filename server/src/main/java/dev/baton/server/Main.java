@@ -1,10 +1,14 @@
 package dev.baton.server;
 
 import dev.baton.server.eval.EvalCommand;
+import dev.baton.access.SessionStore;
 import dev.baton.access.TrustedProxies;
 import dev.baton.detect.Intent;
 import dev.baton.handoff.HandoffPolicy;
+import dev.baton.routing.AgentRole;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +92,21 @@ public final class Main implements Callable<Integer> {
                     + "and X-Forwarded-Proto are believed (env BATON_TRUSTED_PROXIES; default: none).")
     List<String> trustedProxies;
 
+    @Option(names = "--session-idle-minutes", defaultValue = "${env:BATON_SESSION_IDLE_MINUTES:-720}",
+            description = "A console session ends after this many minutes unused (env BATON_SESSION_IDLE_MINUTES; "
+                    + "default 720, 12 hours).")
+    long sessionIdleMinutes;
+
+    @Option(names = "--session-max-hours", defaultValue = "${env:BATON_SESSION_MAX_HOURS:-24}",
+            description = "A console session ends this many hours after its login, however much it is used "
+                    + "(env BATON_SESSION_MAX_HOURS; default 24).")
+    long sessionMaxHours;
+
+    @Option(names = "--webhook-allow-private", defaultValue = "${env:BATON_WEBHOOK_ALLOW_PRIVATE:-false}",
+            description = "Let webhooks reach loopback, private and link-local addresses "
+                    + "(env BATON_WEBHOOK_ALLOW_PRIVATE; default false).")
+    boolean webhookAllowPrivate;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -126,7 +145,8 @@ public final class Main implements Callable<Integer> {
         var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy(),
                 responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"),
                 new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
-                TrustedProxies.of(trustedProxies));
+                TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),
+                        Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null));
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -134,17 +154,32 @@ public final class Main implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "baton-shutdown"));
-        System.out.println();
-        System.out.println("  Baton is running at " + app.url());
-        System.out.println("  Demo store page with the messenger: " + app.url() + "/");
-        System.out.println("  Agent console: " + app.url() + "/console/");
-        if (!app.demoLogins().isEmpty()) {
-            System.out.println("  Demo agents (password " + TeamSetup.DEMO_PASSWORD + "): "
-                    + String.join(", ", app.demoLogins()));
-        }
-        System.out.println("  Press Ctrl-C to stop.");
-        System.out.println();
+        banner(app).forEach(System.out::println);
         stopped.await();
         return 0;
+    }
+
+    /** What a start prints: where Baton is, and the demo logins. */
+    static List<String> banner(BatonApp app) {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("  Baton is running at " + app.url());
+        lines.add("  Demo store page with the messenger: " + app.url() + "/");
+        lines.add("  Agent console: " + app.url() + "/console/");
+        if (!app.demoLogins().isEmpty()) {
+            lines.add("  Demo logins:");
+            for (DemoLogin login : app.demoLogins()) {
+                lines.add("    " + login.email() + (login.role() == AgentRole.ADMIN ? " (admin)" : "")
+                        + (login.password() != null ? "  password: " + login.password() : ""));
+            }
+            boolean shown = app.demoLogins().stream().anyMatch(login -> login.password() != null);
+            lines.add(shown ? "  These passwords are shown only now; Baton keeps only their hashes."
+                    : "  Their passwords were shown when they were created.");
+            lines.add("  To set a new one (with Baton stopped when it runs on its embedded Redis):");
+            lines.add("    java -jar server/target/baton.jar admin password --email <email>");
+        }
+        lines.add("  Press Ctrl-C to stop.");
+        lines.add("");
+        return lines;
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.access.AgentAccess;
 import dev.baton.access.Passwords;
 import dev.baton.inbox.CannedReplies;
 import dev.baton.inbox.CannedReply;
@@ -9,9 +10,11 @@ import dev.baton.routing.AgentStore;
 import dev.baton.routing.BusinessHours;
 import dev.baton.routing.RoutingStore;
 import dev.baton.routing.Team;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 final class TeamSetup {
     private static final Logger log = LoggerFactory.getLogger(TeamSetup.class);
-    static final String DEMO_PASSWORD = "baton-demo-2026";
+
+    private record DemoAgent(String email, String name, AgentRole role, List<String> teams) {}
+
+    private static final List<DemoAgent> DEMO_TEAM = List.of(
+            new DemoAgent("alex@perkful.example", "Alex Morgan", AgentRole.ADMIN, List.of("billing", "general")),
+            new DemoAgent("sam@perkful.example", "Sam Rivera", AgentRole.AGENT, List.of("technical", "general")));
 
     private TeamSetup() {}
 
@@ -67,23 +75,37 @@ final class TeamSetup {
         log.info("Created the first admin, {}", email);
     }
 
-    /** Two demo agents with a known password: Alex (an admin) and Sam. */
-    static List<String> demoAgents(AgentStore agents, Passwords passwords) {
-        if (agents.findByEmail("alex@perkful.example").isEmpty()) {
-            createAgent(agents, passwords, "alex@perkful.example", "Alex Morgan", AgentRole.ADMIN, DEMO_PASSWORD,
-                    List.of("billing", "general"));
+    /**
+     * The demo agents, Alex (an admin) and Sam: made once per store, each with a password generated for it and
+     * returned to be shown once (only its bcrypt hash is kept). Later starts return those of them still there and
+     * active, without a password; one whose email was changed, or who was deactivated, is not made again.
+     */
+    static List<DemoLogin> demoAgents(AgentStore agents, Passwords passwords, AgentAccess access) {
+        boolean first = agents.markDemoTeamCreated();
+        List<DemoLogin> logins = new ArrayList<>();
+        for (DemoAgent demo : DEMO_TEAM) {
+            Optional<Agent> existing = agents.findByEmail(demo.email());
+            if (!first) {
+                existing.filter(Agent::active).ifPresent(agent -> logins.add(new DemoLogin(agent.email(),
+                        agent.role(), null)));
+                continue;
+            }
+            String password = Passwords.generate();
+            if (existing.isPresent()) {
+                // Made by an earlier Baton, which gave every demo store one published password: it changes now.
+                access.changePassword(existing.get(), password, null);
+            } else {
+                createAgent(agents, passwords, demo.email(), demo.name(), demo.role(), password, demo.teams());
+            }
+            logins.add(new DemoLogin(demo.email(), existing.map(Agent::role).orElse(demo.role()), password));
         }
-        if (agents.findByEmail("sam@perkful.example").isEmpty()) {
-            createAgent(agents, passwords, "sam@perkful.example", "Sam Rivera", AgentRole.AGENT, DEMO_PASSWORD,
-                    List.of("technical", "general"));
-        }
-        return List.of("alex@perkful.example (admin)", "sam@perkful.example");
+        return logins;
     }
 
     static Agent createAgent(AgentStore agents, Passwords passwords, String email, String name, AgentRole role,
             String password, List<String> teams) {
         Agent agent = new Agent(UUID.randomUUID().toString(), email, name, null, role, teams, "UTC", 5,
-                passwords.hash(password));
+                passwords.hash(password), null);
         if (!agents.save(agent)) {
             throw new IllegalArgumentException("an agent with the email " + email + " exists already");
         }

@@ -2,6 +2,7 @@ package dev.baton.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 /** An agent's console connection to {@code /ws/agent}, with the session cookie of a {@link ConsoleApi}. */
@@ -13,7 +14,19 @@ final class AgentClient extends JsonSocketClient {
 
     /** Not connected yet; with no cookie when {@code api} is null. */
     static AgentClient of(int port, ConsoleApi api) {
-        return new AgentClient(port, api == null || api.cookie() == null ? Map.of() : Map.of("Cookie", api.cookie()));
+        return of(port, api, null);
+    }
+
+    /** Not connected yet, as a page of {@code origin} would open it (no Origin header when null). */
+    static AgentClient of(int port, ConsoleApi api, String origin) {
+        Map<String, String> headers = new HashMap<>();
+        if (api != null && api.cookie() != null) {
+            headers.put("Cookie", api.cookie());
+        }
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        return new AgentClient(port, headers);
     }
 
     /** Connects and says hello, resuming after {@code lastEventId} when given; returns the welcome. */

@@ -3,12 +3,16 @@ package dev.baton.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,6 +35,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900");
+        // Keep the page's console messages (CSP violations among them) for consoleMessages().
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(ChromeDriverService.createDefaultService(), options);
     }
 
@@ -42,6 +48,11 @@ final class Browser implements AutoCloseable {
     /** The shadow root of the page's messenger element. */
     SearchContext messenger() {
         return driver.findElement(org.openqa.selenium.By.tagName("baton-messenger")).getShadowRoot();
+    }
+
+    /** The page's console messages since the last call (errors, warnings, CSP violations). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {

@@ -26,6 +26,7 @@ final class ConsoleApi {
     }
 
     private final int port;
+    private final Map<String, String> headers = new HashMap<>();
     private String cookie;
     private String csrfToken;
 
@@ -50,6 +51,12 @@ final class ConsoleApi {
             csrfToken = response.body().path("csrfToken").asText();
         }
         return response;
+    }
+
+    /** Sends {@code name: value} with every request from now on (as a proxy in front of Baton would add it). */
+    ConsoleApi withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** The {@code Cookie} header value of this browser's session. */
@@ -91,6 +98,7 @@ final class ConsoleApi {
                             : HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw
                                     : JSON.writeValueAsString(body)))
                     .header("Content-Type", "application/json");
+            headers.forEach(request::header);
             if (cookie != null) {
                 request.header("Cookie", cookie);
             }

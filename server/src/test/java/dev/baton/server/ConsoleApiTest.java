@@ -130,11 +130,11 @@ class ConsoleApiTest {
         ConsoleApi admin = ConsoleApi.loggedIn(baton.port(), "admin@test.example", PASSWORD);
 
         var created = admin.post("/api/agents", Map.of("email", "cam@test.example", "name", "Cam Lee", "password",
-                PASSWORD, "teams", List.of("technical"), "maxChats", 3, "timeZone", "Asia/Tokyo"));
+                PASSWORD, "role", "agent", "teams", List.of("technical"), "maxChats", 3, "timeZone", "Asia/Tokyo"));
         var duplicate = admin.post("/api/agents", Map.of("email", "CAM@test.example", "name", "Cam 2", "password",
-                PASSWORD));
+                PASSWORD, "role", "agent"));
         var badZone = admin.post("/api/agents", Map.of("email", "dee@test.example", "name", "Dee", "password",
-                PASSWORD, "timeZone", "Mars/Olympus"));
+                PASSWORD, "role", "agent", "timeZone", "Mars/Olympus"));
         var badReason = admin.put("/api/routing", Map.of("weather", "general"));
         var badTeam = admin.put("/api/routing", Map.of("refund", "nobody"));
         var badHours = admin.put("/api/teams/night", Map.of("name", "Night", "businessHours",

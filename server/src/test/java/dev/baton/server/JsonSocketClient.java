@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
@@ -26,6 +27,7 @@ class JsonSocketClient extends WebSocketClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String closeReason;
 
     JsonSocketClient(URI uri, Map<String, String> headers) {
@@ -74,6 +76,18 @@ class JsonSocketClient extends WebSocketClient {
     @Override
     public void onClose(int code, String reason, boolean remote) {
         closeReason = code + " " + reason;
+        closed.countDown();
+    }
+
+    /** Waits until the connection is closed and returns {@link #closeReason()}, or fails after {@code millis}. */
+    String awaitClose(long millis) {
+        try {
+            assertTrue(closed.await(millis, TimeUnit.MILLISECONDS), () -> "the server did not close "
+                    + getURI() + " within " + millis + " ms");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return closeReason;
     }
 
     @Override

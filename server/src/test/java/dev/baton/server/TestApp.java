@@ -57,7 +57,7 @@ final class TestApp implements AutoCloseable {
     /** Adds a member of the team who logs in with {@code password}. */
     Agent addAgent(String email, String name, AgentRole role, int maxChats, String password, String... teams) {
         Agent agent = new Agent(UUID.randomUUID().toString(), email, name, null, role, List.of(teams), "UTC",
-                maxChats, new Passwords().hash(password));
+                maxChats, new Passwords().hash(password), null);
         new RedisAgentStore(redis, keys, Json.newMapper()).save(agent);
         return agent;
     }

@@ -24,7 +24,8 @@ class WebhooksBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        baton = new TestApp(FixtureArticles.all(), config -> config);
+        // The receiver listens on the loopback, which webhooks may reach only when private addresses are allowed.
+        baton = new TestApp(FixtureArticles.all(), config -> config.withWebhooks(new BatonConfig.Webhooks(true, null)));
         baton.addAgent("admin@perkful.example", "Ops Admin", AgentRole.ADMIN, 5, PASSWORD);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> {

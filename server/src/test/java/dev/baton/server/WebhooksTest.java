@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class WebhooksTest {
     private static final String PASSWORD = "correct horse battery";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BatonConfig.Webhooks LOCAL_RECEIVERS = new BatonConfig.Webhooks(true, null);
     private static TestApp baton;
     /** A second node on the same Redis and namespace: it hears every event too. */
     private static BatonApp secondNode;
@@ -51,9 +52,11 @@ class WebhooksTest {
 
     @BeforeAll
     static void start() {
-        baton = new TestApp(FixtureArticles.all(), config -> config.withAdmin("admin@test.example", PASSWORD));
+        // The receivers listen on the loopback, which webhooks may reach only when private addresses are allowed.
+        baton = new TestApp(FixtureArticles.all(), config -> config.withAdmin("admin@test.example", PASSWORD)
+                .withWebhooks(LOCAL_RECEIVERS));
         secondNode = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
-                .withNamespace(baton.keys.namespace()));
+                .withNamespace(baton.keys.namespace()).withWebhooks(LOCAL_RECEIVERS));
         // In no team of the handoffs' and never online, so routing assigns nothing: the claim is the assignment.
         ana = baton.addAgent("ana@test.example", "Ana Ortiz", AgentRole.AGENT, 5, PASSWORD, "general");
     }

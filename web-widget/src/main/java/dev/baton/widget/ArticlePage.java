@@ -8,17 +8,25 @@ import io.javalin.http.HttpStatus;
 
 /**
  * {@code GET /kb/{id}}: an article as a web page, the link behind every bot answer, rendered safely by
- * {@link MarkdownHtml}.
+ * {@link MarkdownHtml}. The page runs no script at all (its policy allows none) and takes its styles from
+ * {@code /kb.css}; the sites that may embed the messenger may also show it in a frame (a help panel of their own),
+ * nobody else: it has nothing to click, so framing it can't trick anyone into an action.
  */
 public final class ArticlePage {
     private final KnowledgeBase knowledgeBase;
     private final MarkdownHtml html = new MarkdownHtml();
+    private final String policy;
 
-    public ArticlePage(KnowledgeBase knowledgeBase) {
+    public ArticlePage(KnowledgeBase knowledgeBase, OriginPolicy origins) {
         this.knowledgeBase = knowledgeBase;
+        this.policy = "default-src 'none'; style-src 'self'; img-src https: data:; base-uri 'none'; "
+                + "form-action 'none'; frame-ancestors " + origins.frameAncestors();
     }
 
     public void render(Context ctx) {
+        ctx.header("Content-Security-Policy", policy);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         Article article = knowledgeBase.find(ctx.pathParam("id")).orElse(null);
         if (article == null) {
             ctx.status(HttpStatus.NOT_FOUND).html(page("en", html.heading("Article not found"),
@@ -37,13 +45,7 @@ public final class ArticlePage {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>Help center</title>
-                <style>
-                  body { font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", sans-serif;
-                         color: #1f2933; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-                  h1 { font-size: 1.8rem; line-height: 1.25; }
-                  code { background: #f1f5f9; padding: 0 .25rem; border-radius: 4px; }
-                  a { color: #2457d6; }
-                </style>
+                <link rel="stylesheet" href="/kb.css">
                 </head>
                 <body>
                 <main>

@@ -1,6 +1,6 @@
 package dev.baton.widget;
 
-import java.net.URI;
+import dev.baton.access.Origins;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,18 +26,20 @@ public final class OriginPolicy {
             return true;
         }
         if (allowed.isEmpty()) {
-            return sameHost(origin, host);
+            return Origins.sameHost(origin, host);
         }
         return allowed.contains(normalized(origin));
     }
 
-    private static boolean sameHost(String origin, String host) {
-        try {
-            String authority = URI.create(origin.strip()).getAuthority();
-            return authority != null && host != null && authority.equalsIgnoreCase(host.strip());
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** What may frame Baton's article pages: the same sites that may open the messenger, and Baton's own. */
+    public String frameAncestors() {
+        if (allowed.contains("*")) {
+            return "*";
         }
+        // Only real origins: an entry with spaces or semicolons must not add directives to the policy.
+        List<String> origins = allowed.stream().map(Origins::normalized).flatMap(java.util.Optional::stream).sorted()
+                .toList();
+        return origins.isEmpty() ? "'self'" : "'self' " + String.join(" ", origins);
     }
 
     private static String normalized(String origin) {

@@ -3,7 +3,11 @@ package dev.baton.widget;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.http.staticfiles.StaticFileConfig;
 
-/** Serves {@code /widget.js}, the one script a host page embeds, from this module's resources. */
+/**
+ * Serves {@code /widget.js}, the one script a host page embeds, and {@code /kb.css}, the article pages' styles, from
+ * this module's resources. Any site may load them (they hold nothing private), but never as anything other than
+ * what they are.
+ */
 public final class WidgetAssets {
     private WidgetAssets() {}
 
@@ -12,7 +16,8 @@ public final class WidgetAssets {
         files.directory = "/dev/baton/widget/public";
         files.location = Location.CLASSPATH;
         // Host pages cache the script; revalidating keeps them on the current version after an upgrade.
-        files.headers = java.util.Map.of("Cache-Control", "no-cache");
+        files.headers = java.util.Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff",
+                "Cross-Origin-Resource-Policy", "cross-origin");
         // A classic script takes its host page's encoding unless told otherwise; pages in Shift_JIS or with no
         // charset at all would garble every non-ASCII character of the messenger.
         files.mimeTypes.add("text/javascript; charset=utf-8", "js");

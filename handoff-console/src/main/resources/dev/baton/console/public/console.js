@@ -5,13 +5,15 @@
  */
 import { api, onUnauthorized, setCsrfToken } from './api.js';
 import { byId } from './dom.js';
-import { showLogin } from './login.js';
+import { rememberSessionEnded, showLogin } from './login.js';
 import { Inbox } from './inbox.js';
 import { ConversationView } from './conversation.js';
 import { AgentSocket, forgetLastEventId } from './socket.js';
 import { setResponseTarget } from './timers.js';
 import { setUpKpis } from './kpis.js';
 import { setUpWebhooks } from './webhooks.js';
+import { setUpTeam } from './team.js';
+import { setUpPassword } from './password.js';
 
 const BOOT_RETRY_MS = 5000;
 
@@ -105,6 +107,15 @@ function startApp(me) {
       }
     },
     onFrame: (frame) => onFrame(frame),
+    // Logged out elsewhere, expired, deactivated or the password changed: a fresh page shows the login and why.
+    onSessionEnded: (reason) => {
+      if (leaving) return;
+      leaving = true;
+      view.stop();
+      setCsrfToken(null);
+      rememberSessionEnded(reason);
+      location.reload();
+    },
   });
 
   const view = new ConversationView({
@@ -117,6 +128,8 @@ function startApp(me) {
   const presence = setUpPresence(me);
   setUpKpis(me);
   setUpWebhooks(me);
+  setUpTeam(me);
+  setUpPassword();
 
   /** @param {any} frame a server frame of /ws/agent */
   function onFrame(frame) {

@@ -1,8 +1,39 @@
 /*
  * The login form (#login), shown when GET /api/me answers 401. Resolves with the session once the agent is in.
+ * When the previous session was ended (the console's socket said why), the form says so once.
  */
 import { api, ApiError } from './api.js';
 import { byId } from './dom.js';
+
+const ENDED_KEY = 'baton.console.sessionEnded';
+
+/** What the agent is told about why they have to log in again. */
+const ENDED = {
+  logged_out: 'You were logged out.',
+  session_expired: 'Your session expired. Please log in again.',
+  deactivated: 'An admin deactivated your account; you are logged out.',
+  password_changed: 'Your password was changed, so you are logged out. Log in with the new one.',
+  login_required: 'Your session ended. Please log in again.',
+};
+
+/**
+ * Remembers, across the reload that drops the old session's page, why it ended.
+ * @param {string} reason the socket's close reason
+ */
+export function rememberSessionEnded(reason) {
+  try { sessionStorage.setItem(ENDED_KEY, reason); } catch (e) { /* storage blocked: the form just shows */ }
+}
+
+/** @returns {string|null} the message for the last ended session, once */
+function takeSessionEnded() {
+  try {
+    const reason = sessionStorage.getItem(ENDED_KEY);
+    sessionStorage.removeItem(ENDED_KEY);
+    return reason == null ? null : (ENDED[/** @type {keyof ENDED} */ (reason)] || ENDED.login_required);
+  } catch (e) {
+    return null;
+  }
+}
 
 /**
  * Shows the form until a login succeeds.
@@ -17,6 +48,10 @@ export function showLogin() {
   const error = byId('login-error');
   let countdown = 0;
 
+  const notice = byId('login-notice');
+  const ended = takeSessionEnded();
+  notice.textContent = ended || '';
+  notice.hidden = !ended;
   section.hidden = false;
   byId('app').hidden = true;
   (email.value ? password : email).focus();
@@ -49,6 +84,7 @@ export function showLogin() {
       try {
         const session = await api.post('/api/login', { email: email.value.trim(), password: password.value });
         clearInterval(countdown);
+        notice.hidden = true;
         password.value = '';
         form.onsubmit = null;
         section.hidden = true;
@@ -62,6 +98,8 @@ export function showLogin() {
         } else if (err.status === 401) {
           showError('Wrong email or password.');
           password.select();
+        } else if (err.status === 403) {
+          showError(err.message || 'This account may not sign in.');
         } else if (err.status === 400) {
           showError(err.message || 'Enter your email and password.');
         } else {

@@ -1,13 +1,16 @@
 /*
  * The /ws/agent client (docs/console-api.md): says hello with the last event id it saw, so a reconnect — or a
  * reload, the id is kept in sessionStorage — gets every event it missed; reconnects with exponential backoff
- * (0.5 s doubling up to 15 s); sends a heartbeat every 20 s; hands every frame to onFrame.
+ * (0.5 s doubling up to 15 s); sends a heartbeat every 20 s; hands every frame to onFrame. A close with code 4401
+ * means the session is over (the reason says why): no reconnect then, onSessionEnded is told instead.
  */
 
 const LAST_EVENT_KEY = 'baton.console.lastEventId';
 const HEARTBEAT_MS = 20000;
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 15000;
+/** The close code of a socket whose session ended (logout, expiry, deactivation, password change). */
+const SESSION_ENDED = 4401;
 
 /** @typedef {'connecting'|'online'|'offline'} SocketState */
 
@@ -16,6 +19,8 @@ const MAX_DELAY_MS = 15000;
  * @property {(frame: any) => void} onFrame every server frame; `welcome` gets an extra `resumed` flag: true when
  *   the hello carried a lastEventId (the missed events follow), false when the caller must reload its data
  * @property {(state: SocketState) => void} onState
+ * @property {(reason: string) => void} onSessionEnded the session is over: `logged_out`, `session_expired`,
+ *   `deactivated`, `password_changed` or `login_required`
  */
 
 /** @returns {string} ws(s)://<this host>/ws/agent */
@@ -122,10 +127,15 @@ export class AgentSocket {
       }
       this.handlers.onFrame(frame);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.stopHeartbeat();
+      if (event.code === SESSION_ENDED) {
+        this.stop();
+        this.handlers.onSessionEnded(event.reason || 'login_required');
+        return;
+      }
       this.handlers.onState('offline');
       this.scheduleRetry();
     };
