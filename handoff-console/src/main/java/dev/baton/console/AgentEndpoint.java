@@ -11,6 +11,7 @@ import dev.baton.routing.Presence;
 import dev.baton.store.RedisEventFeed;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -63,6 +64,7 @@ public final class AgentEndpoint {
     public void configure(WsConfig ws) {
         ws.onConnect(this::connected);
         ws.onMessage(this::received);
+        ws.onBinaryMessage(this::receivedBinary);
         ws.onClose(this::closed);
     }
 
@@ -105,6 +107,15 @@ public final class AgentEndpoint {
         } catch (RuntimeException e) {
             log.error("Console frame failed for agent {}", socket.agent().id(), e);
             socket.send(new AgentFrame.Error("unavailable", "Could not handle that right now; try again."));
+        }
+    }
+
+    /** No binary frame is part of the console protocol: refused, and the connection stays. */
+    private void receivedBinary(WsBinaryMessageContext ctx) {
+        AgentSocket socket = sockets.get(ctx.sessionId());
+        if (socket != null) {
+            socket.send(new AgentFrame.Error("bad_json", "Frames are JSON text; a binary frame is not part of the "
+                    + "protocol."));
         }
     }
 
