@@ -10,21 +10,19 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * Baton end to end, as customers load it: a real server in this JVM (embedded Redis in a temporary folder, the
@@ -36,7 +34,7 @@ import org.java_websocket.handshake.ServerHandshake;
 public final class ChatBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Questions the demo knowledge base answers (its articles' examples, reworded). */
-    private static final List<String> QUESTIONS = List.of("How do customers earn points?", "Do points expire?",
+    static final List<String> QUESTIONS = List.of("How do customers earn points?", "Do points expire?",
             "How does the referral program work?", "How much does Perkful cost?", "Where can I download my invoices?",
             "How do I install Perkful on Shopify?", "How do I connect Klaviyo?", "Do you have an API?",
             "How do I add a team member?", "ポイントに有効期限はありますか？");
@@ -92,7 +90,7 @@ public final class ChatBench {
     /** One customer asking {@code messages} questions in turn, each waiting for its answer. */
     private static void customer(URI chat, int messages, int offset, ConcurrentLinkedQueue<Long> acks,
             ConcurrentLinkedQueue<Long> answers) throws Exception {
-        Client client = Client.open(chat);
+        JsonSocket client = open(chat);
         try {
             for (int i = 0; i < messages; i++) {
                 String id = UUID.randomUUID().toString();
@@ -100,19 +98,19 @@ public final class ChatBench {
                 long sent = System.nanoTime();
                 client.send(JSON.createObjectNode().put("type", "message").put("clientMsgId", id)
                         .put("text", question).toString());
-                JsonNode ack = client.await(frame -> "ack".equals(frame.path("type").asText())
+                JsonNode ack = await(client, frame -> "ack".equals(frame.path("type").asText())
                         || "error".equals(frame.path("type").asText()));
                 if (!"ack".equals(ack.path("type").asText())) {
                     throw new IllegalStateException("refused: " + ack);
                 }
                 acks.add(System.nanoTime() - sent);
-                JsonNode reply = client.await(frame -> "message".equals(frame.path("type").asText())
+                JsonNode reply = await(client, frame -> "message".equals(frame.path("type").asText())
                         && !"customer".equals(frame.path("author").path("role").asText()));
                 answers.add(System.nanoTime() - sent);
                 if (!"bot".equals(reply.path("author").path("role").asText())) {
                     // Handed over (a person is needed now): the next question goes in a new conversation.
                     client.close();
-                    client = Client.open(chat);
+                    client = open(chat);
                 }
             }
         } finally {
@@ -120,54 +118,28 @@ public final class ChatBench {
         }
     }
 
-    /** A customer's socket, said hello to, with its frames queued. */
-    private static final class Client extends WebSocketClient {
-        private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-
-        private Client(URI uri) {
-            super(uri);
+    /** A customer's socket, said hello to. */
+    private static JsonSocket open(URI chat) {
+        JsonSocket client = JsonSocket.open(chat, Map.of());
+        if (client == null) {
+            throw new IllegalStateException("could not connect to " + chat);
         }
+        client.send(JSON.createObjectNode().put("type", "hello").put("visitorId", "bench-" + UUID.randomUUID())
+                .put("locale", "en").toString());
+        await(client, frame -> "welcome".equals(frame.path("type").asText()));
+        return client;
+    }
 
-        static Client open(URI uri) throws Exception {
-            Client client = new Client(uri);
-            if (!client.connectBlocking(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("could not connect to " + uri);
+    private static JsonNode await(JsonSocket client, Predicate<JsonNode> wanted) {
+        while (true) {
+            JsonNode frame = client.next(Duration.ofSeconds(30));
+            if (frame == null || frame == JsonSocket.CLOSED) {
+                throw new IllegalStateException(frame == null ? "no answer within 30 s" : "the server closed");
             }
-            client.send(JSON.createObjectNode().put("type", "hello").put("visitorId", "bench-" + UUID.randomUUID())
-                    .put("locale", "en").toString());
-            client.await(frame -> "welcome".equals(frame.path("type").asText()));
-            return client;
-        }
-
-        JsonNode await(java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
-            while (true) {
-                JsonNode frame = frames.poll(30, TimeUnit.SECONDS);
-                if (frame == null) {
-                    throw new IllegalStateException("no answer within 30 s");
-                }
-                if (wanted.test(frame)) {
-                    return frame;
-                }
+            if (wanted.test(frame)) {
+                return frame;
             }
         }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {}
-
-        @Override
-        public void onMessage(String message) {
-            try {
-                frames.add(JSON.readTree(message));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {}
-
-        @Override
-        public void onError(Exception ex) {}
     }
 
     private static void report(String what, List<Long> nanos) {

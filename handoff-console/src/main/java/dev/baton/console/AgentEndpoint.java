@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Header;
 import io.javalin.http.UnauthorizedResponse;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -71,6 +72,7 @@ public final class AgentEndpoint {
     public void configure(WsConfig ws) {
         ws.onConnect(this::connected);
         ws.onMessage(this::received);
+        ws.onBinaryMessage(this::receivedBinary);
         ws.onClose(this::closed);
     }
 
@@ -114,6 +116,15 @@ public final class AgentEndpoint {
         } catch (RuntimeException e) {
             log.error("Console frame failed for agent {}", socket.agent().id(), e);
             socket.send(new AgentFrame.Error("unavailable", "Could not handle that right now; try again."));
+        }
+    }
+
+    /** No binary frame is part of the console protocol: refused, and the connection stays. */
+    private void receivedBinary(WsBinaryMessageContext ctx) {
+        AgentSocket socket = sockets.get(ctx.sessionId());
+        if (socket != null) {
+            socket.send(new AgentFrame.Error("bad_json", "Frames are JSON text; a binary frame is not part of the "
+                    + "protocol."));
         }
     }
 

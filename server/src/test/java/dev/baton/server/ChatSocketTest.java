@@ -169,6 +169,21 @@ class ChatSocketTest {
     }
 
     @Test
+    void a_binary_frame_is_refused_with_an_error_and_the_socket_still_serves() {
+        ChatClient client = connect();
+        client.helloAsNewVisitor();
+
+        client.send(new byte[] {1, 2, 3, (byte) 0xFF});
+        JsonNode refused = client.next("error");
+
+        assertEquals("bad_json", refused.path("code").asText());
+        assertTrue(refused.path("message").asText().contains("text"), refused::toString);
+        client.ask("after", "How do customers earn points?");
+        client.nextMessageFrom("customer");
+        client.nextMessageFrom("bot");
+    }
+
+    @Test
     void hello_frames_are_checked_before_anything_is_created() {
         ChatClient client = connect();
         int before = baton.redis.keys(baton.keys.namespace() + ":conv:*").size();

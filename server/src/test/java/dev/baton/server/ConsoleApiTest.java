@@ -102,6 +102,31 @@ class ConsoleApiTest {
     }
 
     @Test
+    void the_agent_socket_refuses_a_binary_frame_with_an_error_and_still_serves() {
+        AgentClient console = AgentClient.of(baton.port(), as(ana)).open();
+        sockets.add(console);
+
+        console.send(new byte[] {0, 1, 2});
+        JsonNode refused = nextSkippingPresence(console);
+        console.sendFrame(JsonSocketClient.frame("hello"));
+        JsonNode welcome = nextSkippingPresence(console);
+
+        assertEquals("error", refused.path("type").asText(), refused::toString);
+        assertEquals("bad_json", refused.path("code").asText());
+        assertEquals("welcome", welcome.path("type").asText(), welcome::toString);
+        assertEquals(ana.id(), welcome.path("agent").path("id").asText());
+    }
+
+    /** The next frame that is not about someone's presence (their consoles come and go as tests run). */
+    private static JsonNode nextSkippingPresence(AgentClient console) {
+        JsonNode frame = console.nextFrame();
+        while ("presence".equals(frame.path("type").asText())) {
+            frame = console.nextFrame();
+        }
+        return frame;
+    }
+
+    @Test
     void an_agent_may_not_use_the_admin_endpoints() {
         ConsoleApi agent = as(ana);
         var teamsBefore = agent.get("/api/teams").body();

@@ -16,6 +16,7 @@ import dev.baton.kb.Language;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.Header;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
@@ -70,6 +71,7 @@ public final class ChatEndpoint {
     public void configure(WsConfig ws) {
         ws.onConnect(this::connected);
         ws.onMessage(this::received);
+        ws.onBinaryMessage(this::receivedBinary);
         ws.onClose(this::closed);
         ws.onError(this::failed);
     }
@@ -107,6 +109,15 @@ public final class ChatEndpoint {
             log.error("Chat frame failed on session {}", ctx.sessionId(), e);
             socket.send(new ServerFrame.Error("unavailable", "The message could not be handled right now; "
                     + "send it again in a moment.", null));
+        }
+    }
+
+    /** No binary frame is part of the protocol: refused like any other bad frame, and the connection stays. */
+    private void receivedBinary(WsBinaryMessageContext ctx) {
+        ChatSocket socket = sockets.get(ctx.sessionId());
+        if (socket != null) {
+            socket.send(new ServerFrame.Error("bad_json", "Frames are JSON text; a binary frame is not part of the "
+                    + "protocol.", null));
         }
     }
 
