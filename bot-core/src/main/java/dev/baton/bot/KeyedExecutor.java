@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tasks with the same key one after another in the order given, and tasks with different keys in parallel on
- * a fixed number of threads. The bot uses it so that replies within one conversation keep their order.
+ * a fixed number of threads. The bot uses it so that replies within one conversation keep their order. Its queues
+ * hold only what the bot's work queue took, and that takes no more events than it has room for.
  */
 final class KeyedExecutor implements AutoCloseable {
     private final List<ExecutorService> lanes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.baton.bot;
 
+import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.Conversation;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The bot, as a worker of the event feed. For each customer message it runs one turn: detect (intent, frustration)
  * -> retrieve -> decide (hand over, or not) -> answer. The feed gives each message to one node and gives it again
  * to another if that node dies mid-turn. The bot writes only while it owns the conversation; the store checks that
- * atomically, so no reply lands after a handoff or a takeover.
+ * atomically, so no reply lands after a handoff or a takeover. And it writes each turn once: the analysis and the
+ * reply (or handoff) are stored once per customer message, so a message worked on twice is still answered once.
  */
 public final class SupportBot implements Worker, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SupportBot.class);
@@ -72,7 +74,7 @@ public final class SupportBot implements Worker, AutoCloseable {
                     () -> turn(logged.seq(), message), done));
         } else if (logged.event() instanceof FeedbackGiven feedback && !feedback.helpful()) {
             executor.execute(feedback.conversationId(), () -> guarded(feedback.conversationId(),
-                    () -> notHelpful(feedback), done));
+                    () -> notHelpful(logged.seq(), feedback), done));
         } else {
             done.run();
         }
@@ -104,25 +106,29 @@ public final class SupportBot implements Worker, AutoCloseable {
         Optional<Answer> answer = answerer.answer(question);
         boolean unsure = answer.isEmpty() || !answer.get().confident();
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
-        // A request for a refund or a person is not a missing article; a question nobody wrote about is.
-        if (unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true)) {
-            gaps.record(new ContentGaps.Gap(message.text(), question.language(), "not_sure", id, Seq.millis(seq)));
-        }
+        AppendResult written;
         if (handoff.isPresent()) {
-            handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(), question.language());
+            written = handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(),
+                    question.language(), seq);
         } else if (!unsure) {
             var article = answer.get().article();
             var citation = new Citation(article.id(), article.title(), links.url(article.id()));
-            conversations.addBotMessage(id, botAuthor, answer.get().passage(), List.of(citation),
+            written = conversations.addBotMessage(id, seq, botAuthor, answer.get().passage(), List.of(citation),
                     rounded(answer.get().confidence()));
         } else {
-            conversations.addBotMessage(id, botAuthor, BotMessages.notSure(question.language()), List.of(),
-                    answer.map(a -> rounded(a.confidence())).orElse(0.0));
+            written = conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(question.language()),
+                    List.of(), answer.map(a -> rounded(a.confidence())).orElse(0.0));
+        }
+        // A request for a refund or a person is not a missing article; a question nobody wrote about is. Not recorded
+        // by a second worker on the same message, so it is one gap.
+        boolean gap = unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true);
+        if (gap && written.status() != AppendResult.Status.DUPLICATE) {
+            gaps.record(new ContentGaps.Gap(message.text(), question.language(), "not_sure", id, Seq.millis(seq)));
         }
     }
 
     /** "Did this help? No": hand over if that makes too many in a row, else apologise and offer a person. */
-    private void notHelpful(FeedbackGiven feedback) {
+    private void notHelpful(String seq, FeedbackGiven feedback) {
         String id = feedback.conversationId();
         Optional<Conversation> conversation = conversations.find(id);
         if (conversation.isEmpty() || conversation.get().owner() != Owner.BOT) {
@@ -130,13 +136,14 @@ public final class SupportBot implements Worker, AutoCloseable {
         }
         History history = conversations.history(id);
         String language = Language.fromLocale(conversation.get().locale());
-        history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
-                question.text(), language, "not_helpful", id, question.ts())));
         Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), false, history);
-        if (handoff.isPresent()) {
-            handoffs.handOff(conversation.get(), history, handoff.get(), language);
-        } else {
-            conversations.addBotMessage(id, botAuthor, BotMessages.sorryNotHelpful(language), List.of(), null);
+        AppendResult written = handoff.isPresent()
+                ? handoffs.handOff(conversation.get(), history, handoff.get(), language, seq)
+                : conversations.addBotMessage(id, seq, botAuthor, BotMessages.sorryNotHelpful(language), List.of(),
+                        null);
+        if (written.status() != AppendResult.Status.DUPLICATE) {
+            history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
+                    question.text(), language, "not_helpful", id, question.ts())));
         }
     }
 

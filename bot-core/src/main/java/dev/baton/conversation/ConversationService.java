@@ -26,15 +26,31 @@ import java.util.UUID;
 public final class ConversationService {
     /** An empty conversation (a page view that never asked anything) is forgotten after this long. */
     static final Duration EMPTY_CONVERSATION_TTL = Duration.ofHours(24);
+    /** How many events a customer may make one conversation store per minute, unless configured otherwise. */
+    public static final int CUSTOMER_EVENTS_PER_MINUTE = 60;
 
     private final ConversationStore store;
     private final String nodeId;
     private final Clock clock;
+    private final int customerEventsPerMinute;
 
     public ConversationService(ConversationStore store, String nodeId, Clock clock) {
+        this(store, nodeId, clock, CUSTOMER_EVENTS_PER_MINUTE);
+    }
+
+    /**
+     * @param customerEventsPerMinute how many events the customer's own writes (messages, feedback, ratings, read
+     *     receipts, an email left, a request for a person) may add to one conversation per minute, across all their
+     *     connections and every node; the bot's and the team's writes are never refused for it
+     */
+    public ConversationService(ConversationStore store, String nodeId, Clock clock, int customerEventsPerMinute) {
         this.store = Objects.requireNonNull(store);
         this.nodeId = Objects.requireNonNull(nodeId);
         this.clock = Objects.requireNonNull(clock);
+        if (customerEventsPerMinute < 1) {
+            throw new IllegalArgumentException("a customer must be able to write at least one event a minute");
+        }
+        this.customerEventsPerMinute = customerEventsPerMinute;
     }
 
     /** A new conversation and the secret that resumes it; the secret is not stored and can't be read again. */
@@ -78,25 +94,38 @@ public final class ConversationService {
      */
     public AppendResult addCustomerMessage(String conversationId, String clientMsgId, String text) {
         var created = new MessageCreated(conversationId, Author.customer(), text, List.of(), null, clientMsgId);
-        // The reopen happens inside the same write, after the duplicate check: a resent message never reopens.
-        return store.write(ConversationWrite.of(conversationId, created).once(clientMsgId)
+        // The reopen happens inside the same write, after the duplicate check: a resent message never reopens, and
+        // is acknowledged again even when the conversation has used up its budget.
+        return store.write(customers(ConversationWrite.of(conversationId, created).once(clientMsgId)
                 .reopeningWith(new Reopened(conversationId, "customer"))
                 .setting("preview", Handling.previewOf(text))
-                .incrementing("unreadByAgent", 1), nodeId);
+                .incrementing("unreadByAgent", 1)), nodeId);
     }
 
-    /** Stores a bot reply only if the bot still owns the conversation at the moment of writing. */
-    public AppendResult addBotMessage(String conversationId, Author bot, String text, List<Citation> citations,
-            Double confidence) {
+    /**
+     * Stores the bot's reply to the event at {@code answering} (a customer message, or feedback), only if the bot
+     * still owns the conversation at the moment of writing, and once per such event: a second worker on the same
+     * event (it was handed out again) writes nothing and gets {@code DUPLICATE}.
+     */
+    public AppendResult addBotMessage(String conversationId, String answering, Author bot, String text,
+            List<Citation> citations, Double confidence) {
         var created = new MessageCreated(conversationId, bot, text, citations, confidence, null);
-        return store.write(ConversationWrite.of(conversationId, created).onlyIfOwner(Owner.BOT)
-                .setting("preview", Handling.previewOf(text)), nodeId);
+        return store.write(ConversationWrite.of(conversationId, created).once(turnOf(answering))
+                .onlyIfOwner(Owner.BOT).setting("preview", Handling.previewOf(text)), nodeId);
     }
 
-    /** Records what the detectors read in the customer message at {@code messageSeq}. */
+    /** Records what the detectors read in the customer message at {@code messageSeq}, once per message. */
     public AppendResult addAnalysis(String conversationId, String messageSeq, Analysis analysis) {
         return store.write(ConversationWrite.of(conversationId,
-                new MessageAnalyzed(conversationId, messageSeq, analysis)), nodeId);
+                new MessageAnalyzed(conversationId, messageSeq, analysis)).once("analysis/" + messageSeq), nodeId);
+    }
+
+    /**
+     * The once-id of the bot's turn on the event at {@code seq}: its reply or its handoff, whichever it writes. A
+     * client's ids can't hold a slash (docs/protocol.md), so they never stand for one of these.
+     */
+    private static String turnOf(String seq) {
+        return "turn/" + Objects.requireNonNull(seq, "the event the bot answers");
     }
 
     /**
@@ -110,25 +139,27 @@ public final class ConversationService {
         if (!botMessage) {
             return Optional.empty();
         }
-        return Optional.of(store.write(ConversationWrite.of(conversationId,
-                new FeedbackGiven(conversationId, messageSeq, helpful)), nodeId));
+        return Optional.of(store.write(customers(ConversationWrite.of(conversationId,
+                new FeedbackGiven(conversationId, messageSeq, helpful))), nodeId));
     }
 
-    /** A customer returning to a resolved conversation gets a fresh start in the bot's hands. */
-    public void reopenIfResolved(String conversationId) {
-        Optional<Conversation> conversation = store.find(conversationId);
-        if (conversation.isPresent() && conversation.get().owner() == Owner.RESOLVED) {
-            // Two writers racing here: one reopens, the other finds the owner moved and writes nothing.
-            store.write(ConversationWrite.of(conversationId, new Reopened(conversationId, "customer"))
-                    .through(Transition.REOPEN), nodeId);
-        }
+    /**
+     * A customer returning to a resolved conversation gets a fresh start in the bot's hands. Two writers racing
+     * here: one reopens, the other finds the owner moved and writes nothing (NOT_OWNER).
+     */
+    public AppendResult reopenIfResolved(String conversationId) {
+        return store.write(customers(ConversationWrite.of(conversationId, new Reopened(conversationId, "customer"))
+                .through(Transition.REOPEN)), nodeId);
     }
 
     /**
      * Moves the conversation from the bot to the team's queue, with the context and the honest message the customer
      * sees, in one atomic step; refused (nothing written) unless the bot owns it at that moment.
+     *
+     * @param answering the event the bot hands over after (written once per such event, like its replies), or null
+     *     when the customer asked for a person themselves
      */
-    public AppendResult handOff(String conversationId, HandoffContext context, String team,
+    public AppendResult handOff(String conversationId, String answering, HandoffContext context, String team,
             Availability availability, Author system, String customerText) {
         var write = ConversationWrite.of(conversationId, new HandedOff(conversationId, context, team, availability),
                         new MessageCreated(conversationId, system, customerText, List.of(), null, null))
@@ -137,7 +168,7 @@ public final class ConversationService {
                 .setting("priority", context.priority().code())
                 .setting("reason", context.reason().code())
                 .setting("handedOffAt", Long.toString(context.handedOffAt()));
-        return store.write(write, nodeId);
+        return store.write(answering == null ? customers(write) : write.once(turnOf(answering)), nodeId);
     }
 
     /** Closes the conversation, from any open state; {@code by} is who closed it. */
@@ -161,18 +192,22 @@ public final class ConversationService {
         if (conversation.isEmpty()) {
             return Optional.empty();
         }
-        Customer customer = conversation.get().customer();
-        if (customer == null) {
-            customer = Customer.visitor(conversation.get().visitorId(), conversation.get().locale());
-        }
+        Customer before = conversation.get().customer();
+        Customer customer = before != null ? before
+                : Customer.visitor(conversation.get().visitorId(), conversation.get().locale());
+        // The address first, so whoever reads the confirmation finds it on the conversation.
         if (!customer.verified()) {
             store.identify(conversationId, customer.withEmail(email));
         } else if (customer.email() == null) {
             // Verified details stay the product's own; the customer's word goes beside them for the agents.
             store.identify(conversationId, customer.withAttribute("emailLeftInChat", email));
         }
-        return Optional.of(store.write(ConversationWrite.of(conversationId,
-                new MessageCreated(conversationId, system, confirmation, List.of(), null, null)), nodeId));
+        AppendResult confirmed = store.write(customers(ConversationWrite.of(conversationId,
+                new MessageCreated(conversationId, system, confirmation, List.of(), null, null))), nodeId);
+        if (!confirmed.stored()) {
+            store.identify(conversationId, customer); // over the budget: the address is not kept either
+        }
+        return Optional.of(confirmed);
     }
 
     /**
@@ -180,15 +215,25 @@ public final class ConversationService {
      * the conversation is resolved at that moment.
      */
     public AppendResult rate(String conversationId, int rating, String comment) {
-        return store.write(ConversationWrite.of(conversationId, new CsatSubmitted(conversationId, rating, comment))
+        return store.write(customers(ConversationWrite.of(conversationId,
+                        new CsatSubmitted(conversationId, rating, comment))
                 .onlyIfOwner(Owner.RESOLVED)
-                .setting("csatRating", Integer.toString(rating)), nodeId);
+                .setting("csatRating", Integer.toString(rating))), nodeId);
     }
 
-    /** The customer has read the conversation up to {@code seq}: agents see "Seen". */
+    /**
+     * The customer has read the conversation up to {@code seq}: agents see "Seen". Stored only when it moves the
+     * customer's read position forward (decided in the write itself, so racing tabs store each step once);
+     * otherwise UNCHANGED.
+     */
     public AppendResult customerRead(String conversationId, String seq) {
-        return store.write(ConversationWrite.of(conversationId, new MessageRead(conversationId, "customer", seq))
-                .setting("customerReadSeq", seq), nodeId);
+        return store.write(customers(ConversationWrite.of(conversationId,
+                new MessageRead(conversationId, "customer", seq)).onlyIfAdvancing("customerReadSeq", seq)), nodeId);
+    }
+
+    /** A write the customer makes: it counts against the conversation's budget of customer events a minute. */
+    private ConversationWrite customers(ConversationWrite write) {
+        return write.withinCustomerBudget(customerEventsPerMinute);
     }
 
     /**

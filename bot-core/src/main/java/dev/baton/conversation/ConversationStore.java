@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public interface ConversationStore {
 
-    /** Stores a new conversation; it disappears after {@code ttlUntilFirstEvent} unless something is appended. */
+    /**
+     * Stores a new conversation; it disappears after {@code ttlUntilFirstEvent} unless something is appended, and
+     * until then nothing else points to it (its visitor's and user's history find it from its first event on).
+     */
     void create(Conversation conversation, String resumeTokenHash, Duration ttlUntilFirstEvent);
 
     Optional<Conversation> find(String conversationId);
@@ -24,10 +27,10 @@ public interface ConversationStore {
     /** Updates who the customer is; no event, nothing else changes. */
     void identify(String conversationId, Customer customer);
 
-    /** A visitor's conversations that still exist, newest first. */
+    /** A visitor's conversations with events, newest first. */
     List<Conversation> ofVisitor(String visitorId, int limit);
 
-    /** A verified user's conversations on any device, newest first. */
+    /** A verified user's conversations with events, on any device, newest first. */
     List<Conversation> ofUser(String userId, int limit);
 
     /** Gives a still-empty conversation another {@code ttl}; a conversation with events is kept anyway. */

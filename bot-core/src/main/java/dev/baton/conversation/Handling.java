@@ -16,7 +16,6 @@ public record Handling(String assignee, String team, String priority, String rea
 
     /** A message as the inbox list shows it: on one line, cut at {@link #PREVIEW} characters. */
     public static String previewOf(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() > PREVIEW ? flat.substring(0, PREVIEW - 1) + "…" : flat;
+        return CustomerText.oneLine(text, PREVIEW);
     }
 }

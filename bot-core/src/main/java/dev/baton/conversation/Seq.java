@@ -1,6 +1,6 @@
 package dev.baton.conversation;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A position in a conversation's log: the Redis stream id ({@code <millis>-<counter>}) of an event. Clients resume

@@ -1,5 +1,8 @@
 package dev.baton.detect;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.baton.conversation.CustomerText;
 import dev.baton.kb.EmbeddingClassifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scores how frustrated one message reads, 0 to 1, with the evidence: a logistic regression over the message's
@@ -21,7 +22,8 @@ public final class FrustrationDetector {
     /** From this score on, one message alone counts as frustrated. */
     public static final double FRUSTRATED = 0.5;
     private static final int DIMENSION = 384;
-    private static final Pattern CAPS_WORD = Pattern.compile("\\b\\p{Lu}{3,}\\b");
+    /** A word: letters, digits and underscores (RE2's {@code \\b} knows ASCII only, so words are found whole). */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern REPEATED_PUNCTUATION = Pattern.compile("[!?！？]{2,}");
 
     private final EmbeddingClassifier model;
@@ -50,7 +52,8 @@ public final class FrustrationDetector {
      * @param vector the message's embedding when the model knows its language (English), else null: then the
      *     lexicon and the typography speak alone
      */
-    public Score score(String text, float[] vector) {
+    public Score score(String message, float[] vector) {
+        String text = CustomerText.bounded(message);
         List<String> evidence = new ArrayList<>();
         double tone = vector == null ? 0 : model.probabilities(vector).getOrDefault("1", 0.0);
         if (tone >= 0.5) {
@@ -99,13 +102,21 @@ public final class FrustrationDetector {
 
     /** Two or more words in capitals, or a long message mostly in capitals. */
     private static boolean shouts(String text) {
-        Matcher caps = CAPS_WORD.matcher(text);
+        Matcher word = WORD.matcher(text);
         int capsWords = 0;
-        while (caps.find()) {
-            capsWords++;
+        while (word.find()) {
+            if (isCapitals(word.group())) {
+                capsWords++;
+            }
         }
         long letters = text.chars().filter(Character::isLetter).count();
         long upper = text.chars().filter(Character::isUpperCase).count();
         return capsWords >= 2 || (letters >= 12 && upper > 0.6 * letters);
+    }
+
+    /** Three or more capital letters and nothing else. */
+    private static boolean isCapitals(String word) {
+        return word.codePointCount(0, word.length()) >= 3
+                && word.codePoints().allMatch(c -> Character.getType(c) == Character.UPPERCASE_LETTER);
     }
 }

@@ -1,17 +1,22 @@
 package dev.baton.detect;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import dev.baton.conversation.CustomerText;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Word patterns that tell a request from a question about it, in English and Japanese. Each rule that matches
  * nudges one class up (a request: cancel, refund, complaint, a person) or "none" up (a question about a policy,
- * contacting support, the newsletter, editing an order), and says why in words an agent can check.
+ * contacting support, the newsletter, editing an order), and says why in words an agent can check. The patterns
+ * are RE2/J's (linear time, whatever the message) and read one message's worth of text at most.
  */
 final class IntentRules {
     static final String NONE = "none";
@@ -19,10 +24,9 @@ final class IntentRules {
     /** A rule that matched: the class it speaks for, how much, and the words that made it. */
     record Hit(String label, double boost, String evidence) {}
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-
+    /** English text is lower-cased before it is read, and Japanese has no case: no pattern needs to fold case. */
     private static Pattern words(String regex) {
-        return Pattern.compile(regex, FLAGS);
+        return Pattern.compile(regex);
     }
 
     // English
@@ -85,48 +89,46 @@ final class IntentRules {
     private IntentRules() {}
 
     static List<Hit> english(String text) {
-        String lower = correctTypos(text.toLowerCase(Locale.ROOT));
+        Reading read = new Reading(correctTypos(CustomerText.bounded(text).toLowerCase(Locale.ROOT)));
         List<Hit> hits = new ArrayList<>();
-        boolean policy = POLICY.matcher(lower).find();
-        boolean editsOrder = ORDER_EDIT.matcher(lower).find() || ORDER_FIX.matcher(lower).find();
-        boolean person = PERSON.matcher(lower).find();
-        if (NEWSLETTER.matcher(lower).find()) {
+        boolean policy = read.has(POLICY);
+        boolean editsOrder = read.has(ORDER_EDIT) || read.has(ORDER_FIX);
+        boolean person = read.has(PERSON);
+        if (read.has(NEWSLETTER)) {
             hits.add(new Hit(NONE, 0.4, "about the newsletter"));
             return hits;
         }
-        if (policy && (REFUND_WORD.matcher(lower).find() || CANCEL_VERB.matcher(lower).find())) {
-            hits.add(new Hit(NONE, 0.35, "asks about a policy (\"" + found(POLICY, lower) + "\")"));
+        if (policy && (read.has(REFUND_WORD) || read.has(CANCEL_VERB))) {
+            hits.add(new Hit(NONE, 0.35, "asks about a policy (\"" + read.first(POLICY) + "\")"));
         } else {
-            Matcher refund = REFUND_WORD.matcher(lower);
-            if (refund.find()) {
-                hits.add(new Hit("refund", 0.3, "asks for money back (\"" + refund.group() + "\")"));
+            if (read.has(REFUND_WORD)) {
+                hits.add(new Hit("refund", 0.3, "asks for money back (\"" + read.first(REFUND_WORD) + "\")"));
             }
-            if (!editsOrder && CANCEL_VERB.matcher(lower).find() && CANCEL_OBJECT.matcher(lower).find()) {
-                hits.add(new Hit("cancel", 0.3, "asks to " + found(CANCEL_VERB, lower) + " their "
-                        + found(CANCEL_OBJECT, lower)));
+            if (!editsOrder && read.has(CANCEL_VERB) && read.has(CANCEL_OBJECT)) {
+                hits.add(new Hit("cancel", 0.3, "asks to " + read.first(CANCEL_VERB) + " their "
+                        + read.first(CANCEL_OBJECT)));
             }
         }
         if (editsOrder) {
             hits.add(new Hit(NONE, 0.3, "wants to change items of an order"));
         }
         if (person) {
-            hits.add(new Hit("human", 0.35, "asks for a person (\"" + found(PERSON, lower) + "\")"));
-        } else if (CUSTOMER_SERVICE.matcher(lower).find()) {
+            hits.add(new Hit("human", 0.35, "asks for a person (\"" + read.first(PERSON) + "\")"));
+        } else if (read.has(CUSTOMER_SERVICE)) {
             hits.add(new Hit(NONE, 0.3, "asks how to reach customer service"));
         }
-        Matcher complaint = COMPLAINT_WORD.matcher(lower);
-        if (complaint.find()) {
-            hits.add(new Hit("complaint", 0.3, "wants to complain (\"" + complaint.group() + "\")"));
-        } else if (FEEDBACK.matcher(lower).find()) {
+        if (read.has(COMPLAINT_WORD)) {
+            hits.add(new Hit("complaint", 0.3, "wants to complain (\"" + read.first(COMPLAINT_WORD) + "\")"));
+        } else if (read.has(FEEDBACK)) {
             hits.add(new Hit(NONE, 0.3, "wants to give feedback"));
         }
-        if (PASSWORD.matcher(lower).find() && !CANCEL_OBJECT.matcher(lower).find()) {
+        if (read.has(PASSWORD) && !read.has(CANCEL_OBJECT)) {
             hits.add(new Hit(NONE, 0.2, "about a password"));
         }
-        if (INVOICE.matcher(lower).find() && !REFUND_WORD.matcher(lower).find()) {
+        if (read.has(INVOICE) && !read.has(REFUND_WORD)) {
             hits.add(new Hit(NONE, 0.3, "about an invoice"));
         }
-        if (ACCOUNT_EDIT.matcher(lower).find() && !CANCEL_VERB.matcher(lower).find()) {
+        if (read.has(ACCOUNT_EDIT) && !read.has(CANCEL_VERB)) {
             hits.add(new Hit(NONE, 0.3, "wants to change an account's details"));
         }
         return hits;
@@ -154,37 +156,53 @@ final class IntentRules {
     }
 
     static List<Hit> japanese(String text) {
+        Reading read = new Reading(CustomerText.bounded(text));
         List<Hit> hits = new ArrayList<>();
-        boolean howTo = JA_HOW_TO.matcher(text).find();
-        boolean policy = JA_POLICY.matcher(text).find();
-        boolean request = JA_REQUEST.matcher(text).find();
-        if (howTo) {
-            hits.add(new Hit(NONE, 0.4, "asks how the product works (\"" + found(JA_HOW_TO, text) + "\")"));
+        boolean request = read.has(JA_REQUEST);
+        if (read.has(JA_HOW_TO)) {
+            hits.add(new Hit(NONE, 0.4, "asks how the product works (\"" + read.first(JA_HOW_TO) + "\")"));
             return hits;
         }
-        if (policy && (JA_REFUND.matcher(text).find() || JA_CANCEL.matcher(text).find())) {
-            hits.add(new Hit(NONE, 0.4, "asks about a policy (\"" + found(JA_POLICY, text) + "\")"));
+        if (read.has(JA_POLICY) && (read.has(JA_REFUND) || read.has(JA_CANCEL))) {
+            hits.add(new Hit(NONE, 0.4, "asks about a policy (\"" + read.first(JA_POLICY) + "\")"));
         } else if (request) {
-            if (JA_REFUND.matcher(text).find()) {
-                hits.add(new Hit("refund", 0.4, "asks for a refund (\"" + found(JA_REFUND, text) + "\")"));
+            if (read.has(JA_REFUND)) {
+                hits.add(new Hit("refund", 0.4, "asks for a refund (\"" + read.first(JA_REFUND) + "\")"));
             }
-            if (JA_CANCEL.matcher(text).find()) {
-                hits.add(new Hit("cancel", 0.4, "asks to cancel (\"" + found(JA_CANCEL, text) + "\")"));
+            if (read.has(JA_CANCEL)) {
+                hits.add(new Hit("cancel", 0.4, "asks to cancel (\"" + read.first(JA_CANCEL) + "\")"));
             }
         }
-        if (JA_PERSON.matcher(text).find() && request) {
-            hits.add(new Hit("human", 0.4, "asks for a person (\"" + found(JA_PERSON, text) + "\")"));
-        } else if (JA_CUSTOMER_SERVICE.matcher(text).find()) {
+        if (read.has(JA_PERSON) && request) {
+            hits.add(new Hit("human", 0.4, "asks for a person (\"" + read.first(JA_PERSON) + "\")"));
+        } else if (read.has(JA_CUSTOMER_SERVICE)) {
             hits.add(new Hit(NONE, 0.3, "asks how to reach support"));
         }
-        if (JA_COMPLAINT.matcher(text).find()) {
-            hits.add(new Hit("complaint", 0.4, "wants to complain (\"" + found(JA_COMPLAINT, text) + "\")"));
+        if (read.has(JA_COMPLAINT)) {
+            hits.add(new Hit("complaint", 0.4, "wants to complain (\"" + read.first(JA_COMPLAINT) + "\")"));
         }
         return hits;
     }
 
-    private static String found(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group() : "";
+    /** One text as the rules read it: each pattern runs over it once, however many rules ask about it. */
+    private static final class Reading {
+        private final String text;
+        private final Map<Pattern, Optional<String>> firstMatches = new HashMap<>();
+
+        Reading(String text) {
+            this.text = text;
+        }
+
+        boolean has(Pattern pattern) {
+            return first(pattern) != null;
+        }
+
+        /** The pattern's first match in the text, or null. */
+        String first(Pattern pattern) {
+            return firstMatches.computeIfAbsent(pattern, p -> {
+                Matcher matcher = p.matcher(text);
+                return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
+            }).orElse(null);
+        }
     }
 }

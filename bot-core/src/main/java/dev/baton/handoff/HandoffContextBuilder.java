@@ -1,6 +1,7 @@
 package dev.baton.handoff;
 
 import dev.baton.conversation.Customer;
+import dev.baton.conversation.CustomerText;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.History;
 import dev.baton.conversation.Message;
@@ -102,7 +103,6 @@ public final class HandoffContextBuilder {
     }
 
     private static String quote(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return "\"" + (flat.length() > QUOTE_LIMIT ? flat.substring(0, QUOTE_LIMIT - 1) + "…" : flat) + "\"";
+        return "\"" + CustomerText.oneLine(text, QUOTE_LIMIT) + "\"";
     }
 }

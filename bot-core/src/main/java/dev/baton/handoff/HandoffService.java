@@ -5,6 +5,7 @@ import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.History;
+import dev.baton.conversation.Owner;
 import dev.baton.conversation.Role;
 import dev.baton.routing.Availability;
 import dev.baton.routing.Routing;
@@ -34,14 +35,18 @@ public final class HandoffService {
     /**
      * Hands the conversation over for {@code decision}; {@code history} is what the decision was made on.
      *
-     * @return the write's result: NOT_OWNER when the bot no longer owned it (someone was faster), and nothing
-     *     was written
+     * @param answering the event the bot hands over after (at most once per such event); null when the customer
+     *     asked for a person themselves (then it counts against the conversation's budget of customer events)
+     *
+     * @return the write's result: NOT_OWNER when the bot no longer owned it (someone was faster), DUPLICATE when
+     *     another worker already answered that event, and nothing was written
      */
-    public AppendResult handOff(Conversation conversation, History history, Decision decision, String language) {
+    public AppendResult handOff(Conversation conversation, History history, Decision decision, String language,
+            String answering) {
         HandoffContext context = contexts.build(conversation.customer(), history, decision, clock.millis());
         String team = routing.teamFor(decision.reason().code());
         Availability availability = routing.availability(team);
-        return conversations.handOff(conversation.id(), context, team, availability, SYSTEM,
+        return conversations.handOff(conversation.id(), answering, context, team, availability, SYSTEM,
                 HandoffMessages.handingOff(language, availability));
     }
 
@@ -50,10 +55,27 @@ public final class HandoffService {
         return conversations.leaveEmail(conversationId, email, SYSTEM, HandoffMessages.emailNoted(language, email));
     }
 
-    /** The customer pressed "Talk to a person". Empty when there is no such conversation. */
+    /**
+     * The customer pressed "Talk to a person": a resolved conversation is reopened first. While a person has it or
+     * it waits for one, nothing is written and no context is built (UNCHANGED), however often it is pressed. Empty
+     * when there is no such conversation.
+     */
     public Optional<AppendResult> requestPerson(String conversationId, String language) {
-        conversations.reopenIfResolved(conversationId);
+        Optional<Conversation> found = conversations.find(conversationId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Owner owner = found.get().owner();
+        if (owner == Owner.WAITING || owner == Owner.AGENT) {
+            return Optional.of(AppendResult.unchanged(owner));
+        }
+        if (owner == Owner.RESOLVED) {
+            AppendResult reopened = conversations.reopenIfResolved(conversationId);
+            if (reopened.status() == AppendResult.Status.RATE_LIMITED) {
+                return Optional.of(reopened);
+            }
+        }
         return conversations.find(conversationId).map(conversation -> handOff(conversation,
-                conversations.history(conversationId), policy.requested(), language));
+                conversations.history(conversationId), policy.requested(), language, null));
     }
 }

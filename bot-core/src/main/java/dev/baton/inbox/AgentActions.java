@@ -171,6 +171,8 @@ public final class AgentActions {
             case NO_CONVERSATION -> ActionResult.of(ActionResult.Outcome.NOT_FOUND);
             case OVER_CAPACITY -> ActionResult.of(ActionResult.Outcome.OVER_CAPACITY);
             case NOT_OWNER -> notOwner(result, agentId);
+            // An agent's write has no customer budget and no read-receipt condition.
+            case RATE_LIMITED, UNCHANGED -> throw new IllegalStateException("an agent's write answered " + result);
         };
     }
 

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -54,16 +56,11 @@ public final class RedisConversationStore implements ConversationStore {
             fields.put("locale", conversation.locale());
         }
         String key = keys.conversation(conversation.id());
+        // Nothing points to it yet: it is indexed (for its visitor, its user and the KPIs) by its first event, in
+        // write.lua, so a visitor who never writes leaves nothing behind once the time to live is over.
         try (var tx = redis.multi()) {
             tx.hset(key, fields);
             tx.expire(key, ttlUntilFirstEvent.toSeconds());
-            tx.zadd(keys.visitorConversations(conversation.visitorId()), conversation.createdAt(), conversation.id());
-            // The index the KPIs find a date range's conversations in.
-            tx.zadd(keys.conversationsByCreation(), conversation.createdAt(), conversation.id());
-            if (isVerifiedUser(conversation.customer())) {
-                tx.zadd(keys.userConversations(conversation.customer().userId()), conversation.createdAt(),
-                        conversation.id());
-            }
             tx.exec();
         }
     }
@@ -72,17 +69,19 @@ public final class RedisConversationStore implements ConversationStore {
     public void identify(String conversationId, Customer customer) {
         String key = keys.conversation(conversationId);
         if (redis.exists(key)) {
-            String createdAt = redis.hget(key, "createdAt");
             try (var tx = redis.multi()) {
                 // The new identity replaces the old one whole: a field it lacks must not keep an earlier value
                 // (a name the page stated must never pass for one the product verified).
                 tx.hdel(key, CUSTOMER_FIELDS);
                 tx.hset(key, customerFields(customer));
-                if (isVerifiedUser(customer)) {
-                    tx.zadd(keys.userConversations(customer.userId()),
-                            createdAt == null ? 0 : Long.parseLong(createdAt), conversationId);
-                }
                 tx.exec();
+            }
+            // A conversation with events is indexed now; an empty one by its first event, which reads the identity
+            // set above (whichever comes first, the user's index gets it).
+            if (isVerifiedUser(customer) && redis.ttl(key) == -1) {
+                String createdAt = redis.hget(key, "createdAt");
+                redis.zadd(keys.userConversations(customer.userId()),
+                        createdAt == null ? 0 : Long.parseLong(createdAt), conversationId);
             }
         }
     }
@@ -94,13 +93,36 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public List<Conversation> ofUser(String userId, int limit) {
-        return findAll(redis.zrevrange(keys.userConversations(userId), 0, limit - 1L));
+        return newestIn(keys.userConversations(userId), limit);
     }
 
     @Override
     public List<Conversation> ofVisitor(String visitorId, int limit) {
-        List<String> ids = redis.zrevrange(keys.visitorConversations(visitorId), 0, limit - 1L);
-        return findAll(ids);
+        return newestIn(keys.visitorConversations(visitorId), limit);
+    }
+
+    /**
+     * The newest conversations of an index that still exist. Entries of conversations that expired empty (written by
+     * versions that indexed at creation) are skipped and removed, so they never hide an older real one.
+     */
+    private List<Conversation> newestIn(String index, int limit) {
+        List<Conversation> found = new ArrayList<>();
+        long start = 0;
+        while (found.size() < limit) {
+            List<String> ids = redis.zrevrange(index, start, start + limit - 1L);
+            if (ids.isEmpty()) {
+                return found;
+            }
+            List<Conversation> existing = findAll(ids);
+            Set<String> kept = existing.stream().map(Conversation::id).collect(Collectors.toSet());
+            String[] gone = ids.stream().filter(id -> !kept.contains(id)).toArray(String[]::new);
+            if (gone.length > 0) {
+                redis.zrem(index, gone);
+            }
+            existing.stream().limit(limit - found.size()).forEach(found::add);
+            start += ids.size() - gone.length;
+        }
+        return found;
     }
 
     private static final String[] CUSTOMER_FIELDS = {"customerVerified", "userId", "customerName", "customerEmail",
@@ -193,12 +215,14 @@ public final class RedisConversationStore implements ConversationStore {
     public AppendResult write(ConversationWrite write, String origin) {
         String id = write.conversationId();
         List<String> scriptKeys = List.of(keys.conversation(id), keys.conversationLog(id), keys.clientMessageIds(id),
-                keys.feed());
+                keys.feed(), keys.conversationsByCreation(), keys.customerEvents(id));
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("id", id);
         options.put("namespace", keys.namespace());
         options.put("origin", origin);
         options.put("feedCap", FEED_CAP);
+        options.put("visitorIndex", keys.visitorConversations(""));
+        options.put("userIndex", keys.userConversations(""));
         options.put("events", write.events().stream().map(codec::encode).toList());
         if (write.clientMsgId() != null) {
             options.put("clientMsgId", write.clientMsgId());
@@ -221,6 +245,12 @@ public final class RedisConversationStore implements ConversationStore {
         if (write.capacity() != null) {
             options.put("capacity", Map.of("agent", write.capacity().agentId(), "limit", write.capacity().limit()));
         }
+        if (write.perMinute() > 0) {
+            options.put("perMinute", write.perMinute());
+        }
+        if (write.advancing() != null) {
+            options.put("advancing", Map.of("field", write.advancing().field(), "seq", write.advancing().seq()));
+        }
         @SuppressWarnings("unchecked")
         List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, List.of(json(options)));
         List<String> values = reply.stream().map(String::valueOf).toList();
@@ -231,6 +261,8 @@ public final class RedisConversationStore implements ConversationStore {
                     Owner.fromWireName(values.get(1)), values.get(2));
             case "over_capacity" -> new AppendResult(AppendResult.Status.OVER_CAPACITY, List.of(), null);
             case "no_conversation" -> new AppendResult(AppendResult.Status.NO_CONVERSATION, List.of(), null);
+            case "unchanged" -> AppendResult.unchanged(Owner.fromWireName(values.get(1)));
+            case "rate_limited" -> AppendResult.rateLimited(Long.parseLong(values.get(1)));
             default -> throw new IllegalStateException("write.lua answered " + reply);
         };
     }

@@ -29,9 +29,17 @@ public record RedisKeys(String namespace) {
     }
 
     /**
+     * Counter with a time to live of a minute: the events the customer's own writes added to the conversation in
+     * the current minute (write.lua refuses more than the budget).
+     */
+    public String customerEvents(String id) {
+        return conversation(id) + ":customer-events";
+    }
+
+    /**
      * Sorted set: every conversation id by its creation time (epoch ms), so the KPIs can find the conversations of a
-     * date range. Written when a conversation is created; ids of empty conversations that expired stay (their log is
-     * empty, and readers skip them).
+     * date range. Written at a conversation's first event (write.lua); older versions wrote it at creation, and the
+     * ids of their empty conversations that expired stay (their log is empty, and readers skip them).
      */
     public String conversationsByCreation() {
         return namespace + ":conversations";
@@ -142,12 +150,15 @@ public record RedisKeys(String namespace) {
         return namespace + ":canned";
     }
 
-    /** Sorted set: a visitor's conversations by creation time (ids of expired empty ones are skipped on read). */
+    /**
+     * Sorted set: a visitor's conversations with events, by creation time; written at the first event (ids of expired
+     * empty ones that older versions wrote are skipped and removed on read).
+     */
     public String visitorConversations(String visitorId) {
         return namespace + ":visitor:" + visitorId;
     }
 
-    /** The conversations of a user the host product vouched for (verified identity), by creation time. */
+    /** The conversations with events of a user the host product vouched for (verified identity), by creation time. */
     public String userConversations(String userId) {
         return namespace + ":user:" + userId;
     }

@@ -3,14 +3,20 @@ package dev.baton.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.event.Worker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
+import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -18,12 +24,20 @@ import redis.clients.jedis.resps.StreamEntry;
  * The feed read as a Redis consumer group: every event goes to exactly one node's {@link Worker}, is acknowledged
  * when the worker says it is done, and is claimed by another node when it stays unacknowledged too long (its node
  * died). A group remembers where it is, so events stored while every node was down are worked on at the next start.
+ *
+ * <p>A node holds at most {@code capacity} events at a time: it reads from Redis only as many as it has room for, so
+ * what it cannot work on soon stays in Redis for the other nodes, and its worker's queues stay bounded. While it
+ * holds an event it renews its claim on it (every {@code claimEvery}), so neither it nor another node hands the
+ * event out again while it is still being worked on; a node that stops renewing (it died) loses its events to the
+ * others after {@code claimAfter}. A worker that has not said it is done after four claim periods is presumed to
+ * have dropped the event (the webhook preparer does when it fails): the node lets it go, and the event is taken
+ * again, by this node or another.
  */
 public final class RedisWorkQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisWorkQueue.class);
     private static final int BLOCK_MILLIS = 1000;
     private static final int BATCH = 100;
-    /** Longer than any piece of work takes; then the event is presumed orphaned. */
+    /** Longer than several renewals; then the event is presumed orphaned. */
     static final Duration CLAIM_AFTER = Duration.ofSeconds(30);
     static final Duration CLAIM_EVERY = Duration.ofSeconds(10);
 
@@ -35,16 +49,24 @@ public final class RedisWorkQueue implements AutoCloseable {
     private final Worker worker;
     private final Duration claimAfter;
     private final Duration claimEvery;
+    /** One permit per event this node may still take; taken by the reader, given back when the work is done. */
+    private final Semaphore room;
+    /** The events this node took and is not done with, and since when. */
+    private final Map<StreamEntryID, Holding> held = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
+    /** @param capacity how many events this node holds at most (taken and not yet done) */
     public RedisWorkQueue(UnifiedJedis redis, RedisKeys keys, ObjectMapper json, String group, String consumer,
-            Worker worker) {
-        this(redis, keys, json, group, consumer, worker, CLAIM_AFTER, CLAIM_EVERY);
+            int capacity, Worker worker) {
+        this(redis, keys, json, group, consumer, capacity, worker, CLAIM_AFTER, CLAIM_EVERY);
     }
 
     RedisWorkQueue(UnifiedJedis redis, RedisKeys keys, ObjectMapper json, String group, String consumer,
-            Worker worker, Duration claimAfter, Duration claimEvery) {
+            int capacity, Worker worker, Duration claimAfter, Duration claimEvery) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a work queue needs room for one event at least");
+        }
         this.claimAfter = claimAfter;
         this.claimEvery = claimEvery;
         this.redis = redis;
@@ -53,6 +75,7 @@ public final class RedisWorkQueue implements AutoCloseable {
         this.group = group;
         this.consumer = consumer;
         this.worker = worker;
+        this.room = new Semaphore(capacity);
         this.thread = new Thread(this::run, "baton-work-" + group);
         this.thread.setDaemon(true);
     }
@@ -74,16 +97,22 @@ public final class RedisWorkQueue implements AutoCloseable {
         while (running) {
             try {
                 if (System.currentTimeMillis() >= nextClaim) {
+                    renewHeld();
                     claimOrphans();
                     nextClaim = System.currentTimeMillis() + claimEvery.toMillis();
                 }
-                var batch = redis.xreadGroup(group, consumer,
-                        XReadGroupParams.xReadGroupParams().block(BLOCK_MILLIS).count(BATCH),
-                        Map.of(keys.feed(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-                backoffMillis = 100;
-                if (batch != null) {
-                    batch.forEach(stream -> stream.getValue().forEach(this::hand));
+                // Never wait longer than a renewal period, so what this node holds is renewed in time.
+                long wait = Math.min(BLOCK_MILLIS, claimEvery.toMillis());
+                int free = awaitRoom(wait);
+                if (free > 0) {
+                    var batch = redis.xreadGroup(group, consumer,
+                            XReadGroupParams.xReadGroupParams().block((int) wait).count(Math.min(BATCH, free)),
+                            Map.of(keys.feed(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+                    if (batch != null) {
+                        batch.forEach(stream -> stream.getValue().forEach(this::hand));
+                    }
                 }
+                backoffMillis = 100;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -95,13 +124,74 @@ public final class RedisWorkQueue implements AutoCloseable {
         }
     }
 
+    /** How many more events this node can take, waiting up to {@code millis} for room when it has none. */
+    private int awaitRoom(long millis) {
+        try {
+            if (room.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+                room.release();
+                return room.availablePermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        return 0;
+    }
+
+    /** One event taken: when, and whether it is over (done, or let go). */
+    private final class Holding {
+        final StreamEntryID id;
+        final long takenAt = System.currentTimeMillis();
+        private final AtomicBoolean over = new AtomicBoolean();
+
+        Holding(StreamEntryID id) {
+            this.id = id;
+        }
+
+        /** Ends the holding once: frees its room; true for the caller that ended it. */
+        boolean end() {
+            if (!over.compareAndSet(false, true)) {
+                return false;
+            }
+            held.remove(id);
+            room.release();
+            return true;
+        }
+    }
+
+    /**
+     * Claims what this node holds again, which resets its idle time: nobody takes it over while it is worked on.
+     * What a worker has held too long is let go instead.
+     */
+    private void renewHeld() {
+        long dropBefore = System.currentTimeMillis() - claimAfter.multipliedBy(4).toMillis();
+        List<StreamEntryID> renewed = new ArrayList<>();
+        for (Holding holding : List.copyOf(held.values())) {
+            if (holding.takenAt >= dropBefore) {
+                renewed.add(holding.id);
+            } else if (holding.end()) {
+                log.warn("Work queue {} let go of {}: not done after {} s; it will be taken again", group,
+                        holding.id, claimAfter.multipliedBy(4).toSeconds());
+            }
+        }
+        if (!renewed.isEmpty()) {
+            redis.xclaimJustId(keys.feed(), group, consumer, 0, XClaimParams.xClaimParams(),
+                    renewed.toArray(StreamEntryID[]::new));
+        }
+    }
+
     private void claimOrphans() {
         StreamEntryID cursor = new StreamEntryID(0, 0);
         do {
+            int free = room.availablePermits();
+            if (free == 0) {
+                return; // the orphans wait in Redis for a node with room
+            }
             var claimed = redis.xautoclaim(keys.feed(), group, consumer, claimAfter.toMillis(), cursor,
-                    XAutoClaimParams.xAutoClaimParams().count(BATCH));
-            List<StreamEntry> entries = claimed.getValue();
-            entries.stream().filter(entry -> entry.getFields() != null).forEach(this::hand);
+                    XAutoClaimParams.xAutoClaimParams().count(Math.min(BATCH, free)));
+            List<StreamEntry> entries = claimed.getValue().stream()
+                    .filter(entry -> entry.getFields() != null && !held.containsKey(entry.getID())).toList();
+            entries.forEach(this::hand);
             if (!entries.isEmpty()) {
                 log.info("Work queue {} took over {} events left by a node that stopped", group, entries.size());
             }
@@ -109,9 +199,17 @@ public final class RedisWorkQueue implements AutoCloseable {
         } while (running && !cursor.equals(new StreamEntryID(0, 0)));
     }
 
+    /** Gives one event to the worker; the reader read no more than there is room for, so a permit is free. */
     private void hand(StreamEntry entry) {
         StreamEntryID id = entry.getID();
-        Runnable done = () -> acknowledge(id);
+        room.acquireUninterruptibly();
+        Holding holding = new Holding(id);
+        held.put(id, holding);
+        Runnable done = () -> {
+            if (holding.end()) {
+                acknowledge(id);
+            }
+        };
         Map<String, String> fields = entry.getFields();
         codec.decode(fields.get("seq"), fields).ifPresentOrElse(event -> worker.take(event, done), done);
     }
@@ -120,7 +218,7 @@ public final class RedisWorkQueue implements AutoCloseable {
         try {
             redis.xack(keys.feed(), group, id);
         } catch (RuntimeException e) {
-            // Not acknowledged: another node will take the event again after a while; work is idempotent enough.
+            // Not acknowledged: another node takes the event again after a while; the work is idempotent.
             log.warn("Could not acknowledge {} in {}: {}", id, group, e.toString());
         }
     }

@@ -4,9 +4,11 @@
 -- agents claiming at once) and the inbox never disagrees with the conversations.
 -- (The inbox keys are built here from the namespace: Baton runs on one Redis or a Sentinel pair, not a Cluster.)
 --
--- KEYS[1] conversation hash, KEYS[2] conversation log, KEYS[3] client message ids, KEYS[4] feed
+-- KEYS[1] conversation hash, KEYS[2] conversation log, KEYS[3] client message ids, KEYS[4] feed,
+-- KEYS[5] conversations by creation time, KEYS[6] the customer events of this minute (a counter that expires)
 -- ARGV[1] options as JSON:
 --   id, namespace, origin, feedCap, events (JSON strings, appended in order),
+--   visitorIndex, userIndex  the prefixes of a visitor's and a verified user's index of conversations
 --   clientMsgId?   a second write with the same id stores nothing and answers the first seq
 --   allowedOwners? owners the conversation may have at this moment
 --   newOwner?      the owner after the write
@@ -16,8 +18,10 @@
 --   reopen?        an event (JSON) appended first, with the owner set back to bot, if the conversation is resolved
 --   assignee?      refuse if another agent holds the conversation at this moment (nobody holding it passes)
 --   capacity?      {agent, limit}: refuse if that agent already holds `limit` open conversations
+--   advancing?     {field, seq}: write only if seq is after the field's seq and not after the last event
+--   perMinute?     refuse if the customer events of this minute, with this write's, would be more than this
 -- Returns {'appended', seq...} | {'duplicate', seq} | {'not_owner', owner, assignee} | {'over_capacity'}
---   | {'no_conversation'}
+--   | {'no_conversation'} | {'unchanged', owner} | {'rate_limited', milliseconds until the minute is over}
 -- An assignee of '' means nobody.
 local opts = cjson.decode(ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then
@@ -52,6 +56,43 @@ local inbox = opts.namespace .. ':inbox:'
 if opts.capacity then
   if redis.call('ZCARD', inbox .. 'agent:' .. opts.capacity.agent) >= tonumber(opts.capacity.limit) then
     return {'over_capacity'}
+  end
+end
+
+-- Seqs are stream ids, "<ms>-<n>": compared as numbers, part by part (a client's may have leading zeros).
+local function decimal(digits)
+  return (string.gsub(digits, '^0+(%d)', '%1'))
+end
+local function decimalLess(a, b)
+  if #a ~= #b then return #a < #b end
+  return a < b
+end
+local function seqAfter(a, b)
+  if not b or b == '' then return true end
+  local am, an = string.match(a, '^(%d+)-(%d+)$')
+  local bm, bn = string.match(b, '^(%d+)-(%d+)$')
+  if not am then return false end
+  if not bm then return true end
+  am, an, bm, bn = decimal(am), decimal(an), decimal(bm), decimal(bn)
+  if am ~= bm then return decimalLess(bm, am) end
+  return decimalLess(bn, an)
+end
+if opts.advancing then
+  local current = redis.call('HGET', KEYS[1], opts.advancing.field)
+  local last = redis.call('HGET', KEYS[1], 'lastSeq')
+  if not last or not seqAfter(opts.advancing.seq, current) or seqAfter(opts.advancing.seq, last) then
+    return {'unchanged', owner}
+  end
+end
+if opts.perMinute then
+  local adding = #(opts.events or {}) + (reopening and 1 or 0)
+  local used = tonumber(redis.call('GET', KEYS[6]) or '0')
+  if used + adding > tonumber(opts.perMinute) then
+    local left = redis.call('PTTL', KEYS[6])
+    return {'rate_limited', tostring(left > 0 and left or 60000)}
+  end
+  if redis.call('INCRBY', KEYS[6], adding) == adding then
+    redis.call('PEXPIRE', KEYS[6], 60000)
   end
 end
 
@@ -99,8 +140,19 @@ if #seqs == 1 and not opts.newOwner and not reopening then
 end
 if #seqs > 1 then
   redis.call('HSET', KEYS[1], 'lastSeq', seqs[#seqs])
-  -- The first event makes an empty conversation permanent.
-  redis.call('PERSIST', KEYS[1])
+  -- The first event makes an empty conversation permanent, and only then do its visitor, its user and the KPIs find
+  -- it: a visitor who never writes leaves nothing behind.
+  if redis.call('PERSIST', KEYS[1]) == 1 then
+    local f = redis.call('HMGET', KEYS[1], 'createdAt', 'visitorId', 'customerVerified', 'userId')
+    local createdAt = tonumber(f[1]) or tonumber(now)
+    redis.call('ZADD', KEYS[5], createdAt, opts.id)
+    if f[2] then
+      redis.call('ZADD', opts.visitorIndex .. f[2], createdAt, opts.id)
+    end
+    if f[3] == 'true' and f[4] then
+      redis.call('ZADD', opts.userIndex .. f[4], createdAt, opts.id)
+    end
+  end
 end
 redis.call('HSET', KEYS[1], 'updatedAt', now)
 

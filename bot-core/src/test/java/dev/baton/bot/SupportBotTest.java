@@ -13,14 +13,13 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.History;
 import dev.baton.conversation.Owner;
-import dev.baton.detect.FrustrationDetector;
-import dev.baton.detect.IntentDetector;
 import dev.baton.detect.MessageAnalyzer;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
@@ -30,28 +29,19 @@ import dev.baton.handoff.Reason;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ContentGaps;
-import dev.baton.kb.HybridRetriever;
-import dev.baton.kb.InMemoryArticleStore;
-import dev.baton.kb.KnowledgeBase;
-import dev.baton.kb.PassageFinder;
-import dev.baton.kb.TextAnalysis;
-import dev.baton.testing.FixtureArticles;
-import dev.baton.testing.TestEmbedder;
+import dev.baton.testing.TestBotParts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One bot turn at a time, with the real retrieval and detectors and the conversation store mocked away. */
 class SupportBotTest {
-    private static final TextAnalysis analysis = new TextAnalysis();
-    private static Answerer answerer;
-    private static MessageAnalyzer analyzer;
+    private static final Answerer answerer = TestBotParts.answerer();
+    private static final MessageAnalyzer analyzer = TestBotParts.analyzer();
 
     private final ConversationService conversations = mock(ConversationService.class);
     private final HandoffService handoffs = mock(HandoffService.class);
@@ -62,28 +52,16 @@ class SupportBotTest {
     private final List<LoggedEvent> log = new ArrayList<>();
     private int nextSeq = 1;
 
-    @BeforeAll
-    static void loadModels() {
-        var knowledgeBase = new KnowledgeBase(new InMemoryArticleStore(),
-                new HybridRetriever(analysis, TestEmbedder.get(), TestEmbedder.get()));
-        knowledgeBase.saveAll(FixtureArticles.all());
-        answerer = new Answerer(knowledgeBase, new PassageFinder(analysis), AnswerPolicy.DEFAULT);
-        analyzer = new MessageAnalyzer(IntentDetector.load(TestEmbedder.get(), analysis), FrustrationDetector.load(),
-                analysis);
-    }
-
     @AfterEach
     void stop() {
         bot.close();
     }
 
-    @AfterAll
-    static void closeAnalysis() {
-        analysis.close();
-    }
-
     private void ownedBy(Owner owner) {
         when(conversations.find("c1")).thenReturn(Optional.of(new Conversation("c1", "v1", owner, 0, "en", null)));
+        var stored = new AppendResult(AppendResult.Status.APPENDED, List.of("99-0"), null);
+        when(conversations.addBotMessage(any(), any(), any(), any(), anyList(), any())).thenReturn(stored);
+        when(handoffs.handOff(any(), any(), any(), any(), any())).thenReturn(stored);
         when(conversations.history("c1")).thenAnswer(call -> History.of(List.copyOf(log)));
     }
 
@@ -110,12 +88,12 @@ class SupportBotTest {
 
         take(customerSays("is there a cancellation fee?"));
 
-        verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq(Author.bot("Baton")),
+        verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq("1-0"), eq(Author.bot("Baton")),
                 eq("You can cancel your plan yourself at any time. There is no cancellation fee."),
                 eq(List.of(new Citation("cancel-subscription", "Cancelling your subscription",
                         "https://help.example/kb/cancel-subscription"))),
                 doubleThat(confidence -> confidence >= AnswerPolicy.DEFAULT.englishThreshold()));
-        verify(handoffs, never()).handOff(any(), any(), any(), any());
+        verify(handoffs, never()).handOff(any(), any(), any(), any(), any());
     }
 
     @Test
@@ -125,8 +103,8 @@ class SupportBotTest {
         take(customerSays("I was charged twice this month, please refund me"));
 
         verify(handoffs, timeout(5000)).handOff(any(), any(), argThat(decision -> decision.reason() == Reason.REFUND
-                && decision.priority() == dev.baton.handoff.Priority.HIGH), eq("en"));
-        verify(conversations, never()).addBotMessage(any(), any(), any(), anyList(), any());
+                && decision.priority() == dev.baton.handoff.Priority.HIGH), eq("en"), eq("1-0"));
+        verify(conversations, never()).addBotMessage(any(), any(), any(), any(), anyList(), any());
         verify(gaps, never()).record(any());
     }
 
@@ -136,9 +114,9 @@ class SupportBotTest {
 
         take(customerSays("明日の大阪の天気は？"));
 
-        verify(conversations, timeout(5000)).addBotMessage(eq("c1"), any(), eq(BotMessages.notSure("ja")),
+        verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq("1-0"), any(), eq(BotMessages.notSure("ja")),
                 eq(List.of()), doubleThat(confidence -> confidence < AnswerPolicy.DEFAULT.wordThreshold()));
-        verify(gaps).record(argThat(gap -> gap.question().equals("明日の大阪の天気は？") && gap.why().equals("not_sure")
+        verify(gaps, timeout(5000)).record(argThat(gap -> gap.question().equals("明日の大阪の天気は？") && gap.why().equals("not_sure")
                 && gap.language().equals("ja") && gap.conversationId().equals("c1")));
     }
 
@@ -151,8 +129,8 @@ class SupportBotTest {
         take(customerSays("Who will win the next football world cup?"));
 
         verify(handoffs, timeout(5000)).handOff(any(), any(),
-                argThat(decision -> decision.reason() == Reason.LOW_CONFIDENCE), eq("en"));
-        verify(gaps).record(argThat(gap -> gap.question().equals("Who will win the next football world cup?")));
+                argThat(decision -> decision.reason() == Reason.LOW_CONFIDENCE), eq("en"), eq("3-0"));
+        verify(gaps, timeout(5000)).record(argThat(gap -> gap.question().equals("Who will win the next football world cup?")));
     }
 
     @Test
@@ -162,8 +140,8 @@ class SupportBotTest {
         take(customerSays("is there a cancellation fee?"));
 
         verify(conversations, timeout(5000)).addAnalysis(eq("c1"), eq("1-0"), any());
-        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), anyList(), any());
-        verify(handoffs, never()).handOff(any(), any(), any(), any());
+        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), any(), anyList(), any());
+        verify(handoffs, never()).handOff(any(), any(), any(), any(), any());
     }
 
     @Test
@@ -173,7 +151,7 @@ class SupportBotTest {
         take(customerSays("is there a cancellation fee?"));
 
         assertTrue(acknowledged.await(5, TimeUnit.SECONDS));
-        verify(conversations).addBotMessage(eq("c1"), any(), any(), anyList(), any());
+        verify(conversations).addBotMessage(eq("c1"), any(), any(), any(), anyList(), any());
     }
 
     @Test
@@ -185,7 +163,7 @@ class SupportBotTest {
                 acknowledged::countDown);
 
         assertTrue(acknowledged.await(1, TimeUnit.SECONDS));
-        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), anyList(), any());
+        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), any(), anyList(), any());
         verify(conversations, never()).addAnalysis(any(), any(), any());
     }
 }

@@ -69,7 +69,7 @@ class ConversationServiceTest {
         String id = conversations.start("visitor-1", "en").conversation().id();
 
         var asked = conversations.addCustomerMessage(id, "c-1", "How do points work?");
-        var answered = conversations.addBotMessage(id, Author.bot("Baton"), "You earn 1 point per dollar.",
+        var answered = conversations.addBotMessage(id, asked.seq(), Author.bot("Baton"), "You earn 1 point per dollar.",
                 List.of(new Citation("points", "Points", "http://x/kb/points")), 0.9);
 
         var events = conversations.eventsAfter(id, null);
@@ -84,7 +84,7 @@ class ConversationServiceTest {
         String id = conversations.start("visitor-1", "en").conversation().id();
         redis.hset(keys.conversation(id), "owner", Owner.WAITING.wireName());
 
-        var reply = conversations.addBotMessage(id, Author.bot("Baton"), "late answer", List.of(), null);
+        var reply = conversations.addBotMessage(id, "1-0", Author.bot("Baton"), "late answer", List.of(), null);
         var customer = conversations.addCustomerMessage(id, "c-2", "still there?");
 
         assertEquals(Status.NOT_OWNER, reply.status());
@@ -97,9 +97,9 @@ class ConversationServiceTest {
     void a_handoff_moves_the_conversation_to_the_queue_once_and_the_bot_is_quiet_after() {
         String id = conversations.start("visitor-1", "en").conversation().id();
 
-        var first = conversations.handOff(id, context("visitor-1"), "general", AVAILABLE, SYSTEM, "bringing someone in");
-        var second = conversations.handOff(id, context("visitor-1"), "general", AVAILABLE, SYSTEM, "again");
-        var botAfter = conversations.addBotMessage(id, Author.bot("Baton"), "late", List.of(), null);
+        var first = conversations.handOff(id, null, context("visitor-1"), "general", AVAILABLE, SYSTEM, "bringing someone in");
+        var second = conversations.handOff(id, null, context("visitor-1"), "general", AVAILABLE, SYSTEM, "again");
+        var botAfter = conversations.addBotMessage(id, "1-0", Author.bot("Baton"), "late", List.of(), null);
 
         assertEquals(Status.APPENDED, first.status());
         assertEquals(2, first.seqs().size(), "the handoff and the customer's message");
@@ -113,7 +113,7 @@ class ConversationServiceTest {
     @Test
     void a_customer_writing_to_a_resolved_conversation_reopens_it_in_the_bots_hands() {
         String id = conversations.start("visitor-1", "en").conversation().id();
-        conversations.handOff(id, context("visitor-1"), "general", AVAILABLE, SYSTEM, "bringing someone in");
+        conversations.handOff(id, null, context("visitor-1"), "general", AVAILABLE, SYSTEM, "bringing someone in");
         conversations.resolve(id, "agent-7");
         assertEquals(Owner.RESOLVED, conversations.find(id).orElseThrow().owner());
 
@@ -141,10 +141,11 @@ class ConversationServiceTest {
             ids.add(id);
             CountDownLatch go = new CountDownLatch(1);
             for (int writer = 0; writer < 2; writer++) {
+                String turn = writer + "-";
                 work.add(threads.submit(() -> {
                     go.await();
                     for (int n = 0; n < 200; n++) {
-                        if (conversations.addBotMessage(id, Author.bot("Baton"), "reply " + n, List.of(), null)
+                        if (conversations.addBotMessage(id, turn + n, Author.bot("Baton"), "reply " + n, List.of(), null)
                                 .status() == Status.NOT_OWNER) {
                             return null;
                         }
@@ -156,7 +157,7 @@ class ConversationServiceTest {
             work.add(threads.submit(() -> {
                 go.await();
                 TimeUnit.MICROSECONDS.sleep(delayMicros);
-                return conversations.handOff(id, context("v"), "general", AVAILABLE, SYSTEM, "bringing someone in");
+                return conversations.handOff(id, null, context("v"), "general", AVAILABLE, SYSTEM, "bringing someone in");
             }));
             go.countDown();
         }

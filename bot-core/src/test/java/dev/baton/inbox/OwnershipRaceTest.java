@@ -52,7 +52,7 @@ class OwnershipRaceTest {
     private final AgentActions actions = new AgentActions(store, "node-2");
     private final List<Agent> agents = IntStream.range(0, AGENTS_PER_CONVERSATION)
             .mapToObj(i -> new Agent("agent-" + i, "agent" + i + "@test.example", "Agent " + i, null,
-                    AgentRole.AGENT, List.of(), "UTC", 1_000, null))
+                    AgentRole.AGENT, List.<String>of(), "UTC", 1_000, null, null))
             .toList();
     private final ExecutorService threads = Executors.newFixedThreadPool(PER_ROUND * (AGENTS_PER_CONVERSATION + 1));
 
@@ -98,7 +98,8 @@ class OwnershipRaceTest {
         Agent agent = agents.get(0);
 
         List<List<ActionResult>> results = race(ids, id -> List.of(
-                () -> reply(conversations.addBotMessage(id, Author.bot("Baton"), "an answer", List.of(), 0.9)),
+                () -> reply(conversations.addBotMessage(id, question(id), Author.bot("Baton"), "an answer",
+                        List.of(), 0.9)),
                 () -> actions.claim(id, agent)));
 
         int repliesBeforeTakeover = 0;
@@ -147,9 +148,14 @@ class OwnershipRaceTest {
         return id;
     }
 
+    /** The seq of the customer's question, which the bot's reply or handoff answers. */
+    private String question(String id) {
+        return store.eventsAfter(id, null).get(0).seq();
+    }
+
     private String waiting(int i) {
         String id = withTheBot(i);
-        assertTrue(conversations.handOff(id, context("visitor-" + i), "general", AVAILABLE, SYSTEM, "someone comes")
+        assertTrue(conversations.handOff(id, question(id), context("visitor-" + i), "general", AVAILABLE, SYSTEM, "someone comes")
                 .stored());
         return id;
     }

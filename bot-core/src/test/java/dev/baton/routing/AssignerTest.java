@@ -59,7 +59,7 @@ class AssignerTest {
 
     private String waiting(String team) {
         String id = conversations.start("visitor-" + team, "en").conversation().id();
-        conversations.handOff(id, context("visitor"), team, AVAILABLE, SYSTEM, "bringing someone in");
+        conversations.handOff(id, null, context("visitor"), team, AVAILABLE, SYSTEM, "bringing someone in");
         return id;
     }
 

@@ -159,6 +159,8 @@ class RedisConversationStoreTest {
     @Test
     void a_new_identity_replaces_the_old_one_whole() {
         String id = newConversation();
+        // With an event: only conversations with events are in a user's history (an empty one expires unseen).
+        store.write(ConversationWrite.of(id, customerSays(id, "hello")), "node-a");
         store.identify(id, new Customer("visitor-1", false, "u-1", "Stated Name", "stated@example.com", "Pro",
                 Map.of("company", "Acme"), "en"));
 

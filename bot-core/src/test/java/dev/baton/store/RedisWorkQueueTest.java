@@ -14,6 +14,7 @@ import dev.baton.testing.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
 
 /** Work that must happen once: each event to one node, and to another when the first one dies holding it. */
 class RedisWorkQueueTest {
@@ -37,8 +40,12 @@ class RedisWorkQueueTest {
     }
 
     private RedisWorkQueue queue(String consumer, Worker worker) {
-        var queue = new RedisWorkQueue(redis, keys, Json.newMapper(), "work", consumer, worker,
-                Duration.ofMillis(300), Duration.ofMillis(100));
+        return queue(consumer, 16, Duration.ofMillis(300), worker);
+    }
+
+    private RedisWorkQueue queue(String consumer, int capacity, Duration claimAfter, Worker worker) {
+        var queue = new RedisWorkQueue(redis, keys, Json.newMapper(), "work", consumer, capacity, worker,
+                claimAfter, Duration.ofMillis(100));
         queues.add(queue);
         queue.start();
         return queue;
@@ -107,6 +114,81 @@ class RedisWorkQueueTest {
         });
 
         eventually(() -> assertEquals(List.of("held"), survivor));
+    }
+
+    @Test
+    void a_node_takes_only_as_many_events_as_it_has_room_for_and_leaves_the_rest_to_others()
+            throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        List<String> busy = new CopyOnWriteArrayList<>();
+        queue("busy", 2, Duration.ofSeconds(30), (event, done) -> busy.add(text(event))); // never done
+        for (int i = 0; i < 5; i++) {
+            say("m" + i);
+        }
+        eventually(() -> assertEquals(2, busy.size()));
+
+        List<String> other = new CopyOnWriteArrayList<>();
+        queue("other", 16, Duration.ofSeconds(30), (event, done) -> {
+            other.add(text(event));
+            done.run();
+        });
+
+        eventually(() -> assertEquals(3, other.size(), "the events the busy node had no room for"));
+        assertEquals(2, busy.size());
+        Set<String> all = ConcurrentHashMap.newKeySet();
+        all.addAll(busy);
+        all.addAll(other);
+        assertEquals(Set.of("m0", "m1", "m2", "m3", "m4"), all);
+    }
+
+    @Test
+    void an_event_a_node_is_still_working_on_is_handed_out_again_neither_to_it_nor_to_another_node()
+            throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        redis.xgroupCreate(keys.feed(), "work", StreamEntryID.XGROUP_LAST_ENTRY, true);
+        List<String> slowNode = new CopyOnWriteArrayList<>();
+        List<Runnable> slowWork = new CopyOnWriteArrayList<>();
+        // Room for one: busy with the slow event, it reads nothing else.
+        queue("slow", 1, Duration.ofSeconds(1), (event, done) -> {
+            slowNode.add(text(event));
+            slowWork.add(done);
+        });
+        say("slow");
+        eventually(() -> assertEquals(List.of("slow"), slowNode));
+        // The marker: an event a node took and then died with, after the slow one was taken. Once another node
+        // took it over, the slow event had been unacknowledged longer than the claim timeout too.
+        say("orphan");
+        var orphaned = redis.xreadGroup("work", "dead", XReadGroupParams.xReadGroupParams().count(1),
+                Map.of(keys.feed(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        assertEquals(1, orphaned.get(0).getValue().size());
+
+        List<String> otherNode = new CopyOnWriteArrayList<>();
+        queue("other", 16, Duration.ofSeconds(1), (event, done) -> {
+            otherNode.add(text(event));
+            done.run();
+        });
+
+        eventually(() -> assertEquals(List.of("orphan"), otherNode));
+        assertEquals(List.of("slow"), slowNode, "not handed to the slow node a second time");
+        slowWork.forEach(Runnable::run);
+        eventually(() -> assertEquals(0, redis.xpending(keys.feed(), "work").getTotal()));
+    }
+
+    @Test
+    void an_event_a_worker_dropped_without_saying_done_is_taken_again() throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        List<String> taken = new CopyOnWriteArrayList<>();
+        queue("dropping", 16, Duration.ofMillis(300), (event, done) -> {
+            taken.add(text(event));
+            if (taken.size() > 1) {
+                done.run(); // the first time it failed and said nothing, like the webhook preparer
+            }
+        });
+
+        say("flaky");
+
+        eventually(() -> assertEquals(List.of("flaky", "flaky"), taken));
+        eventually(() -> assertEquals(0, redis.xpending(keys.feed(), "work").getTotal()));
     }
 
     @Test

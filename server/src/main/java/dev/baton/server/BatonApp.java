@@ -64,7 +64,6 @@ import dev.baton.webhook.WebhookDispatcher;
 import dev.baton.webhook.WebhookTargets;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
-import dev.baton.widget.ChatLimits;
 import dev.baton.widget.ChatSessions;
 import dev.baton.widget.IdentityTokens;
 import dev.baton.widget.OriginPolicy;
@@ -92,6 +91,10 @@ import redis.clients.jedis.RedisClient;
  */
 public final class BatonApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatonApp.class);
+    /** How many customer messages a node takes per bot thread before leaving the next ones in Redis. */
+    private static final int BOT_TURNS_PER_THREAD = 8;
+    /** How many events a node prepares webhook deliveries for at a time. */
+    private static final int WEBHOOK_EVENTS_HELD = 64;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin javalin;
@@ -132,7 +135,8 @@ public final class BatonApp implements AutoCloseable {
 
         // Conversations and the knowledge base
         var conversationStore = new RedisConversationStore(redis, keys, json);
-        var conversations = new ConversationService(conversationStore, nodeId, clock);
+        var conversations = new ConversationService(conversationStore, nodeId, clock,
+                config.chatLimits().conversationEventsPerMinute());
         Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),
                 model -> new RedisEmbeddingCache(redis, keys, model)));
         var knowledgeBase = answering.knowledgeBase();
@@ -164,10 +168,11 @@ public final class BatonApp implements AutoCloseable {
         var contentGaps = new RedisContentGaps(redis, keys, json);
 
         // The bot
+        int botThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
                 answering.analyzer(), config.handoff(), handoffs,
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8), config.botName(),
-                Math.max(2, Runtime.getRuntime().availableProcessors()), contentGaps));
+                botThreads, contentGaps));
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
@@ -204,9 +209,9 @@ public final class BatonApp implements AutoCloseable {
 
         // The doors
         var messengerOrigins = new OriginPolicy(config.messenger().allowedOrigins());
-        var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, ChatLimits.DEFAULTS,
+        var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, config.chatLimits(),
                 new IdentityTokens(config.messenger().identitySecret(), config.messenger().identityRequired()),
-                messengerOrigins);
+                messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
         var health = new HealthCheck(redis, knowledgeBase);
         var access = new AccessGuard(sessions, agents);
@@ -318,15 +323,17 @@ public final class BatonApp implements AutoCloseable {
         publicUrl = linkBase != null ? linkBase : "http://localhost:" + port();
         assigner.start();
         closeOnStop(new SessionWatch(agentSessions, sessions)).start();
-        // The bot starts last: its first turns may be ones left pending by a previous run, and need the address.
-        closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, (turn, done) -> {
-            if (turn.event() instanceof MessageCreated asked && asked.author().role() == Role.CUSTOMER) {
-                recentQuestions.record(asked.text());
-            }
-            bot.take(turn, done);
-        })).start();
+        // The bot starts last: its first turns may be ones left pending by a previous run, and need the address. It
+        // holds a few turns per thread; the rest wait in Redis, where another node with room may take them.
+        closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, BOT_TURNS_PER_THREAD * botThreads,
+                (turn, done) -> {
+                    if (turn.event() instanceof MessageCreated asked && asked.author().role() == Role.CUSTOMER) {
+                        recentQuestions.record(asked.text());
+                    }
+                    bot.take(turn, done);
+                })).start();
         webhooks.start();
-        closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, webhooks)).start();
+        closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, WEBHOOK_EVENTS_HELD, webhooks)).start();
     }
 
     public int port() {

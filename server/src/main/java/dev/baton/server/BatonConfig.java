@@ -4,6 +4,7 @@ import dev.baton.access.SessionStore;
 import dev.baton.access.TrustedProxies;
 import dev.baton.handoff.HandoffPolicy;
 import dev.baton.webhook.HostResolver;
+import dev.baton.widget.ChatLimits;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,15 +23,18 @@ import java.util.List;
  * @param trustedProxies the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed
  * @param sessions how long a console session lasts unused, and at most
  * @param webhooks which addresses webhooks may reach
+ * @param chatLimits what one customer's client may send, per connection, per address and per conversation
  */
 public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo, String publicUrl, String botName,
         String namespace, HandoffPolicy handoff, int responseTargetSeconds, String adminEmail, String adminPassword,
-        Messenger messenger, TrustedProxies trustedProxies, SessionStore.Lifetimes sessions, Webhooks webhooks) {
+        Messenger messenger, TrustedProxies trustedProxies, SessionStore.Lifetimes sessions, Webhooks webhooks,
+        ChatLimits chatLimits) {
 
     public BatonConfig {
         trustedProxies = trustedProxies == null ? TrustedProxies.none() : trustedProxies;
         sessions = sessions == null ? SessionStore.Lifetimes.DEFAULTS : sessions;
         webhooks = webhooks == null ? Webhooks.DEFAULTS : webhooks;
+        chatLimits = chatLimits == null ? ChatLimits.DEFAULTS : chatLimits;
     }
 
     /**
@@ -61,61 +65,68 @@ public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo,
 
     public static BatonConfig defaults() {
         return new BatonConfig(7070, Path.of("data"), null, null, null, "Baton", "baton", HandoffPolicy.DEFAULT, 300,
-                null, null, Messenger.DEFAULTS, TrustedProxies.none(), SessionStore.Lifetimes.DEFAULTS, Webhooks.DEFAULTS);
+                null, null, Messenger.DEFAULTS, TrustedProxies.none(), SessionStore.Lifetimes.DEFAULTS, Webhooks.DEFAULTS,
+                ChatLimits.DEFAULTS);
     }
 
     public BatonConfig withPort(int newPort) {
         return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withDataDir(Path newDataDir) {
         return new BatonConfig(port, newDataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withRedisUrl(String newRedisUrl) {
         return new BatonConfig(port, dataDir, newRedisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withDemo(Boolean newDemo) {
         return new BatonConfig(port, dataDir, redisUrl, newDemo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withNamespace(String newNamespace) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, newNamespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withAdmin(String email, String password) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, email, password, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, email, password, messenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withMessenger(Messenger newMessenger) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withTrustedProxies(TrustedProxies newTrustedProxies) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies, sessions, webhooks, chatLimits);
     }
 
     public BatonConfig withSessions(SessionStore.Lifetimes newSessions) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, newSessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, newSessions, webhooks, chatLimits);
     }
 
     public BatonConfig withWebhooks(Webhooks newWebhooks) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, newWebhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, newWebhooks, chatLimits);
     }
 
     public BatonConfig withPublicUrl(String newPublicUrl) {
         return new BatonConfig(port, dataDir, redisUrl, demo, newPublicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+    }
+
+    public BatonConfig withChatLimits(ChatLimits newChatLimits) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks,
+                newChatLimits);
     }
 }

@@ -6,6 +6,7 @@ import dev.baton.access.TrustedProxies;
 import dev.baton.detect.Intent;
 import dev.baton.handoff.HandoffPolicy;
 import dev.baton.routing.AgentRole;
+import dev.baton.widget.ChatLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +107,11 @@ public final class Main implements Callable<Integer> {
             description = "Let webhooks reach loopback, private and link-local addresses "
                     + "(env BATON_WEBHOOK_ALLOW_PRIVATE; default false).")
     boolean webhookAllowPrivate;
+    @Option(names = "--chat-clients-per-address", defaultValue = "${env:BATON_CHAT_CLIENTS_PER_ADDRESS:-20}",
+            description = "How many customers behind one address (an office, a mobile carrier) may chat at full "
+                    + "pace: the budget of frames one client address shares, in connections' worth "
+                    + "(env BATON_CHAT_CLIENTS_PER_ADDRESS; default 20).")
+    int chatClientsPerAddress;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -146,7 +152,8 @@ public final class Main implements Callable<Integer> {
                 responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"),
                 new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),
-                        Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null));
+                        Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null),
+                ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress));
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package dev.baton.widget;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.access.TrustedProxies;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
@@ -22,7 +23,10 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The customer socket, {@code /ws/chat}: decodes each frame, calls the conversation service, answers. A bad frame
+ * The customer socket, {@code /ws/chat}: decodes each frame, counts it against the connection's and the client
+ * address's budget for its kind (ChatLimits), calls the conversation service, answers. A bad or an over-limit frame
  * gets an {@code error} frame and changes nothing; the connection stays open.
  */
 public final class ChatEndpoint {
@@ -45,11 +50,17 @@ public final class ChatEndpoint {
     private final FrameReader reader;
     private final IdentityTokens identities;
     private final OriginPolicy origins;
+    private final TrustedProxies proxies;
+    private final ChatLimits limits;
+    private final AddressBudgets addresses;
     private final Map<String, ChatSocket> sockets = new ConcurrentHashMap<>();
 
+    /**
+     * @param proxies whose X-Forwarded-For tells the client's address (for the limits per address)
+     */
     public ChatEndpoint(ConversationService conversations, HandoffService handoffs, Signals signals,
             ChatSessions sessions, ObjectMapper json, ChatLimits limits, IdentityTokens identities,
-            OriginPolicy origins) {
+            OriginPolicy origins, TrustedProxies proxies) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.signals = signals;
@@ -58,6 +69,9 @@ public final class ChatEndpoint {
         this.reader = new FrameReader(json, limits);
         this.identities = identities;
         this.origins = origins;
+        this.proxies = proxies;
+        this.limits = limits;
+        this.addresses = new AddressBudgets(limits);
     }
 
     /** Refuses the upgrade (403) to pages whose origin is not allowed to embed the messenger. */
@@ -79,13 +93,31 @@ public final class ChatEndpoint {
     private void connected(WsConnectContext ctx) {
         // Pings keep proxies from closing a quiet chat and let us notice dead connections.
         ctx.enableAutomaticPings(20, TimeUnit.SECONDS);
-        sockets.put(ctx.sessionId(), new ChatSocket(ctx, json.writerFor(ServerFrame.class)));
+        String client = proxies.clientAddress(peerOf(ctx), ctx.header("X-Forwarded-For"));
+        sockets.put(ctx.sessionId(), new ChatSocket(ctx, json.writerFor(ServerFrame.class), client,
+                new FrameBudget(limits::perConnection)));
+    }
+
+    private static String peerOf(WsConnectContext ctx) {
+        SocketAddress remote = ctx.session.getRemoteSocketAddress();
+        if (remote instanceof InetSocketAddress inet) {
+            return inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+        }
+        return String.valueOf(remote);
     }
 
     private void received(WsMessageContext ctx) {
         ChatSocket socket = sockets.get(ctx.sessionId());
         try {
-            ClientFrame frame = reader.read(ctx.message());
+            ClientFrame frame;
+            try {
+                frame = reader.read(ctx.message());
+            } catch (FrameRefused unreadable) {
+                admit(socket, FrameKind.INVALID, unreadable.clientMsgId());
+                throw unreadable;
+            }
+            admit(socket, FrameKind.of(frame),
+                    frame instanceof ClientFrame.SendMessage message ? message.clientMsgId() : null);
             if (frame instanceof ClientFrame.Hello hello) {
                 hello(socket, hello);
             } else if (frame instanceof ClientFrame.SendMessage message) {
@@ -101,24 +133,60 @@ public final class ChatEndpoint {
             } else if (frame instanceof ClientFrame.Contact contact) {
                 leaveEmail(socket, contact);
             } else if (frame instanceof ClientFrame.Read read) {
-                conversations.customerRead(followed(socket), read.seq());
+                // Stored only when it moves the customer's read position forward; no answer either way.
+                withinBudget(conversations.customerRead(followed(socket), read.seq()), null);
             }
         } catch (FrameRefused refused) {
             socket.send(refused.toFrame());
         } catch (RuntimeException e) {
             log.error("Chat frame failed on session {}", ctx.sessionId(), e);
             socket.send(new ServerFrame.Error("unavailable", "The message could not be handled right now; "
-                    + "send it again in a moment.", null));
+                    + "send it again in a moment.", null, null));
         }
     }
 
     /** No binary frame is part of the protocol: refused like any other bad frame, and the connection stays. */
     private void receivedBinary(WsBinaryMessageContext ctx) {
         ChatSocket socket = sockets.get(ctx.sessionId());
-        if (socket != null) {
-            socket.send(new ServerFrame.Error("bad_json", "Frames are JSON text; a binary frame is not part of the "
-                    + "protocol.", null));
+        if (socket == null) {
+            return;
         }
+        try {
+            admit(socket, FrameKind.INVALID, null);
+            socket.send(new ServerFrame.Error("bad_json", "Frames are JSON text; a binary frame is not part of the "
+                    + "protocol.", null, null));
+        } catch (FrameRefused refused) {
+            socket.send(refused.toFrame());
+        }
+    }
+
+    /**
+     * Counts the frame against the connection's budget, then the client address's: refused (rate_limited, with when
+     * to try again) when either is spent.
+     */
+    private void admit(ChatSocket socket, FrameKind kind, String clientMsgId) {
+        long wait = socket.admit(kind);
+        if (wait == 0) {
+            wait = addresses.admit(socket.clientAddress(), kind);
+        }
+        if (wait > 0) {
+            throw FrameRefused.rateLimited("Too many frames of this kind (" + kind.name().toLowerCase(Locale.ROOT)
+                    + ") in a short time; send it again in " + seconds(wait) + ".", clientMsgId, wait);
+        }
+    }
+
+    /** Refuses with rate_limited when the write found the conversation's budget of this minute spent. */
+    private static AppendResult withinBudget(AppendResult result, String clientMsgId) {
+        if (result.status() == AppendResult.Status.RATE_LIMITED) {
+            throw FrameRefused.rateLimited("This conversation has taken in too much in the last minute; send it "
+                    + "again in " + seconds(result.retryAfterMillis()) + ".", clientMsgId, result.retryAfterMillis());
+        }
+        return result;
+    }
+
+    private static String seconds(long millis) {
+        long seconds = Math.max(1, (millis + 999) / 1000);
+        return seconds + (seconds == 1 ? " second" : " seconds");
     }
 
     private void hello(ChatSocket socket, ClientFrame.Hello hello) {
@@ -239,36 +307,35 @@ public final class ChatEndpoint {
     private void requestHuman(ChatSocket socket) {
         String conversationId = followed(socket);
         String language = languageOf(conversationId);
-        // Already with the team: nothing to do, the customer sees the status they have.
-        handoffs.requestPerson(conversationId, language);
+        // Already with the team: nothing is written, the customer sees the status they have.
+        handoffs.requestPerson(conversationId, language).ifPresent(result -> withinBudget(result, null));
     }
 
     private void rate(ChatSocket socket, ClientFrame.Csat csat) {
-        if (!conversations.rate(followed(socket), csat.rating(), csat.comment()).stored()) {
+        if (!withinBudget(conversations.rate(followed(socket), csat.rating(), csat.comment()), null).stored()) {
             throw new FrameRefused("not_resolved", "A rating is for a resolved conversation.");
         }
     }
 
     private void leaveEmail(ChatSocket socket, ClientFrame.Contact contact) {
         String conversationId = followed(socket);
-        handoffs.leaveEmail(conversationId, contact.email(), languageOf(conversationId));
+        handoffs.leaveEmail(conversationId, contact.email(), languageOf(conversationId))
+                .ifPresent(result -> withinBudget(result, null));
     }
 
     private void feedback(ChatSocket socket, ClientFrame.Feedback feedback) {
         String conversationId = followed(socket);
-        if (conversations.addFeedback(conversationId, feedback.seq(), feedback.helpful()).isEmpty()) {
+        var result = conversations.addFeedback(conversationId, feedback.seq(), feedback.helpful());
+        if (result.isEmpty()) {
             throw new FrameRefused("invalid_field", "\"seq\" is not a bot message of this conversation.");
         }
+        withinBudget(result.get(), null);
     }
 
     private void message(ChatSocket socket, ClientFrame.SendMessage message) {
         String conversationId = socket.conversationId();
         if (conversationId == null) {
             throw new FrameRefused("hello_required", "Send hello before messages.", message.clientMsgId());
-        }
-        if (!socket.mayPost()) {
-            throw new FrameRefused("rate_limited", "Too many messages at once; send this one again in a moment.",
-                    message.clientMsgId());
         }
         socket.reply(() -> {
             AppendResult result;
@@ -279,6 +346,7 @@ public final class ChatEndpoint {
                 throw new FrameRefused("unavailable", "The message could not be stored right now; send it again "
                         + "in a moment.", message.clientMsgId());
             }
+            withinBudget(result, message.clientMsgId());
             if (!result.stored()) {
                 throw new FrameRefused("conversation_gone", "This conversation no longer exists; send hello "
                         + "without conversationId to start a new one.", message.clientMsgId());

@@ -1,6 +1,83 @@
 package dev.baton.widget;
 
-/** How much one client may send in one frame, and in one message's text. */
-public record ChatLimits(int maxFrameChars, int maxTextChars) {
-    public static final ChatLimits DEFAULTS = new ChatLimits(16_384, 4_000);
+import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.CustomerText;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What one customer's client may send on {@code /ws/chat}: how large a frame and a message's text may be; how many
+ * frames of each kind, as a token bucket per connection and one shared by all connections from one client address
+ * on this node, {@code clientsPerAddress} times as large (customers behind one office or carrier address share it);
+ * and how many events the customer's writes may add to one conversation per minute, across all its connections and
+ * nodes. docs/protocol.md lists the defaults.
+ */
+public record ChatLimits(int maxFrameChars, int maxTextChars, Map<FrameKind, Rate> perConnection,
+        int clientsPerAddress, int conversationEventsPerMinute) {
+
+    /** A burst of up to {@code burst} frames, then {@code perSecond} on average. */
+    public record Rate(int burst, double perSecond) {
+        public Rate {
+            if (burst < 1 || !(perSecond > 0)) {
+                throw new IllegalArgumentException("a rate allows one frame at least, and refills");
+            }
+        }
+
+        Rate times(int clients) {
+            return new Rate(burst * clients, perSecond * clients);
+        }
+    }
+
+    public static final ChatLimits DEFAULTS = new ChatLimits(16_384, CustomerText.MAX_CHARS, defaultRates(), 20,
+            ConversationService.CUSTOMER_EVENTS_PER_MINUTE);
+
+    public ChatLimits {
+        if (!perConnection.keySet().containsAll(java.util.EnumSet.allOf(FrameKind.class))) {
+            throw new IllegalArgumentException("every kind of frame needs a rate: " + perConnection.keySet());
+        }
+        if (clientsPerAddress < 1 || conversationEventsPerMinute < 1) {
+            throw new IllegalArgumentException("an address has one client at least, a conversation one event");
+        }
+        perConnection = Map.copyOf(perConnection);
+    }
+
+    private static Map<FrameKind, Rate> defaultRates() {
+        Map<FrameKind, Rate> rates = new EnumMap<>(FrameKind.class);
+        // A connection says hello once; a refused hello may be tried again a few times.
+        rates.put(FrameKind.HELLO, new Rate(3, 1 / 30.0));
+        rates.put(FrameKind.MESSAGE, new Rate(20, 1));
+        rates.put(FrameKind.READ, new Rate(30, 2));
+        // The widget sends one at most every 3 seconds.
+        rates.put(FrameKind.TYPING, new Rate(20, 1));
+        rates.put(FrameKind.FEEDBACK, new Rate(10, 1 / 5.0));
+        rates.put(FrameKind.CONTACT, new Rate(3, 1 / 60.0));
+        rates.put(FrameKind.CSAT, new Rate(5, 1 / 10.0));
+        rates.put(FrameKind.REQUEST_HUMAN, new Rate(5, 1 / 10.0));
+        rates.put(FrameKind.INVALID, new Rate(10, 1));
+        return rates;
+    }
+
+    /** The budget of one connection for a kind of frame. */
+    Rate perConnection(FrameKind kind) {
+        return perConnection.get(kind);
+    }
+
+    /** The budget all connections from one address share for a kind of frame. */
+    Rate perAddress(FrameKind kind) {
+        return perConnection.get(kind).times(clientsPerAddress);
+    }
+
+    public ChatLimits withRate(FrameKind kind, Rate rate) {
+        Map<FrameKind, Rate> rates = new EnumMap<>(perConnection);
+        rates.put(kind, rate);
+        return new ChatLimits(maxFrameChars, maxTextChars, rates, clientsPerAddress, conversationEventsPerMinute);
+    }
+
+    public ChatLimits withClientsPerAddress(int clients) {
+        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clients, conversationEventsPerMinute);
+    }
+
+    public ChatLimits withConversationEventsPerMinute(int events) {
+        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clientsPerAddress, events);
+    }
 }

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 final class ChatSocket {
     private final WsContext ctx;
     private final ObjectWriter frames;
-    private final TokenBucket messages = new TokenBucket(20, 1.0);
+    private final String clientAddress;
+    private final FrameBudget budget;
     private String conversationId;
     private String lastSentSeq;
     private int replying;
@@ -35,18 +36,28 @@ final class ChatSocket {
         }
     }
 
-    ChatSocket(WsContext ctx, ObjectWriter frames) {
+    /**
+     * @param clientAddress who the client is, for the limits per address
+     * @param budget what this connection may send
+     */
+    ChatSocket(WsContext ctx, ObjectWriter frames, String clientAddress, FrameBudget budget) {
         this.ctx = ctx;
         this.frames = frames;
+        this.clientAddress = clientAddress;
+        this.budget = budget;
     }
 
     synchronized String conversationId() {
         return conversationId;
     }
 
-    /** Whether the client may send another message now; a client flooding the socket is slowed down. */
-    boolean mayPost() {
-        return messages.take();
+    String clientAddress() {
+        return clientAddress;
+    }
+
+    /** Counts one frame of the connection: 0 when it may go, otherwise the milliseconds until it may. */
+    long admit(FrameKind kind) {
+        return budget.admit(kind);
     }
 
     synchronized void send(ServerFrame frame) {

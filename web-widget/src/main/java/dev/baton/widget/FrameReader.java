@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.google.re2j.Pattern;
 import dev.baton.conversation.Customer;
 import dev.baton.conversation.Seq;
-import java.util.regex.Pattern;
 
 /**
  * Reads a text frame into a {@link ClientFrame} and checks it fully, or refuses it with the reason a client

@@ -6,18 +6,33 @@ final class FrameRefused extends RuntimeException {
 
     private final String code;
     private final String clientMsgId;
+    private final Long retryAfterMs;
 
     FrameRefused(String code, String message) {
         this(code, message, null);
     }
 
     FrameRefused(String code, String message, String clientMsgId) {
+        this(code, message, clientMsgId, null);
+    }
+
+    private FrameRefused(String code, String message, String clientMsgId, Long retryAfterMs) {
         super(message, null, false, false);
         this.code = code;
         this.clientMsgId = clientMsgId;
+        this.retryAfterMs = retryAfterMs;
+    }
+
+    /** Over a limit: the same frame may be sent again after {@code retryAfterMs}. */
+    static FrameRefused rateLimited(String message, String clientMsgId, long retryAfterMs) {
+        return new FrameRefused("rate_limited", message, clientMsgId, retryAfterMs);
+    }
+
+    String clientMsgId() {
+        return clientMsgId;
     }
 
     ServerFrame.Error toFrame() {
-        return new ServerFrame.Error(code, getMessage(), clientMsgId);
+        return new ServerFrame.Error(code, getMessage(), clientMsgId, retryAfterMs);
     }
 }

@@ -73,7 +73,10 @@ sealed interface ServerFrame {
     @JsonTypeName("csat")
     record Rated(String seq, int rating) implements ServerFrame {}
 
-    /** A frame was refused; the connection and the conversation are untouched. */
+    /**
+     * A frame was refused; the connection and the conversation are untouched. {@code retryAfterMs}: for
+     * {@code rate_limited}, when the same frame may be sent again.
+     */
     @JsonTypeName("error")
-    record Error(String code, String message, String clientMsgId) implements ServerFrame {}
+    record Error(String code, String message, String clientMsgId, Long retryAfterMs) implements ServerFrame {}
 }

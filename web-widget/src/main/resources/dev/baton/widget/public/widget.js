@@ -221,6 +221,15 @@
     return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
+  /**
+   * How long to wait before sending a refused frame again: as long as the server asked (retryAfterMs), and longer
+   * each time it is refused again (1 s, 2 s, 4 s … 30 s), with jitter so that tabs do not come back all at once.
+   */
+  function retryDelay(attempt, retryAfterMs) {
+    const backoff = Math.min(30000, 1000 * 2 ** attempt);
+    return Math.max(retryAfterMs || 0, backoff) * (1 + Math.random() * 0.25);
+  }
+
   function compareSeq(a, b) {
     if (!a || !b) return a ? 1 : (b ? -1 : 0);
     const [am, ac] = a.split('-').map(Number);
@@ -316,6 +325,17 @@
       }
     }
 
+    /** Says hello again on the socket that is open, after {@code delay} ms (the server was busy or limited it). */
+    helloLater(delay) {
+      clearTimeout(this.helloTimer);
+      const socket = this.socket;
+      this.helloTimer = setTimeout(() => {
+        if (socket === this.socket && socket.readyState === WebSocket.OPEN) {
+          socket.send(JSON.stringify(this.helloFrame()));
+        }
+      }, delay);
+    }
+
     /** Starts over from hello, as after a refused resume. */
     restart() {
       if (this.socket) {
@@ -337,6 +357,7 @@
     close() {
       this.stopped = true;
       clearTimeout(this.retryTimer);
+      clearTimeout(this.helloTimer);
       if (this.socket) {
         const old = this.socket;
         this.socket = null;
@@ -359,6 +380,8 @@
       this.state = new SavedState('baton:' + this.server + appId);
       this.bySeq = new Map();
       this.byClientId = new Map();
+      this.resends = new Map();
+      this.helloAttempts = 0;
       this.welcomed = false;
 
       this.render();
@@ -372,6 +395,8 @@
 
     disconnectedCallback() {
       if (this.connection) this.connection.close();
+      this.resends.forEach((resend) => clearTimeout(resend.timer));
+      this.resends.clear();
       clearTimeout(this.typingTimer);
       clearTimeout(this.typingShownTimer);
       window.removeEventListener('online', this.onOnline);
@@ -525,6 +550,7 @@
 
     onWelcome(frame) {
       this.awaitingWelcome = false;
+      this.helloAttempts = 0;
       const s = this.state;
       const sameConversation = s.conversationId === frame.conversationId;
       if (!sameConversation) s.answered = [];
@@ -549,6 +575,9 @@
     }
 
     onAck(frame) {
+      const resend = this.resends.get(frame.clientMsgId);
+      if (resend) clearTimeout(resend.timer);
+      this.resends.delete(frame.clientMsgId);
       this.state.outbox = this.state.outbox.filter((item) => item.clientMsgId !== frame.clientMsgId);
       this.state.save();
       const element = this.byClientId.get(frame.clientMsgId);
@@ -577,12 +606,13 @@
         return;
       }
       if (frame.code === 'unavailable' || frame.code === 'rate_limited') {
-        // Passing trouble: the message stays in the outbox and goes again shortly (the server stores it once).
+        // Passing trouble: the message stays in the outbox and goes again later (the server stores it once); a
+        // refused hello is said again. Other refused frames (typing, read…) are not worth repeating.
         const item = this.state.outbox.find((entry) => entry.clientMsgId === frame.clientMsgId);
         if (item) {
-          setTimeout(() => this.connection.send({ type: 'message', clientMsgId: item.clientMsgId, text: item.text }), 2000);
+          this.resendLater(item, frame.retryAfterMs);
         } else if (this.awaitingWelcome) {
-          setTimeout(() => this.connection.restart(), 2000);
+          this.connection.helloLater(retryDelay(this.helloAttempts++, frame.retryAfterMs));
         }
         return;
       }
@@ -599,6 +629,20 @@
           element.querySelector('.state').textContent = `${this.t.failed}: ${frame.message}`;
         }
       }
+    }
+
+    /** Sends a refused message again once, later, and later still each time it is refused again. */
+    resendLater(item, retryAfterMs) {
+      const resend = this.resends.get(item.clientMsgId) || { attempt: 0, timer: null };
+      if (resend.timer) return; // already waiting to go again
+      resend.timer = setTimeout(() => {
+        resend.timer = null;
+        if (this.state.outbox.some((entry) => entry.clientMsgId === item.clientMsgId)) {
+          this.connection.send({ type: 'message', clientMsgId: item.clientMsgId, text: item.text });
+        }
+      }, retryDelay(resend.attempt, retryAfterMs));
+      resend.attempt += 1;
+      this.resends.set(item.clientMsgId, resend);
     }
 
     sendTyped() {
