@@ -20,6 +20,11 @@ import java.util.List;
  */
 final class BatonProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * The harness's customers all connect from 127.0.0.1, standing for many addresses: the per-address chat budget
+     * is sized for that crowd. Each connection keeps the default limits of its own.
+     */
+    static final int CLIENTS_PER_ADDRESS = 1_000;
 
     private final String name;
     private final int port;
@@ -48,7 +53,8 @@ final class BatonProcess implements AutoCloseable {
             Path dataDir = Files.createTempDirectory(logDir, name + "-data");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", batonJar(),
                     "--port", Integer.toString(port), "--redis-url", redisUrl, "--data-dir", dataDir.toString(),
-                    demo ? "--demo" : "--no-demo"));
+                    demo ? "--demo" : "--no-demo", "--chat-clients-per-address",
+                    Integer.toString(CLIENTS_PER_ADDRESS)));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logDir.resolve(name + ".log").toFile()).start();
             BatonProcess node = new BatonProcess(name, port, redisUrl, logDir, process);

@@ -28,8 +28,12 @@ final class InProcessBaton implements AutoCloseable {
     InProcessBaton() {
         var articles = new RedisArticleStore(redis, keys, Json.newMapper());
         FixtureArticles.all().forEach(articles::save);
-        app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
-                .withNamespace(keys.namespace()).withAdmin(admin.email(), admin.password()));
+        // Every simulated customer connects from 127.0.0.1: the address's budget is sized for that crowd, the way
+        // an operator sizes it for an office behind one address. Each connection keeps its own limits.
+        var config = BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
+                .withNamespace(keys.namespace()).withAdmin(admin.email(), admin.password());
+        app = BatonApp.start(config.withChatLimits(config.chatLimits().withClientsPerAddress(
+                BatonProcess.CLIENTS_PER_ADDRESS)));
     }
 
     Target target() {

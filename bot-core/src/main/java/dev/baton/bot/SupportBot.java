@@ -1,6 +1,5 @@
 package dev.baton.bot;
 
-import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.Conversation;
@@ -106,24 +105,21 @@ public final class SupportBot implements Worker, AutoCloseable {
         Optional<Answer> answer = answerer.answer(question);
         boolean unsure = answer.isEmpty() || !answer.get().confident();
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
-        AppendResult written;
+        // A request for a refund or a person is not a missing article; a question nobody wrote about is. Recorded
+        // before the reply, so an admin sees it as soon as the customer does; the store records a turn's gap once.
+        if (unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true)) {
+            gaps.record(new ContentGaps.Gap(message.text(), question.language(), "not_sure", id, Seq.millis(seq)));
+        }
         if (handoff.isPresent()) {
-            written = handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(),
-                    question.language(), seq);
+            handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(), question.language(), seq);
         } else if (!unsure) {
             var article = answer.get().article();
             var citation = new Citation(article.id(), article.title(), links.url(article.id()));
-            written = conversations.addBotMessage(id, seq, botAuthor, answer.get().passage(), List.of(citation),
+            conversations.addBotMessage(id, seq, botAuthor, answer.get().passage(), List.of(citation),
                     rounded(answer.get().confidence()));
         } else {
-            written = conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(question.language()),
-                    List.of(), answer.map(a -> rounded(a.confidence())).orElse(0.0));
-        }
-        // A request for a refund or a person is not a missing article; a question nobody wrote about is. Not recorded
-        // by a second worker on the same message, so it is one gap.
-        boolean gap = unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true);
-        if (gap && written.status() != AppendResult.Status.DUPLICATE) {
-            gaps.record(new ContentGaps.Gap(message.text(), question.language(), "not_sure", id, Seq.millis(seq)));
+            conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(question.language()), List.of(),
+                    answer.map(a -> rounded(a.confidence())).orElse(0.0));
         }
     }
 
@@ -137,13 +133,12 @@ public final class SupportBot implements Worker, AutoCloseable {
         History history = conversations.history(id);
         String language = Language.fromLocale(conversation.get().locale());
         Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), false, history);
-        AppendResult written = handoff.isPresent()
-                ? handoffs.handOff(conversation.get(), history, handoff.get(), language, seq)
-                : conversations.addBotMessage(id, seq, botAuthor, BotMessages.sorryNotHelpful(language), List.of(),
-                        null);
-        if (written.status() != AppendResult.Status.DUPLICATE) {
-            history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
-                    question.text(), language, "not_helpful", id, question.ts())));
+        history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
+                question.text(), language, "not_helpful", id, question.ts())));
+        if (handoff.isPresent()) {
+            handoffs.handOff(conversation.get(), history, handoff.get(), language, seq);
+        } else {
+            conversations.addBotMessage(id, seq, botAuthor, BotMessages.sorryNotHelpful(language), List.of(), null);
         }
     }
 

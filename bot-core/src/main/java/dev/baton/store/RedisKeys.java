@@ -66,6 +66,11 @@ public record RedisKeys(String namespace) {
         return namespace + ":kb:gaps";
     }
 
+    /** Marks one gap (a conversation's question, and why) as recorded, so a turn run twice records it once. */
+    public String contentGapSeen(String conversationId, long at, String why) {
+        return namespace + ":kb:gap-seen:" + conversationId + ":" + at + ":" + why;
+    }
+
     /** The latest customer questions, newest first (capped). */
     public String recentQuestions() {
         return namespace + ":kb:recent-questions";

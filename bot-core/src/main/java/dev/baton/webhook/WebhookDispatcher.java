@@ -178,27 +178,23 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
                 return; // stopping: another node (or the next start) takes it after the lease
             }
             boolean delivered = outcome.status() != null && outcome.status() / 100 == 2;
-            Long nextRetryAt = null;
-            String result;
-            if (outcome.refused()) {
-                store.finish(delivery.id());
-                result = DeliveryAttempt.REFUSED;
-            } else if (delivered) {
-                store.finish(delivery.id());
-                result = DeliveryAttempt.DELIVERED;
-            } else if (tried.attempts() <= backoff.size()) {
-                Duration pause = backoff.get(tried.attempts() - 1);
-                nextRetryAt = clock.millis() + pause.toMillis();
-                store.retry(tried, nextRetryAt);
-                later(pause);
-                result = DeliveryAttempt.RETRYING;
-            } else {
-                store.finish(delivery.id());
-                result = DeliveryAttempt.FAILED;
-            }
+            boolean again = !outcome.refused() && !delivered && tried.attempts() <= backoff.size();
+            Duration pause = again ? backoff.get(tried.attempts() - 1) : null;
+            Long nextRetryAt = again ? clock.millis() + pause.toMillis() : null;
+            String result = outcome.refused() ? DeliveryAttempt.REFUSED
+                    : delivered ? DeliveryAttempt.DELIVERED
+                    : again ? DeliveryAttempt.RETRYING
+                    : DeliveryAttempt.FAILED;
+            // Logged before the retry is scheduled, so the log keeps the attempts in order however short the pause.
             store.record(delivery.webhookId(), new DeliveryAttempt(delivery.id(), delivery.event(),
                     delivery.conversationId(), tried.attempts(), outcome.status(), outcome.error(),
                     outcome.durationMs(), at, nextRetryAt, result));
+            if (again) {
+                store.retry(tried, nextRetryAt);
+                later(pause);
+            } else {
+                store.finish(delivery.id());
+            }
         } catch (RuntimeException e) {
             // Left leased: tried again when the lease ends.
             log.warn("Webhook delivery {} failed unexpectedly: {}", delivery.id(), e.toString());
