@@ -81,6 +81,7 @@ final class FuzzRun {
                 .put("seconds by door", seconds).put("inputs by kind", tried).put("answers", answers)
                 .put("stored keys compared", before.keys()).put("keys changed", changes.size())
                 .put("excluded from the comparison", RedisDigest.EXCLUDED)
+                .put("excluded by ending", RedisDigest.EXCLUDED_ENDINGS)
                 .put("server still running", running).put("/health afterwards", healthy)
                 .put("a normal chat afterwards", chats);
         outcome.require(running, "the server process died");
