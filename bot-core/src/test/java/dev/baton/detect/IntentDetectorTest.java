@@ -21,7 +21,7 @@ class IntentDetectorTest {
 
     @BeforeAll
     static void load() {
-        detector = IntentDetector.load(TestEmbedder.get(), analysis);
+        detector = IntentDetector.load();
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class MessageAnalyzerTest {
 
     @BeforeAll
     static void load() {
-        analyzer = new MessageAnalyzer(IntentDetector.load(TestEmbedder.get(), analysis), FrustrationDetector.load(),
+        analyzer = new MessageAnalyzer(IntentDetector.load(), FrustrationDetector.load(),
                 analysis);
     }
 
