@@ -21,6 +21,11 @@ public final class FrustrationDetector {
     static final String MODEL = "/dev/baton/detect/frustration-model.tribuo";
     /** From this score on, one message alone counts as frustrated. */
     public static final double FRUSTRATED = 0.5;
+    /**
+     * Saying outright that the conversation is going nowhere ("I've asked this three times", "do you even read my
+     * messages", 何回聞いても) is reason enough on its own to hand over at the default threshold (0.8).
+     */
+    static final double FED_UP = 0.8;
     private static final int DIMENSION = 384;
     /** A word: letters, digits and underscores (RE2's {@code \\b} knows ASCII only, so words are found whole). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
@@ -75,6 +80,10 @@ public final class FrustrationDetector {
                     words += 0.4;
                     evidence.add("annoyance (\"" + found.phrase() + "\")");
                 }
+                case "fed_up" -> {
+                    words += FED_UP;
+                    evidence.add("fed up with the conversation (\"" + found.phrase() + "\")");
+                }
                 case "sarcasm" -> {
                     words += 0.3;
                     evidence.add("sarcasm (\"" + found.phrase() + "\")");
@@ -87,7 +96,10 @@ public final class FrustrationDetector {
                 default -> { }
             }
         }
-        if (shouts(text)) {
+        if (shoutsThroughout(text)) {
+            words += 0.5;
+            evidence.add("writes the whole message in CAPITALS");
+        } else if (shouts(text)) {
             words += 0.25;
             evidence.add("writes in CAPITALS");
         }
@@ -100,7 +112,7 @@ public final class FrustrationDetector {
         return new Score(value, evidence, notHelpful);
     }
 
-    /** Two or more words in capitals, or a long message mostly in capitals. */
+    /** Two or more words in capitals. */
     private static boolean shouts(String text) {
         Matcher word = WORD.matcher(text);
         int capsWords = 0;
@@ -109,9 +121,14 @@ public final class FrustrationDetector {
                 capsWords++;
             }
         }
+        return capsWords >= 2;
+    }
+
+    /** A message of some length nearly all in capitals: shouting, not an acronym or two. */
+    private static boolean shoutsThroughout(String text) {
         long letters = text.chars().filter(Character::isLetter).count();
         long upper = text.chars().filter(Character::isUpperCase).count();
-        return capsWords >= 2 || (letters >= 12 && upper > 0.6 * letters);
+        return letters >= 12 && upper > 0.8 * letters;
     }
 
     /** Three or more capital letters and nothing else. */

@@ -66,6 +66,10 @@ final class IntentRules {
                     + "lost (a |an |our |my )?(client|customer|sale|sales|order|orders|money|business|day)|"
                     + "(nobody|no one|no-one) (has )?(responded|answered|replied|got back)|not good enough|"
                     + "disgrace|ridiculous|terrible|awful|shocking|furious|fed up|sick of)\\b");
+    /** The customer's own customers: refunding or cancelling for them is a how-to, not a request to us. */
+    private static final Pattern THEIR_CUSTOMER = words(
+            "\\b(my|our|a|the|her|his|their|this|that) (own )?(customer|customers|customer's|buyer|buyers|"
+                    + "buyer's|shopper|shoppers|client|clients|client's)\\b");
     private static final Pattern REQUEST_FORM = words(
             "^(please|pls|plz|kindly)\\b|\\b(please|pls|i want|i'd like|i would like|i need|we want|we'd like|"
                     + "we need|can you|could you|would you|i expect|give me|get me|send me|let me)\\b");
@@ -101,6 +105,7 @@ final class IntentRules {
     private static final Pattern JA_COMPLAINT_EXPRESSION = words(
             "納得(が|は)?(いか|いき|でき)|どう(対応|してくれる|責任)|ありえない|あり得ない|責任|ひどい|酷い|不満|損害|"
                     + "迷惑|おかしい|いい加減|誠意|受け入れられ|無視され");
+    private static final Pattern JA_THEIR_CUSTOMER = words("お客様|お客さん|顧客|購入者|買い手");
     private static final Pattern JA_QUESTION = words(
             "方法|やり方|手順|できますか|されますか|なりますか|ありますか|ますか|ですか|どうすれば|どうしたら|どこで|"
                     + "教えて|知りたい|[?？]$");
@@ -141,6 +146,7 @@ final class IntentRules {
         if (!read.has(CANCEL_VERB)) {
             read.hit(hits, ACCOUNT_EDIT, NONE, "account_edit");
         }
+        read.hit(hits, THEIR_CUSTOMER, NONE, "their_customer");
         read.hit(hits, REQUEST_FORM, "request", "request_form");
         read.hit(hits, QUESTION_FORM, NONE, "question_form");
         return hits;
@@ -180,6 +186,7 @@ final class IntentRules {
         read.hit(hits, JA_CUSTOMER_SERVICE, NONE, "ja_customer_service");
         read.hit(hits, JA_COMPLAINT, "complaint", "ja_complaint");
         read.hit(hits, JA_COMPLAINT_EXPRESSION, "complaint", "ja_complaint_expression");
+        read.hit(hits, JA_THEIR_CUSTOMER, NONE, "ja_their_customer");
         read.hit(hits, JA_REQUEST, "request", "ja_request");
         read.hit(hits, JA_QUESTION, NONE, "ja_question");
         return hits;

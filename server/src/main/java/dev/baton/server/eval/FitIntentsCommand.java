@@ -45,6 +45,7 @@ final class FitIntentsCommand implements Callable<Integer> {
             "Refund_not_showing_up", Label.REFUND_REQUEST, "terminate_account", Label.CANCEL_REQUEST);
     /** CLINC150's intents that are neither a support question nor other small talk: left out, not guessed at. */
     static final Set<String> CLINC_LEFT_OUT = Set.of("cancel", "freeze_account", "report_fraud", "account_blocked");
+    static final int MIN_FEATURE_ROWS = 2;
     static final String ENGLISH_FILE = "intent-model-en.tribuo";
     static final String JAPANESE_FILE = "intent-model-ja.tribuo";
 
@@ -120,10 +121,11 @@ final class FitIntentsCommand implements Callable<Integer> {
                 englishRows.add(new LinearTextModel.Row(english.get(i).label().code(), vectors.get(i),
                         IntentDetector.featuresOf(english.get(i).text(), Language.ENGLISH).keySet()));
             }
+            englishRows = withoutRareFeatures(englishRows);
             write(LinearTextModel.fit(englishRows, IntentDetector.DIMENSION, epochs), ENGLISH_FILE, englishRows);
         }
-        List<LinearTextModel.Row> japaneseRows = japanese.stream().map(r -> new LinearTextModel.Row(
-                r.label().code(), null, IntentDetector.featuresOf(r.text(), Language.JAPANESE).keySet())).toList();
+        List<LinearTextModel.Row> japaneseRows = withoutRareFeatures(japanese.stream().map(r -> new LinearTextModel.Row(
+                r.label().code(), null, IntentDetector.featuresOf(r.text(), Language.JAPANESE).keySet())).toList());
         write(LinearTextModel.fit(japaneseRows, 0, epochs), JAPANESE_FILE, japaneseRows);
         return 0;
     }
@@ -135,6 +137,21 @@ final class FitIntentsCommand implements Callable<Integer> {
         Map<String, Integer> counts = new TreeMap<>();
         rows.forEach(row -> counts.merge(row.label(), 1, Integer::sum));
         System.out.printf("%s: fitted on %d rows %s%n", out.resolve(name), rows.size(), counts);
+    }
+
+    /** Word features of a single row teach the model that row, not a pattern; they are left out. */
+    static List<LinearTextModel.Row> withoutRareFeatures(List<LinearTextModel.Row> rows) {
+        Map<String, Integer> counts = new HashMap<>();
+        rows.forEach(row -> row.features().forEach(feature -> counts.merge(feature, 1, Integer::sum)));
+        return rows.stream().map(row -> {
+            List<String> kept = new ArrayList<>();
+            row.features().forEach(feature -> {
+                if (counts.get(feature) >= MIN_FEATURE_ROWS) {
+                    kept.add(feature);
+                }
+            });
+            return new LinearTextModel.Row(row.label(), row.vector(), kept);
+        }).toList();
     }
 
     private static Label fromExampleLabel(String label) {
