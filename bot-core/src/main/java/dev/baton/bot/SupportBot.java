@@ -104,7 +104,8 @@ public final class SupportBot implements Worker, AutoCloseable {
             return; // a person has it; the analysis is for them
         }
         Optional<Answer> answer = answerer.answer(question);
-        boolean unsure = answer.isEmpty() || !answer.get().confident();
+        boolean unsure = answer.isEmpty() || !answer.get().confident()
+                || HandoffPolicy.repeatsLastAnswer(analysis, answer.get().article().id(), history);
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
         AppendResult written;
         if (handoff.isPresent()) {

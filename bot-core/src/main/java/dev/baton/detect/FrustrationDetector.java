@@ -34,8 +34,12 @@ public final class FrustrationDetector {
     private final EmbeddingClassifier model;
     private final FrustrationLexicon lexicon;
 
-    /** One message's frustration, what raised it, and whether it says the last answer did not help. */
-    public record Score(double value, List<String> evidence, boolean saysNotHelpful) {}
+    /**
+     * One message's frustration, what raised it, whether it says the last answer did not help, is sarcastic, or
+     * puts a question again in other words ("I mean ...").
+     */
+    public record Score(double value, List<String> evidence, boolean saysNotHelpful, boolean sarcastic,
+            String rephrases) {}
 
     FrustrationDetector(EmbeddingClassifier model, FrustrationLexicon lexicon) {
         this.model = model;
@@ -66,6 +70,8 @@ public final class FrustrationDetector {
         }
         double words = 0;
         boolean notHelpful = false;
+        boolean sarcastic = false;
+        String rephrases = null;
         Set<String> seen = new LinkedHashSet<>();
         for (FrustrationLexicon.Found found : lexicon.find(text)) {
             if (!seen.add(found.phrase())) {
@@ -80,12 +86,17 @@ public final class FrustrationDetector {
                     words += 0.4;
                     evidence.add("annoyance (\"" + found.phrase() + "\")");
                 }
+                case "asks_again" -> {
+                    words += 0.1;
+                    rephrases = found.phrase();
+                }
                 case "fed_up" -> {
                     words += FED_UP;
                     evidence.add("fed up with the conversation (\"" + found.phrase() + "\")");
                 }
                 case "sarcasm" -> {
                     words += 0.3;
+                    sarcastic = true;
                     evidence.add("sarcasm (\"" + found.phrase() + "\")");
                 }
                 case "not_helpful" -> {
@@ -109,7 +120,7 @@ public final class FrustrationDetector {
             evidence.add("repeated punctuation (\"" + punctuation.group() + "\")");
         }
         double value = 1 - (1 - tone) * (1 - Math.min(1, words));
-        return new Score(value, evidence, notHelpful);
+        return new Score(value, evidence, notHelpful, sarcastic, rephrases);
     }
 
     /** Two or more words in capitals. */

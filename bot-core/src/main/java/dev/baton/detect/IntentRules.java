@@ -70,6 +70,11 @@ final class IntentRules {
     private static final Pattern THEIR_CUSTOMER = words(
             "\\b(my|our|a|the|her|his|their|this|that) (own )?(customer|customers|customer's|buyer|buyers|"
                     + "buyer's|shopper|shoppers|client|clients|client's)\\b");
+    /** "if we cancel, ...", "what if I downgrade": a question about what would happen, not the request itself. */
+    private static final Pattern CONDITIONAL = words(
+            "^((and|so|ok|okay|also|but) )?(if|when|what if|in case|suppose|say)\\b|"
+                    + "\\b(if|once|after) (i|we) (cancel|downgrade|switch|stop|close|delete|leave|upgrade|change)");
+    private static final Pattern QUESTION_MARK = words("[?？]\\s*$");
     private static final Pattern REQUEST_FORM = words(
             "^(please|pls|plz|kindly)\\b|\\b(please|pls|i want|i'd like|i would like|i need|we want|we'd like|"
                     + "we need|can you|could you|would you|i expect|give me|get me|send me|let me)\\b");
@@ -147,6 +152,8 @@ final class IntentRules {
             read.hit(hits, ACCOUNT_EDIT, NONE, "account_edit");
         }
         read.hit(hits, THEIR_CUSTOMER, NONE, "their_customer");
+        read.hit(hits, CONDITIONAL, NONE, "conditional");
+        read.hit(hits, QUESTION_MARK, NONE, "question_mark");
         read.hit(hits, REQUEST_FORM, "request", "request_form");
         read.hit(hits, QUESTION_FORM, NONE, "question_form");
         return hits;
