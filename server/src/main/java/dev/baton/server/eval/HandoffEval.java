@@ -37,6 +37,10 @@ final class HandoffEval implements Callable<Integer> {
             + "optionally language.")
     Path test;
 
+    @Option(names = "--questions", description = "Also read the in-scope rows (label not oos) of a knowledge-base "
+            + "test file (text,label) and count those handed over: questions the knowledge base answers.")
+    Path questions;
+
     @Option(names = "--errors", defaultValue = "0", description = "List up to N mistakes.")
     int errors;
 
@@ -100,6 +104,26 @@ final class HandoffEval implements Callable<Integer> {
                     s.precision(), s.recall(), s.f1()));
             byIntent.forEach((intent, c) -> System.out.printf("intent %-9s %d of %d handed over%n", intent, c[1],
                     c[0]));
+            if (questions != null) {
+                List<String> inScope = LabeledCsv.read(questions, List.of("text", "label")).stream()
+                        .filter(row -> !"oos".equals(row.get("label"))).map(row -> row.get("text")).toList();
+                List<float[]> questionVectors = cached.embedAll(inScope);
+                int handedOver = 0;
+                for (int i = 0; i < inScope.size(); i++) {
+                    String language = Language.detect(inScope.get(i));
+                    Analysis read = analyzer.analyze(FIRST_MESSAGE, inScope.get(i), language,
+                            language.equals(Language.ENGLISH) ? questionVectors.get(i) : null, empty);
+                    if (policy.decide(read, false, empty.with(FIRST_MESSAGE, read)).isPresent()) {
+                        handedOver++;
+                        if (errors > 0) {
+                            System.out.printf("  in-scope question handed over: %s  %s%n", inScope.get(i),
+                                    read.evidence());
+                        }
+                    }
+                }
+                System.out.printf("in-scope questions handed over  %d of %d (%s)%n", handedOver, inScope.size(),
+                        Scores.percent(handedOver / (double) Math.max(1, inScope.size())));
+            }
             scores.print(rows.size(), latencies, mistakes, json, new ObjectMapper());
         }
         return 0;
