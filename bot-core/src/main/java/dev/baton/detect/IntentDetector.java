@@ -98,7 +98,8 @@ public final class IntentDetector {
         String label = model.labels().get(top);
         Intent intent = Label.of(label).intent;
         double probability = scores.probabilities()[top];
-        if (intent == null || probability < MIN_PROBABILITY) {
+        boolean forTheirCustomers = !isJapanese && IntentRules.howToForTheirCustomers(text).isPresent();
+        if (intent == null || probability < MIN_PROBABILITY || forTheirCustomers) {
             return new Result(null, 0, List.of());
         }
         List<String> quoted = new ArrayList<>();

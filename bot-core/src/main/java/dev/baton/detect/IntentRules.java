@@ -70,6 +70,9 @@ final class IntentRules {
     private static final Pattern THEIR_CUSTOMER = words(
             "\\b(my|our|a|the|her|his|their|this|that) (own )?(customer|customers|customer's|buyer|buyers|"
                     + "buyer's|shopper|shoppers|client|clients|client's)\\b");
+    private static final Pattern HOW_TO = words(
+            "^((so|and|ok|okay|also|hi|hey),? )?(how|where|what's the way|what is the way) (do|can|should|would|could) "
+                    + "(i|we)\\b|^how to\\b");
     /** "if we cancel, ...", "what if I downgrade": a question about what would happen, not the request itself. */
     private static final Pattern CONDITIONAL = words(
             "^((and|so|ok|okay|also|but) )?(if|when|what if|in case|suppose|say)\\b|"
@@ -157,6 +160,16 @@ final class IntentRules {
         read.hit(hits, REQUEST_FORM, "request", "request_form");
         read.hit(hits, QUESTION_FORM, NONE, "question_form");
         return hits;
+    }
+
+    /**
+     * A how-to question about the customer's own customers ("how do I refund one of my buyers"): a question for the
+     * knowledge base whatever else it says, so it overrides the model.
+     */
+    static Optional<String> howToForTheirCustomers(String text) {
+        Reading read = new Reading(correctTypos(CustomerText.bounded(text).toLowerCase(Locale.ROOT)));
+        return read.has(HOW_TO) && read.has(THEIR_CUSTOMER) ? Optional.of(read.first(THEIR_CUSTOMER))
+                : Optional.empty();
     }
 
     /** Replaces words one letter away from a keyword by the keyword; short words are left as they are. */
