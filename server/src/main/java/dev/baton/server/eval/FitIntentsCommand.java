@@ -63,6 +63,10 @@ final class FitIntentsCommand implements Callable<Integer> {
             + "with the model's labels. Repeatable.")
     List<Path> augment;
 
+    @Option(names = "--other", description = "CSV with a text column whose every row is 'other' (requests of "
+            + "other domains, such as xSID's alarms and weather). Repeatable.")
+    List<Path> other = List.of();
+
     @Option(names = "--examples", description = "JSON {cancel|refund|complaint|human|none: [phrases]}: "
             + "the earlier detector's example phrases.")
     Path examples;
@@ -98,6 +102,11 @@ final class FitIntentsCommand implements Callable<Integer> {
         for (Path file : augment) {
             for (var row : read(file, List.of("text", "label", "language"), hashes)) {
                 rows.add(new Labelled(row.get("text"), Label.of(row.get("label")), row.get("language")));
+            }
+        }
+        for (Path file : other) {
+            for (var row : read(file, List.of("text"), hashes)) {
+                rows.add(new Labelled(row.get("text"), Label.OTHER, Language.detect(row.get("text"))));
             }
         }
         if (examples != null) {
