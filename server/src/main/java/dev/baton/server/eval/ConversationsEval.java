@@ -2,6 +2,7 @@ package dev.baton.server.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.handoff.HandoffPolicy;
 import dev.baton.kb.Article;
 import dev.baton.server.BatonApp;
 import dev.baton.server.BatonConfig;
@@ -41,6 +42,10 @@ final class ConversationsEval implements Callable<Integer> {
             + "0-based customer turn where a person must take over, or null.")
     Path test;
 
+    @Option(names = "--handoff-low-confidence", description = "Hand over after N answers in a row the bot was "
+            + "not sure of (default: the product's, as --handoff-low-confidence of the server).")
+    Integer lowConfidence;
+
     @Option(names = "--errors", defaultValue = "0", description = "List up to N conversations not handed over at "
             + "the right turn, with what the bot did at each turn.")
     int errors;
@@ -77,6 +82,11 @@ final class ConversationsEval implements Callable<Integer> {
         try (EmbeddedRedis redis = EmbeddedRedis.start(dataDir)) {
             BatonConfig config = BatonConfig.defaults().withPort(0).withRedisUrl(redis.url()).withDemo(false)
                     .withDataDir(dataDir);
+            if (lowConfidence != null) {
+                HandoffPolicy policy = config.handoff();
+                config = config.withHandoff(new HandoffPolicy(policy.immediateIntents(), policy.frustrationThreshold(),
+                        lowConfidence, policy.notHelpfulLimit()));
+            }
             try (RedisClient client = RedisClient.builder().fromURI(URI.create(redis.url())).build()) {
                 var store = new RedisArticleStore(client, new RedisKeys(config.namespace()), Json.newMapper());
                 articles.forEach(store::save);
