@@ -13,10 +13,11 @@ import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Word patterns that tell a request from a question about it, in English and Japanese. Each rule that matches
- * nudges one class up (a request: cancel, refund, complaint, a person) or "none" up (a question about a policy,
- * contacting support, the newsletter, editing an order), and says why in words an agent can check. The patterns
- * are RE2/J's (linear time, whatever the message) and read one message's worth of text at most.
+ * Word patterns that help tell a request from a question about it, in English and Japanese. Each rule that matches
+ * is a named feature of the intent model (it speaks for a class: a request to cancel, a refund, a complaint, a
+ * person, or a question), with the words of the message that made it; one of them, a how-to question about the
+ * customer's own customers, also overrides the model. The patterns are RE2/J's (linear time, whatever the message)
+ * and read one message's worth of text at most.
  */
 final class IntentRules {
     static final String NONE = "none";
