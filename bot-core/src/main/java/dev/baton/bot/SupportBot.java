@@ -103,7 +103,8 @@ public final class SupportBot implements Worker, AutoCloseable {
             return; // a person has it; the analysis is for them
         }
         Optional<Answer> answer = answerer.answer(question);
-        boolean unsure = answer.isEmpty() || !answer.get().confident();
+        boolean unsure = answer.isEmpty() || !answer.get().confident()
+                || HandoffPolicy.repeatsLastAnswer(analysis, answer.get().article().id(), history);
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
         // A request for a refund or a person is not a missing article; a question nobody wrote about is. Recorded
         // before the reply, so an admin sees it as soon as the customer does; the store records a turn's gap once.

@@ -21,6 +21,11 @@ public final class FrustrationDetector {
     static final String MODEL = "/dev/baton/detect/frustration-model.tribuo";
     /** From this score on, one message alone counts as frustrated. */
     public static final double FRUSTRATED = 0.5;
+    /**
+     * Saying outright that the conversation is going nowhere ("I've asked this three times", "do you even read my
+     * messages", 何回聞いても) is reason enough on its own to hand over at the default threshold (0.8).
+     */
+    static final double FED_UP = 0.8;
     private static final int DIMENSION = 384;
     /** A word: letters, digits and underscores (RE2's {@code \\b} knows ASCII only, so words are found whole). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
@@ -29,8 +34,12 @@ public final class FrustrationDetector {
     private final EmbeddingClassifier model;
     private final FrustrationLexicon lexicon;
 
-    /** One message's frustration, what raised it, and whether it says the last answer did not help. */
-    public record Score(double value, List<String> evidence, boolean saysNotHelpful) {}
+    /**
+     * One message's frustration, what raised it, whether it says the last answer did not help, is sarcastic, or
+     * puts a question again in other words ("I mean ...").
+     */
+    public record Score(double value, List<String> evidence, boolean saysNotHelpful, boolean sarcastic,
+            String rephrases) {}
 
     FrustrationDetector(EmbeddingClassifier model, FrustrationLexicon lexicon) {
         this.model = model;
@@ -61,6 +70,8 @@ public final class FrustrationDetector {
         }
         double words = 0;
         boolean notHelpful = false;
+        boolean sarcastic = false;
+        String rephrases = null;
         Set<String> seen = new LinkedHashSet<>();
         for (FrustrationLexicon.Found found : lexicon.find(text)) {
             if (!seen.add(found.phrase())) {
@@ -75,8 +86,17 @@ public final class FrustrationDetector {
                     words += 0.4;
                     evidence.add("annoyance (\"" + found.phrase() + "\")");
                 }
+                case "asks_again" -> {
+                    words += 0.1;
+                    rephrases = found.phrase();
+                }
+                case "fed_up" -> {
+                    words += FED_UP;
+                    evidence.add("fed up with the conversation (\"" + found.phrase() + "\")");
+                }
                 case "sarcasm" -> {
                     words += 0.3;
+                    sarcastic = true;
                     evidence.add("sarcasm (\"" + found.phrase() + "\")");
                 }
                 case "not_helpful" -> {
@@ -87,7 +107,10 @@ public final class FrustrationDetector {
                 default -> { }
             }
         }
-        if (shouts(text)) {
+        if (shoutsThroughout(text)) {
+            words += 0.5;
+            evidence.add("writes the whole message in CAPITALS");
+        } else if (shouts(text)) {
             words += 0.25;
             evidence.add("writes in CAPITALS");
         }
@@ -97,10 +120,10 @@ public final class FrustrationDetector {
             evidence.add("repeated punctuation (\"" + punctuation.group() + "\")");
         }
         double value = 1 - (1 - tone) * (1 - Math.min(1, words));
-        return new Score(value, evidence, notHelpful);
+        return new Score(value, evidence, notHelpful, sarcastic, rephrases);
     }
 
-    /** Two or more words in capitals, or a long message mostly in capitals. */
+    /** Two or more words in capitals. */
     private static boolean shouts(String text) {
         Matcher word = WORD.matcher(text);
         int capsWords = 0;
@@ -109,9 +132,14 @@ public final class FrustrationDetector {
                 capsWords++;
             }
         }
+        return capsWords >= 2;
+    }
+
+    /** A message of some length nearly all in capitals: shouting, not an acronym or two. */
+    private static boolean shoutsThroughout(String text) {
         long letters = text.chars().filter(Character::isLetter).count();
         long upper = text.chars().filter(Character::isUpperCase).count();
-        return capsWords >= 2 || (letters >= 12 && upper > 0.6 * letters);
+        return letters >= 12 && upper > 0.8 * letters;
     }
 
     /** Three or more capital letters and nothing else. */

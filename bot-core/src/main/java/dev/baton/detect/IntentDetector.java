@@ -1,159 +1,126 @@
 package dev.baton.detect;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.kb.EmbeddingClassifier;
-import dev.baton.kb.Embedder;
+import dev.baton.conversation.CustomerText;
 import dev.baton.kb.Language;
-import dev.baton.kb.TextAnalysis;
-import dev.baton.kb.Vectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Tells, per customer message, whether they ask to cancel, for a refund, to complain or for a person, as opposed to
- * asking about those things. English: an embedding classifier over the project's own example phrases (closest
- * example, centre of the examples and a logistic regression fitted on them) plus {@link IntentRules}. Japanese,
- * which the model does not know: the examples' words (kuromoji) plus the rules.
+ * asking about those things (a policy or how-to question) or saying something else. A learned judgement: a
+ * multinomial logistic regression per language, shipped as a resource and made again by {@code baton eval
+ * fit-intents} (docs/quality.md). English reads the sentence embedding the bot already computed for retrieval plus
+ * word features; Japanese, which the embedding model does not know, kuromoji token features. The evidence quotes the
+ * message's own words that weighed most, with the model's probability.
  */
 public final class IntentDetector {
-    private static final String EXAMPLES = "/dev/baton/detect/intent-examples.json";
-    private static final String NONE = IntentRules.NONE;
-    private static final int DIMENSION = 384;
-    private static final double CLASSIFIER_WEIGHT = 0.3;
-    /** A Japanese message must share at least this much (Dice) with an example, unless a rule speaks. */
-    private static final double JAPANESE_MIN_SIMILARITY = 0.3;
+    static final String ENGLISH_MODEL = "/dev/baton/detect/intent-model-en.tribuo";
+    static final String JAPANESE_MODEL = "/dev/baton/detect/intent-model-ja.tribuo";
+    public static final int DIMENSION = 384;
+    /** A request counts from this probability on; below, the message is answered like any other. */
+    static final double MIN_PROBABILITY = 0.5;
+    private static final int QUOTED_PHRASES = 3;
+    private static final int QUOTE_LIMIT = 80;
 
-    private final TextAnalysis analysis;
-    private final List<String> labels;
-    private final Map<String, List<String>> englishExamples = new LinkedHashMap<>();
-    private final Map<String, float[]> englishRows = new LinkedHashMap<>();
-    private final Map<String, float[]> centroids = new LinkedHashMap<>();
-    private final Map<String, List<Set<String>>> japaneseTerms = new LinkedHashMap<>();
-    private final Map<String, List<String>> japaneseExamples = new LinkedHashMap<>();
-    private final EmbeddingClassifier classifier;
+    /** The model's classes, as {@code eval fit-intents} labels its training rows. */
+    public enum Label {
+        CANCEL_REQUEST(Intent.CANCEL), REFUND_REQUEST(Intent.REFUND), COMPLAINT(Intent.COMPLAINT),
+        PERSON_REQUEST(Intent.HUMAN), POLICY_OR_HOWTO_QUESTION(null), OTHER(null);
 
-    /** The detector's verdict: the request, or null for none; how sure; and why. */
-    public record Result(Intent intent, double score, List<String> evidence) {}
+        private final Intent intent;
 
-    private IntentDetector(Map<String, List<String>> examples, Embedder embedder, TextAnalysis analysis) {
-        this.analysis = analysis;
-        this.labels = List.copyOf(examples.keySet());
-        List<EmbeddingClassifier.TrainingExample> training = new ArrayList<>();
-        for (var entry : examples.entrySet()) {
-            List<String> english = new ArrayList<>();
-            List<Set<String>> japanese = new ArrayList<>();
-            List<String> japaneseTexts = new ArrayList<>();
-            for (String example : entry.getValue()) {
-                if (Language.detect(example).equals(Language.JAPANESE)) {
-                    japanese.add(analysis.terms(example, Language.JAPANESE));
-                    japaneseTexts.add(example);
-                } else {
-                    english.add(example);
-                }
-            }
-            List<float[]> vectors = embedder.embedAll(english);
-            float[] rows = new float[vectors.size() * DIMENSION];
-            for (int i = 0; i < vectors.size(); i++) {
-                System.arraycopy(vectors.get(i), 0, rows, i * DIMENSION, DIMENSION);
-                training.add(new EmbeddingClassifier.TrainingExample(entry.getKey(), vectors.get(i)));
-            }
-            englishExamples.put(entry.getKey(), english);
-            englishRows.put(entry.getKey(), rows);
-            centroids.put(entry.getKey(), Vectors.centroid(rows, vectors.size(), DIMENSION));
-            japaneseTerms.put(entry.getKey(), japanese);
-            japaneseExamples.put(entry.getKey(), japaneseTexts);
+        Label(Intent intent) {
+            this.intent = intent;
         }
-        this.classifier = EmbeddingClassifier.fit(training, DIMENSION, 30);
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Label of(String code) {
+            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
-    /** Loads the shipped example phrases and fits the classifier (a second or two, once per process). */
-    public static IntentDetector load(Embedder embedder, TextAnalysis analysis) {
-        try (InputStream in = IntentDetector.class.getResourceAsStream(EXAMPLES)) {
-            Map<String, List<String>> examples = new ObjectMapper().readValue(in,
-                    new TypeReference<LinkedHashMap<String, List<String>>>() {});
-            return new IntentDetector(examples, embedder, analysis);
+    /** One per process: it holds kuromoji's analyser, which is thread-safe. */
+    private static final IntentFeatures FEATURES = new IntentFeatures();
+
+    private final LinearTextModel english;
+    private final LinearTextModel japanese;
+
+    /** The detector's verdict: the request, or null for none; the model's probability of it; and why. */
+    public record Result(Intent intent, double score, List<String> evidence) {}
+
+    public IntentDetector(LinearTextModel english, LinearTextModel japanese) {
+        this.english = english;
+        this.japanese = japanese;
+    }
+
+    /** The shipped models. */
+    public static IntentDetector load() {
+        return new IntentDetector(model(ENGLISH_MODEL, DIMENSION), model(JAPANESE_MODEL, 0));
+    }
+
+    private static LinearTextModel model(String resource, int dimension) {
+        try (InputStream in = IntentDetector.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the intent model " + resource + " is missing from the classpath");
+            }
+            return LinearTextModel.load(in, dimension);
         } catch (IOException e) {
-            throw new UncheckedIOException("the intent examples are missing from the classpath", e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The word features the models read, for fitting them. */
+    public static Map<String, String> featuresOf(String text, String language) {
+        return FEATURES.of(text, language);
     }
 
     /**
      * @param vector the message's embedding, already computed for retrieval; null for Japanese
      */
     public Result detect(String text, String language, float[] vector) {
-        boolean english = vector != null && Language.ENGLISH.equals(language);
-        List<IntentRules.Hit> hits = english ? IntentRules.english(text) : IntentRules.japanese(text);
-        Map<String, Double> scores = new LinkedHashMap<>();
-        Map<String, String> closest = new LinkedHashMap<>();
-        if (english) {
-            Map<String, Double> probabilities = classifier.probabilities(vector);
-            for (String label : labels) {
-                float[] rows = englishRows.get(label);
-                double best = -1;
-                int bestRow = -1;
-                for (int r = 0; r * DIMENSION < rows.length; r++) {
-                    double similarity = Vectors.dot(vector, rows, r * DIMENSION);
-                    if (similarity > best) {
-                        best = similarity;
-                        bestRow = r;
-                    }
-                }
-                scores.put(label, 0.5 * best + 0.5 * Vectors.dot(vector, centroids.get(label), 0)
-                        + CLASSIFIER_WEIGHT * probabilities.getOrDefault(label, 0.0));
-                if (bestRow >= 0) {
-                    closest.put(label, englishExamples.get(label).get(bestRow));
-                }
-            }
-        } else {
-            Set<String> terms = analysis.terms(text, Language.JAPANESE);
-            for (String label : labels) {
-                double best = 0;
-                List<Set<String>> examples = japaneseTerms.get(label);
-                for (int i = 0; i < examples.size(); i++) {
-                    double similarity = dice(terms, examples.get(i));
-                    if (similarity > best) {
-                        best = similarity;
-                        closest.put(label, japaneseExamples.get(label).get(i));
-                    }
-                }
-                scores.put(label, best);
+        boolean isJapanese = Language.JAPANESE.equals(language) || vector == null;
+        LinearTextModel model = isJapanese ? japanese : english;
+        Map<String, String> words = FEATURES.of(text, isJapanese ? Language.JAPANESE : Language.ENGLISH);
+        LinearTextModel.Scores scores = model.score(isJapanese ? null : vector, words.keySet());
+        int top = 0;
+        for (int i = 1; i < scores.probabilities().length; i++) {
+            if (scores.probabilities()[i] > scores.probabilities()[top]) {
+                top = i;
             }
         }
-        hits.forEach(hit -> scores.merge(hit.label(), hit.boost(), Double::sum));
-        String top = NONE;
-        for (var entry : scores.entrySet()) {
-            if (entry.getValue() > scores.getOrDefault(top, Double.NEGATIVE_INFINITY)) {
-                top = entry.getKey();
-            }
-        }
-        boolean weakJapanese = !english && hits.isEmpty() && scores.get(top) < JAPANESE_MIN_SIMILARITY;
-        if (top.equals(NONE) || weakJapanese) {
+        String label = model.labels().get(top);
+        Intent intent = Label.of(label).intent;
+        double probability = scores.probabilities()[top];
+        boolean forTheirCustomers = !isJapanese && IntentRules.howToForTheirCustomers(text).isPresent();
+        if (intent == null || probability < MIN_PROBABILITY || forTheirCustomers) {
             return new Result(null, 0, List.of());
         }
-        List<String> evidence = new ArrayList<>();
-        String winner = top;
-        hits.stream().filter(hit -> hit.label().equals(winner)).forEach(hit -> evidence.add(hit.evidence()));
-        if (closest.containsKey(top)) {
-            evidence.add("reads like \"" + closest.get(top) + "\"");
+        List<String> quoted = new ArrayList<>();
+        for (String feature : model.strongestFor(label, scores.features(), QUOTED_PHRASES)) {
+            String phrase = words.get(feature);
+            if (quoted.stream().noneMatch(q -> q.contains(phrase))) {
+                quoted.removeIf(phrase::contains);
+                quoted.add(phrase);
+            }
         }
-        return new Result(Intent.valueOf(top.toUpperCase(java.util.Locale.ROOT)), Math.min(1, scores.get(top)),
-                evidence);
+        String inTheirWords = quoted.isEmpty() ? CustomerText.oneLine(text, QUOTE_LIMIT) : String.join("\", \"", quoted);
+        String evidence = String.format("%s %.2f: \"%s\"", describe(intent), probability, inTheirWords);
+        return new Result(intent, probability, List.of(evidence));
     }
 
-    private static double dice(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        Set<String> shared = new HashSet<>(a);
-        shared.retainAll(b);
-        return 2.0 * shared.size() / (a.size() + b.size());
+    private static String describe(Intent intent) {
+        return switch (intent) {
+            case CANCEL -> "asks to cancel";
+            case REFUND -> "asks for money back";
+            case COMPLAINT -> "complains";
+            case HUMAN -> "asks for a person";
+        };
     }
 }

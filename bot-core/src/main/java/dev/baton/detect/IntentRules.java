@@ -13,16 +13,17 @@ import java.util.Set;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Word patterns that tell a request from a question about it, in English and Japanese. Each rule that matches
- * nudges one class up (a request: cancel, refund, complaint, a person) or "none" up (a question about a policy,
- * contacting support, the newsletter, editing an order), and says why in words an agent can check. The patterns
- * are RE2/J's (linear time, whatever the message) and read one message's worth of text at most.
+ * Word patterns that help tell a request from a question about it, in English and Japanese. Each rule that matches
+ * is a named feature of the intent model (it speaks for a class: a request to cancel, a refund, a complaint, a
+ * person, or a question), with the words of the message that made it; one of them, a how-to question about the
+ * customer's own customers, also overrides the model. The patterns are RE2/J's (linear time, whatever the message)
+ * and read one message's worth of text at most.
  */
 final class IntentRules {
     static final String NONE = "none";
 
-    /** A rule that matched: the class it speaks for, how much, and the words that made it. */
-    record Hit(String label, double boost, String evidence) {}
+    /** A rule that matched: the class it speaks for, its name, and the words of the message that made it. */
+    record Hit(String label, String rule, String phrase) {}
 
     /** English text is lower-cased before it is read, and Japanese has no case: no pattern needs to fold case. */
     private static Pattern words(String regex) {
@@ -58,6 +59,32 @@ final class IntentRules {
     private static final Pattern INVOICE = words("\\b(invoices?|bills?|receipts?)\\b");
     private static final Pattern ACCOUNT_EDIT = words(
             "\\b(edit|update|change|modify|create|open|new|switch|use)\\w*\\b.{0,30}\\b(account|profile)\\b");
+    private static final Pattern SALES_CONTACT = words(
+            "\\b(account manager|sales (team|rep|reps|representative|contact|person|people|department)|"
+                    + "talk to sales|customer success manager|onboarding specialist)\\b");
+    private static final Pattern COMPLAINT_EXPRESSION = words(
+            "\\b(not acceptable|unacceptable|on you|your fault|your mistake|your error|let us down|let me down|"
+                    + "lost (a |an |our |my )?(client|customer|sale|sales|order|orders|money|business|day)|"
+                    + "(nobody|no one|no-one) (has )?(responded|answered|replied|got back)|not good enough|"
+                    + "disgrace|ridiculous|terrible|awful|shocking|furious|fed up|sick of)\\b");
+    /** The customer's own customers: refunding or cancelling for them is a how-to, not a request to us. */
+    private static final Pattern THEIR_CUSTOMER = words(
+            "\\b(my|our|a|the|her|his|their|this|that) (own )?(customer|customers|customer's|buyer|buyers|"
+                    + "buyer's|shopper|shoppers|client|clients|client's)\\b");
+    private static final Pattern HOW_TO = words(
+            "^((so|and|ok|okay|also|hi|hey),? )?(how|where|what's the way|what is the way) (do|can|should|would|could) "
+                    + "(i|we)\\b|^how to\\b");
+    /** "if we cancel, ...", "what if I downgrade": a question about what would happen, not the request itself. */
+    private static final Pattern CONDITIONAL = words(
+            "^((and|so|ok|okay|also|but) )?(if|when|what if|in case|suppose|say)\\b|"
+                    + "\\b(if|once|after) (i|we) (cancel|downgrade|switch|stop|close|delete|leave|upgrade|change)");
+    private static final Pattern QUESTION_MARK = words("[?？]\\s*$");
+    private static final Pattern REQUEST_FORM = words(
+            "^(please|pls|plz|kindly)\\b|\\b(please|pls|i want|i'd like|i would like|i need|we want|we'd like|"
+                    + "we need|can you|could you|would you|i expect|give me|get me|send me|let me)\\b");
+    private static final Pattern QUESTION_FORM = words(
+            "^(how|what|when|where|which|who|why|is|are|do|does|can i|can we|can my|will|would)\\b|"
+                    + "\\b(how do|how can|how long|how to|what happens|is there|is it possible|do you|does it)\\b");
     private static final Pattern ORDER_FIX = words("\\b(correct|fix|modify|update|change|edit)\\w*\\s+(my |the )?"
             + "(order|purchase)\\b");
 
@@ -84,6 +111,13 @@ final class IntentRules {
             "(人間|担当者|担当の方|オペレーター|スタッフ|係の人|有人|人と|生身|誰か)");
     private static final Pattern JA_COMPLAINT = words("苦情|クレーム|抗議");
     private static final Pattern JA_CUSTOMER_SERVICE = words("営業時間|電話番号|問い合わせ先|窓口");
+    private static final Pattern JA_COMPLAINT_EXPRESSION = words(
+            "納得(が|は)?(いか|いき|でき)|どう(対応|してくれる|責任)|ありえない|あり得ない|責任|ひどい|酷い|不満|損害|"
+                    + "迷惑|おかしい|いい加減|誠意|受け入れられ|無視され");
+    private static final Pattern JA_THEIR_CUSTOMER = words("お客様|お客さん|顧客|購入者|買い手");
+    private static final Pattern JA_QUESTION = words(
+            "方法|やり方|手順|できますか|されますか|なりますか|ありますか|ますか|ですか|どうすれば|どうしたら|どこで|"
+                    + "教えて|知りたい|[?？]$");
     private static final Pattern JA_HOW_TO = words("お客様が|顧客が|会員が|ポイントを(取り消|返|戻)");
 
     private IntentRules() {}
@@ -91,47 +125,52 @@ final class IntentRules {
     static List<Hit> english(String text) {
         Reading read = new Reading(correctTypos(CustomerText.bounded(text).toLowerCase(Locale.ROOT)));
         List<Hit> hits = new ArrayList<>();
-        boolean policy = read.has(POLICY);
         boolean editsOrder = read.has(ORDER_EDIT) || read.has(ORDER_FIX);
-        boolean person = read.has(PERSON);
-        if (read.has(NEWSLETTER)) {
-            hits.add(new Hit(NONE, 0.4, "about the newsletter"));
-            return hits;
-        }
-        if (policy && (read.has(REFUND_WORD) || read.has(CANCEL_VERB))) {
-            hits.add(new Hit(NONE, 0.35, "asks about a policy (\"" + read.first(POLICY) + "\")"));
+        read.hit(hits, NEWSLETTER, NONE, "newsletter");
+        if (read.has(POLICY) && (read.has(REFUND_WORD) || read.has(CANCEL_VERB))) {
+            read.hit(hits, POLICY, NONE, "policy");
         } else {
-            if (read.has(REFUND_WORD)) {
-                hits.add(new Hit("refund", 0.3, "asks for money back (\"" + read.first(REFUND_WORD) + "\")"));
-            }
-            if (!editsOrder && read.has(CANCEL_VERB) && read.has(CANCEL_OBJECT)) {
-                hits.add(new Hit("cancel", 0.3, "asks to " + read.first(CANCEL_VERB) + " their "
-                        + read.first(CANCEL_OBJECT)));
+            read.hit(hits, REFUND_WORD, "refund", "refund_word");
+            if (!editsOrder && read.has(CANCEL_OBJECT)) {
+                read.hit(hits, CANCEL_VERB, "cancel", "cancel_verb_object");
             }
         }
         if (editsOrder) {
-            hits.add(new Hit(NONE, 0.3, "wants to change items of an order"));
+            read.hit(hits, read.has(ORDER_EDIT) ? ORDER_EDIT : ORDER_FIX, NONE, "order_edit");
         }
-        if (person) {
-            hits.add(new Hit("human", 0.35, "asks for a person (\"" + read.first(PERSON) + "\")"));
-        } else if (read.has(CUSTOMER_SERVICE)) {
-            hits.add(new Hit(NONE, 0.3, "asks how to reach customer service"));
+        if (!read.hit(hits, PERSON, "human", "person_word")) {
+            read.hit(hits, CUSTOMER_SERVICE, NONE, "customer_service");
         }
-        if (read.has(COMPLAINT_WORD)) {
-            hits.add(new Hit("complaint", 0.3, "wants to complain (\"" + read.first(COMPLAINT_WORD) + "\")"));
-        } else if (read.has(FEEDBACK)) {
-            hits.add(new Hit(NONE, 0.3, "wants to give feedback"));
+        read.hit(hits, SALES_CONTACT, "human", "sales_contact");
+        if (!read.hit(hits, COMPLAINT_WORD, "complaint", "complaint_word")) {
+            read.hit(hits, FEEDBACK, NONE, "feedback");
         }
-        if (read.has(PASSWORD) && !read.has(CANCEL_OBJECT)) {
-            hits.add(new Hit(NONE, 0.2, "about a password"));
+        read.hit(hits, COMPLAINT_EXPRESSION, "complaint", "complaint_expression");
+        if (!read.has(CANCEL_OBJECT)) {
+            read.hit(hits, PASSWORD, NONE, "password");
         }
-        if (read.has(INVOICE) && !read.has(REFUND_WORD)) {
-            hits.add(new Hit(NONE, 0.3, "about an invoice"));
+        if (!read.has(REFUND_WORD)) {
+            read.hit(hits, INVOICE, NONE, "invoice");
         }
-        if (read.has(ACCOUNT_EDIT) && !read.has(CANCEL_VERB)) {
-            hits.add(new Hit(NONE, 0.3, "wants to change an account's details"));
+        if (!read.has(CANCEL_VERB)) {
+            read.hit(hits, ACCOUNT_EDIT, NONE, "account_edit");
         }
+        read.hit(hits, THEIR_CUSTOMER, NONE, "their_customer");
+        read.hit(hits, CONDITIONAL, NONE, "conditional");
+        read.hit(hits, QUESTION_MARK, NONE, "question_mark");
+        read.hit(hits, REQUEST_FORM, "request", "request_form");
+        read.hit(hits, QUESTION_FORM, NONE, "question_form");
         return hits;
+    }
+
+    /**
+     * A how-to question about the customer's own customers ("how do I refund one of my buyers"): a question for the
+     * knowledge base whatever else it says, so it overrides the model.
+     */
+    static Optional<String> howToForTheirCustomers(String text) {
+        Reading read = new Reading(correctTypos(CustomerText.bounded(text).toLowerCase(Locale.ROOT)));
+        return read.has(HOW_TO) && read.has(THEIR_CUSTOMER) ? Optional.of(read.first(THEIR_CUSTOMER))
+                : Optional.empty();
     }
 
     /** Replaces words one letter away from a keyword by the keyword; short words are left as they are. */
@@ -158,29 +197,19 @@ final class IntentRules {
     static List<Hit> japanese(String text) {
         Reading read = new Reading(CustomerText.bounded(text));
         List<Hit> hits = new ArrayList<>();
-        boolean request = read.has(JA_REQUEST);
-        if (read.has(JA_HOW_TO)) {
-            hits.add(new Hit(NONE, 0.4, "asks how the product works (\"" + read.first(JA_HOW_TO) + "\")"));
-            return hits;
-        }
+        read.hit(hits, JA_HOW_TO, NONE, "ja_how_to");
         if (read.has(JA_POLICY) && (read.has(JA_REFUND) || read.has(JA_CANCEL))) {
-            hits.add(new Hit(NONE, 0.4, "asks about a policy (\"" + read.first(JA_POLICY) + "\")"));
-        } else if (request) {
-            if (read.has(JA_REFUND)) {
-                hits.add(new Hit("refund", 0.4, "asks for a refund (\"" + read.first(JA_REFUND) + "\")"));
-            }
-            if (read.has(JA_CANCEL)) {
-                hits.add(new Hit("cancel", 0.4, "asks to cancel (\"" + read.first(JA_CANCEL) + "\")"));
-            }
+            read.hit(hits, JA_POLICY, NONE, "ja_policy");
         }
-        if (read.has(JA_PERSON) && request) {
-            hits.add(new Hit("human", 0.4, "asks for a person (\"" + read.first(JA_PERSON) + "\")"));
-        } else if (read.has(JA_CUSTOMER_SERVICE)) {
-            hits.add(new Hit(NONE, 0.3, "asks how to reach support"));
-        }
-        if (read.has(JA_COMPLAINT)) {
-            hits.add(new Hit("complaint", 0.4, "wants to complain (\"" + read.first(JA_COMPLAINT) + "\")"));
-        }
+        read.hit(hits, JA_REFUND, "refund", "ja_refund");
+        read.hit(hits, JA_CANCEL, "cancel", "ja_cancel");
+        read.hit(hits, JA_PERSON, "human", "ja_person");
+        read.hit(hits, JA_CUSTOMER_SERVICE, NONE, "ja_customer_service");
+        read.hit(hits, JA_COMPLAINT, "complaint", "ja_complaint");
+        read.hit(hits, JA_COMPLAINT_EXPRESSION, "complaint", "ja_complaint_expression");
+        read.hit(hits, JA_THEIR_CUSTOMER, NONE, "ja_their_customer");
+        read.hit(hits, JA_REQUEST, "request", "ja_request");
+        read.hit(hits, JA_QUESTION, NONE, "ja_question");
         return hits;
     }
 
@@ -191,6 +220,15 @@ final class IntentRules {
 
         Reading(String text) {
             this.text = text;
+        }
+
+        /** Adds a hit when the pattern matches; says whether it did. */
+        boolean hit(List<Hit> hits, Pattern pattern, String label, String rule) {
+            String found = first(pattern);
+            if (found != null) {
+                hits.add(new Hit(label, rule, found));
+            }
+            return found != null;
         }
 
         boolean has(Pattern pattern) {

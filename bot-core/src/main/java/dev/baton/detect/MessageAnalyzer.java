@@ -1,32 +1,45 @@
 package dev.baton.detect;
 
+import dev.baton.conversation.CustomerText;
 import dev.baton.conversation.History;
 import dev.baton.conversation.Message;
+import dev.baton.conversation.Role;
 import dev.baton.conversation.Seq;
 import dev.baton.kb.TextAnalysis;
+import dev.baton.kb.Vectors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads one customer message in the light of the conversation so far: its intent, and a frustration score that
- * carries over from earlier messages and grows with the signs of a conversation going badly (the same question
- * again, "that didn't help", answers the bot was not sure of, a long message after short ones).
+ * carries over from earlier messages and grows with the signs of a conversation going badly: the same question
+ * again after the bot answered it (close in meaning, or sharing most words), the bot sending the same article twice,
+ * sarcasm right after a bot answer, "that didn't help", answers the bot was not sure of, frustration rising message
+ * after message, a long message after short ones. Each sign is evidence in the customer's own words where it has any.
  */
 public final class MessageAnalyzer {
     /** How much of the previous message's frustration carries over. */
     static final double CARRY_OVER = 0.5;
-    static final double REPEATED_QUESTION = 0.15;
+    static final double REPEATED_QUESTION = 0.3;
+    static final double SAME_ARTICLE_TWICE = 0.2;
+    static final double SARCASM_AFTER_ANSWER = 0.3;
+    static final double RISING = 0.15;
     static final double NOT_HELPFUL = 0.1;
     static final double PER_UNSURE_REPLY = 0.05;
     static final double LONG_AFTER_SHORT = 0.1;
+    /** Two questions this close in meaning (bge-small cosine) ask the same thing. */
+    static final double SAME_QUESTION_COSINE = 0.86;
     /** How many earlier customer messages the trajectory looks at. */
     static final int RECENT = 10;
+    private static final int QUOTE_LIMIT = 80;
 
     private final IntentDetector intents;
     private final FrustrationDetector frustration;
     private final TextAnalysis analysis;
+    private final RecentVectors vectors = new RecentVectors();
 
     public MessageAnalyzer(IntentDetector intents, FrustrationDetector frustration, TextAnalysis analysis) {
         this.intents = intents;
@@ -41,19 +54,35 @@ public final class MessageAnalyzer {
     public Analysis analyze(String seq, String text, String language, float[] vector, History history) {
         IntentDetector.Result intent = intents.detect(text, language, vector);
         FrustrationDetector.Score score = frustration.score(text, vector);
-        List<Message> earlier = history.customerMessagesSinceFreshStart().stream()
-                .filter(m -> Seq.compare(m.seq(), seq) < 0).toList();
+        vectors.put(CustomerText.bounded(text), vector);
+        List<Message> before = history.sinceFreshStart().stream().filter(m -> Seq.compare(m.seq(), seq) < 0)
+                .toList();
+        List<Message> earlier = before.stream().filter(m -> m.author().role() == Role.CUSTOMER).toList();
         // A long conversation costs no more to read than its recent part.
         if (earlier.size() > RECENT) {
             earlier = earlier.subList(earlier.size() - RECENT, earlier.size());
         }
         List<String> evidence = new ArrayList<>(score.evidence());
-        double previous = earlier.isEmpty() || history.analysisOf(earlier.get(earlier.size() - 1).seq()) == null
-                ? 0 : history.analysisOf(earlier.get(earlier.size() - 1).seq()).frustration();
+        double previous = frustrationOf(history, earlier, 1);
         double boosts = 0;
-        if (repeatsAnEarlierQuestion(text, language, earlier)) {
+        Optional<Message> repeated = repeatedQuestion(text, language, vector, before);
+        boolean afterAnswer = lastIsBotReply(before);
+        if (repeated.isPresent()) {
             boosts += REPEATED_QUESTION;
-            evidence.add("asks the same question again");
+            evidence.add("asks the same question again, after an answer (\""
+                    + CustomerText.oneLine(repeated.get().text(), QUOTE_LIMIT) + "\")");
+        } else if (score.rephrases() != null && afterAnswer) {
+            evidence.add("puts the question again in other words (\"" + score.rephrases() + "\")");
+        }
+        boolean asksAgain = repeated.isPresent() || (score.rephrases() != null && afterAnswer);
+        Optional<String> sameArticle = sameArticleTwice(before);
+        if (sameArticle.isPresent()) {
+            boosts += SAME_ARTICLE_TWICE;
+            evidence.add("the bot sent the same article twice (\"" + sameArticle.get() + "\")");
+        }
+        if (score.sarcastic() && lastIsBotAnswer(before)) {
+            boosts += SARCASM_AFTER_ANSWER;
+            evidence.add("sarcastic right after the bot's answer");
         }
         boolean notHelpful = score.saysNotHelpful();
         if (!notHelpful && history.trailingUnhelpfulAnswers() > 0) {
@@ -68,6 +97,12 @@ public final class MessageAnalyzer {
             evidence.add(unsure == 1 ? "the bot was not sure of its last answer"
                     : "the bot was not sure of its last " + unsure + " answers");
         }
+        double twoBack = frustrationOf(history, earlier, 2);
+        if (earlier.size() >= 2 && score.value() > previous && previous > twoBack && score.value() >= 0.3) {
+            boosts += RISING;
+            evidence.add(String.format("frustration rising over three messages (%.2f, %.2f, now %.2f)", twoBack,
+                    previous, score.value()));
+        }
         if (longAfterShort(text, earlier)) {
             boosts += LONG_AFTER_SHORT;
             evidence.add("a long message after short ones");
@@ -76,26 +111,79 @@ public final class MessageAnalyzer {
         if (intent.intent() != null) {
             evidence.addAll(0, intent.evidence());
         }
-        return new Analysis(intent.intent(), intent.score(), value, evidence, notHelpful);
+        return new Analysis(intent.intent(), intent.score(), value, evidence, notHelpful, asksAgain);
     }
 
-    /** Shares at least half its words with an earlier question (of three words or more). */
-    private boolean repeatsAnEarlierQuestion(String text, String language, List<Message> earlier) {
+    /** The frustration of the customer message {@code back} places before this one (1: the previous), or 0. */
+    private static double frustrationOf(History history, List<Message> earlier, int back) {
+        if (earlier.size() < back) {
+            return 0;
+        }
+        Analysis analysis = history.analysisOf(earlier.get(earlier.size() - back).seq());
+        return analysis == null ? 0 : analysis.frustration();
+    }
+
+    /**
+     * An earlier customer message that the bot answered and that this one asks again: close in meaning when both
+     * embeddings are at hand, else sharing at least half their words (of three words or more).
+     */
+    private Optional<Message> repeatedQuestion(String text, String language, float[] vector, List<Message> before) {
         Set<String> terms = analysis.terms(text, language);
+        int lastBot = -1;
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i).author().role() == Role.BOT) {
+                lastBot = i;
+            }
+        }
+        for (int i = Math.max(0, lastBot - 2 * RECENT); i < lastBot; i++) {
+            Message message = before.get(i);
+            if (message.author().role() != Role.CUSTOMER) {
+                continue;
+            }
+            float[] other = vector == null ? null : vectors.get(CustomerText.bounded(message.text()));
+            if (other != null ? Vectors.dot(vector, other, 0) >= SAME_QUESTION_COSINE
+                    : sharesMostWords(terms, analysis.terms(message.text(), language))) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sharesMostWords(Set<String> terms, Set<String> other) {
         if (terms.size() < 3) {
             return false;
         }
-        for (Message message : earlier) {
-            Set<String> other = analysis.terms(message.text(), language);
-            Set<String> shared = new HashSet<>(terms);
-            shared.retainAll(other);
-            Set<String> union = new HashSet<>(terms);
-            union.addAll(other);
-            if (!union.isEmpty() && shared.size() * 2 >= union.size()) {
-                return true;
-            }
+        Set<String> shared = new HashSet<>(terms);
+        shared.retainAll(other);
+        Set<String> union = new HashSet<>(terms);
+        union.addAll(other);
+        return !union.isEmpty() && shared.size() * 2 >= union.size();
+    }
+
+    /** The title of the article the bot's last two answers both cited, if they did. */
+    private static Optional<String> sameArticleTwice(List<Message> before) {
+        List<Message> answers = before.stream()
+                .filter(m -> m.author().role() == Role.BOT && m.citations() != null && !m.citations().isEmpty())
+                .toList();
+        if (answers.size() < 2) {
+            return Optional.empty();
         }
-        return false;
+        var last = answers.get(answers.size() - 1).citations().get(0);
+        var one = answers.get(answers.size() - 2).citations().get(0);
+        return last.articleId().equals(one.articleId()) ? Optional.of(last.title()) : Optional.empty();
+    }
+
+    /** The bot spoke last: with an answer or a "not sure". */
+    private static boolean lastIsBotReply(List<Message> before) {
+        return !before.isEmpty() && before.get(before.size() - 1).author().role() == Role.BOT;
+    }
+
+    private static boolean lastIsBotAnswer(List<Message> before) {
+        if (before.isEmpty()) {
+            return false;
+        }
+        Message last = before.get(before.size() - 1);
+        return last.author().role() == Role.BOT && last.citations() != null;
     }
 
     private static boolean longAfterShort(String text, List<Message> earlier) {

@@ -3,6 +3,9 @@ package dev.baton.handoff;
 import dev.baton.conversation.History;
 import dev.baton.detect.Analysis;
 import dev.baton.detect.Intent;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Role;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +48,12 @@ public record HandoffPolicy(Set<Intent> immediateIntents, double frustrationThre
                     String.format("frustration %.2f >= %.2f", analysis.frustration(), frustrationThreshold),
                     analysis.evidence()));
         }
+        if (botUnsure && analysis.asksAgain()) {
+            List<String> evidence = new ArrayList<>(analysis.evidence());
+            evidence.add("the bot has no better answer this time");
+            return Optional.of(new Decision(Reason.LOW_CONFIDENCE, Priority.NORMAL,
+                    "asks again what the bot could not answer", evidence));
+        }
         int unsure = history.trailingUnsureReplies() + (botUnsure ? 1 : 0);
         if (botUnsure && unsure >= lowConfidenceLimit) {
             return Optional.of(new Decision(Reason.LOW_CONFIDENCE, Priority.NORMAL,
@@ -58,6 +67,24 @@ public record HandoffPolicy(Set<Intent> immediateIntents, double frustrationThre
                     List.of("said " + unhelpful + " answers in a row did not help")));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the answer the bot would give is the article of its last answer again, to a customer who asks again:
+     * no answer at all, for them.
+     */
+    public static boolean repeatsLastAnswer(Analysis analysis, String articleId, History history) {
+        if (!analysis.asksAgain()) {
+            return false;
+        }
+        List<Message> replies = history.sinceFreshStart().stream()
+                .filter(m -> m.author().role() == Role.BOT && m.confidence() != null)
+                .toList();
+        if (replies.isEmpty()) {
+            return false;
+        }
+        var last = replies.get(replies.size() - 1);
+        return last.citations() != null && last.citations().stream().anyMatch(c -> c.articleId().equals(articleId));
     }
 
     /** A customer who presses the "Talk to a person" button gets one, whatever the rest says. */

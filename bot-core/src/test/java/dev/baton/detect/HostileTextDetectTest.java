@@ -21,6 +21,18 @@ class HostileTextDetectTest {
                     () -> IntentRules.english(text));
             HostileText.assertQuick("Japanese intent rules on " + HostileText.describe(text),
                     () -> IntentRules.japanese(text));
+            HostileText.assertQuick("the how-to override on " + HostileText.describe(text),
+                    () -> IntentRules.howToForTheirCustomers(text));
+        }
+    }
+
+    @Test
+    void the_intent_features_read_hostile_texts_quickly() {
+        for (String text : HostileText.all()) {
+            HostileText.assertQuick("English intent features of " + HostileText.describe(text),
+                    () -> IntentDetector.featuresOf(text, "en"));
+            HostileText.assertQuick("Japanese intent features of " + HostileText.describe(text),
+                    () -> IntentDetector.featuresOf(text, "ja"));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.baton.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.kb.Language;
 import dev.baton.kb.TextAnalysis;
@@ -21,7 +22,7 @@ class IntentDetectorTest {
 
     @BeforeAll
     static void load() {
-        detector = IntentDetector.load(TestEmbedder.get(), analysis);
+        detector = IntentDetector.load();
     }
 
     @AfterAll
@@ -72,5 +73,61 @@ class IntentDetectorTest {
     })
     void questions_about_policies_and_how_tos_are_not_requests(String text) {
         assertNull(detect(text).intent(), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "we stopped using the product in spring, please wind our account down | CANCEL",
+        "remove our card and close the whole workspace | CANCEL",
+        "you billed us for eight seats and we have five, please send back the difference | REFUND",
+        "the renewal went through after I switched it off, I want that money returned | REFUND",
+        "the export lost a week of orders and nobody replied to my emails, not acceptable | COMPLAINT",
+        "your outage cost us a full day of sales, that one is on you | COMPLAINT",
+        "we are a company of 120 people, could someone from your sales team get in touch | HUMAN",
+        "ボットじゃなくて担当の人と話させてください | HUMAN",
+        "こちらの不具合で損害が出ています。納得がいきません | COMPLAINT",
+        "二回引き落とされたので一回分を返金してほしいです | REFUND",
+        "来月で契約を終わりにしてください | CANCEL",
+    })
+    void requests_in_a_customers_own_words_are_detected(String text, Intent expected) {
+        assertEquals(expected, detect(text).intent(), () -> text + " -> " + detect(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "if we cancel in the middle of the month, do we keep access until it ends?",
+        "how do I give one of my buyers a refund for a broken item",
+        "how do I take a former colleague off our workspace",
+        "can a person order from my shop without creating an account",
+        "our human resources team wants an export of all users, how do I make one",
+        "send me a notification whenever someone places a big order",
+        "how do I cancel my Netflix subscription",
+        "are you a bot haha",
+        "注文のキャンセル方法を教えてください",
+        "月額プランは自動更新されますか",
+        "スマホの会社の解約のしかたを知りたい",
+    })
+    void questions_with_the_same_words_are_not_requests(String text) {
+        assertNull(detect(text).intent(), () -> text + " -> " + detect(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I was charged twice for order 4417, please refund one of them",
+        "please cancel my subscription before it renews",
+        "返金してください、請求が二重になっています",
+    })
+    void the_evidence_quotes_the_customers_own_words_and_the_score(String text) {
+        IntentDetector.Result result = detect(text);
+
+        String evidence = result.evidence().get(0);
+        var quoted = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(evidence);
+        assertTrue(quoted.find(), evidence);
+        do {
+            String phrase = quoted.group(1);
+            assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains(phrase.toLowerCase(java.util.Locale.ROOT)),
+                    () -> "\"" + phrase + "\" is not in the message: " + evidence);
+        } while (quoted.find());
+        assertTrue(evidence.contains(String.format("%.2f", result.score())), evidence);
     }
 }

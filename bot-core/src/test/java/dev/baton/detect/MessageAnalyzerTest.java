@@ -1,6 +1,7 @@
 package dev.baton.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.Author;
@@ -28,7 +29,7 @@ class MessageAnalyzerTest {
 
     @BeforeAll
     static void load() {
-        analyzer = new MessageAnalyzer(IntentDetector.load(TestEmbedder.get(), analysis), FrustrationDetector.load(),
+        analyzer = new MessageAnalyzer(IntentDetector.load(), FrustrationDetector.load(),
                 analysis);
     }
 
@@ -92,7 +93,9 @@ class MessageAnalyzerTest {
         assertTrue(first.frustration() < second.frustration(), first + " then " + second);
         assertTrue(second.frustration() < third.frustration(), second + " then " + third);
         assertTrue(second.notHelpful());
-        assertTrue(second.evidence().contains("asks the same question again"), second::toString);
+        assertTrue(second.evidence().stream().anyMatch(e -> e.startsWith("asks the same question again")
+                && e.contains("My points aren't showing up for my last order.")), second::toString);
+        assertTrue(second.asksAgain(), second::toString);
         assertTrue(third.evidence().contains("the bot was not sure of its last answer"), third::toString);
         assertTrue(third.frustration() >= 0.8, third::toString);
     }
@@ -114,5 +117,64 @@ class MessageAnalyzerTest {
 
         assertEquals(Intent.REFUND, refund.intent());
         assertTrue(refund.evidence().get(0).startsWith("asks for money back"), refund::toString);
+    }
+
+    @Test
+    void the_same_question_in_other_words_after_an_answer_is_asked_again() {
+        customerSays("How do I export all my orders to a spreadsheet?");
+        botAnswers("Orders > Export gives a CSV of the orders in view.", true);
+
+        Analysis again = customerSays("how can I export every one of my orders into a spreadsheet?");
+
+        assertTrue(again.asksAgain(), again::toString);
+        assertTrue(again.evidence().stream().anyMatch(e -> e.startsWith("asks the same question again")),
+                again::toString);
+    }
+
+    @Test
+    void a_new_question_after_an_answer_is_not_asked_again() {
+        customerSays("How do I export all my orders to a spreadsheet?");
+        botAnswers("Orders > Export gives a CSV of the orders in view.", true);
+
+        Analysis next = customerSays("thanks. and how do I invite a colleague to the workspace?");
+
+        assertFalse(next.asksAgain(), next::toString);
+        assertTrue(next.frustration() < 0.3, next::toString);
+    }
+
+    @Test
+    void putting_it_again_in_other_words_after_an_answer_is_asked_again() {
+        customerSays("can I see who packed an order?");
+        botAnswers("Stock changes are listed under Inventory > History.", true);
+
+        Analysis again = customerSays("sorry, I mean the name of the staff member who packed it");
+
+        assertTrue(again.asksAgain(), again::toString);
+        assertTrue(again.evidence().contains("puts the question again in other words (\"i mean\")"),
+                again::toString);
+    }
+
+    @Test
+    void the_same_article_twice_and_sarcasm_right_after_it_add_up() {
+        customerSays("my stock does not sync to the shop");
+        botAnswers("Check that each location is mapped.", true);
+        customerSays("the locations are mapped, it still shows zero");
+        botAnswers("Check that each location is mapped.", true);
+
+        Analysis sarcastic = customerSays("oh great, thanks for that");
+
+        assertTrue(sarcastic.evidence().contains("the bot sent the same article twice (\"A\")"),
+                sarcastic::toString);
+        assertTrue(sarcastic.evidence().contains("sarcastic right after the bot's answer"), sarcastic::toString);
+        assertTrue(sarcastic.frustration() >= 0.8, sarcastic::toString);
+    }
+
+    @Test
+    void saying_the_conversation_goes_nowhere_is_enough_on_its_own() {
+        Analysis fedUp = customerSays("do you even read what I write? this is the same answer again");
+
+        assertTrue(fedUp.frustration() >= 0.8, fedUp::toString);
+        assertTrue(fedUp.evidence().stream().anyMatch(e -> e.startsWith("fed up with the conversation")),
+                fedUp::toString);
     }
 }

@@ -123,4 +123,33 @@ class HandoffPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new HandoffPolicy(EnumSet.allOf(Intent.class), 1.5, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> new HandoffPolicy(EnumSet.allOf(Intent.class), 0.8, 0, 2));
     }
+
+    @Test
+    void a_question_asked_again_that_the_bot_cannot_answer_better_is_handed_over_at_the_first_unsure_answer() {
+        add(Author.customer(), "q1", false);
+        add(Author.bot("Baton"), "a1", true);
+        add(Author.customer(), "q1 again", false);
+        Analysis again = new Analysis(null, 0, 0.3, List.of("asks the same question again, after an answer (\"q1\")"),
+                false, true);
+
+        Decision decision = policy.decide(again, true, history()).orElseThrow();
+
+        assertEquals(Reason.LOW_CONFIDENCE, decision.reason());
+        assertEquals("asks again what the bot could not answer", decision.trigger());
+        assertTrue(decision.evidence().contains("asks the same question again, after an answer (\"q1\")"),
+                decision.evidence()::toString);
+        assertTrue(policy.decide(calm(), true, history()).isEmpty(), "a first unsure answer to a new question is said");
+    }
+
+    @Test
+    void the_same_article_again_is_no_answer_only_for_a_customer_who_asks_again() {
+        add(Author.customer(), "q1", false);
+        add(Author.bot("Baton"), "a1", true);
+        add(Author.customer(), "q1 again", false);
+        Analysis again = new Analysis(null, 0, 0.3, List.of(), false, true);
+
+        assertTrue(HandoffPolicy.repeatsLastAnswer(again, "a", history()));
+        assertTrue(!HandoffPolicy.repeatsLastAnswer(again, "b", history()), "another article is a new answer");
+        assertTrue(!HandoffPolicy.repeatsLastAnswer(calm(), "a", history()), "a new question may get it again");
+    }
 }

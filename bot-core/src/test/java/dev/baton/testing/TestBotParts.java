@@ -41,7 +41,7 @@ public final class TestBotParts {
                 new HybridRetriever(analysis, TestEmbedder.get(), TestEmbedder.get()));
         knowledgeBase.saveAll(FixtureArticles.all());
         answerer = new Answerer(knowledgeBase, new PassageFinder(analysis), AnswerPolicy.DEFAULT);
-        analyzer = new MessageAnalyzer(IntentDetector.load(TestEmbedder.get(), analysis), FrustrationDetector.load(),
+        analyzer = new MessageAnalyzer(IntentDetector.load(), FrustrationDetector.load(),
                 analysis);
     }
 }

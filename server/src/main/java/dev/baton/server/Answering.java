@@ -92,7 +92,7 @@ public final class Answering implements AutoCloseable {
     /** The intent and frustration detectors; loaded on first use (their examples are embedded once, cached). */
     public synchronized MessageAnalyzer analyzer() {
         if (analyzer == null) {
-            analyzer = new MessageAnalyzer(IntentDetector.load(articleEmbedder, analysis), FrustrationDetector.load(),
+            analyzer = new MessageAnalyzer(IntentDetector.load(), FrustrationDetector.load(),
                     analysis);
         }
         return analyzer;

@@ -69,6 +69,11 @@ public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo,
                 ChatLimits.DEFAULTS);
     }
 
+    public BatonConfig withHandoff(HandoffPolicy newHandoff) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, newHandoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+    }
+
     public BatonConfig withPort(int newPort) {
         return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);

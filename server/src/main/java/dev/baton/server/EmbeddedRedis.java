@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * jar (or {@code redis-server} from the PATH if that one can't run here), on a free loopback port, with
  * append-only persistence in the data folder. Stopping it lets Redis flush its files.
  */
-final class EmbeddedRedis implements AutoCloseable {
+public final class EmbeddedRedis implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
     /** Remembers the port of the running server, to find one left behind by a Baton that was killed. */
     private static final String PORT_FILE = "redis.port";
@@ -39,7 +39,7 @@ final class EmbeddedRedis implements AutoCloseable {
         this.lock = lock;
     }
 
-    static EmbeddedRedis start(Path dataDir) {
+    public static EmbeddedRedis start(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         FileChannel lock = null;
         try {
@@ -137,7 +137,7 @@ final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 

@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleBrowserTest {
     private static final String PASSWORD = "a-long-test-password";
     private static final String AGENT_NAME = "Dana Reyes";
+    private static final String REFUND_REQUEST = "I want a refund for my last invoice";
 
     private static TestApp baton;
     private static Agent dana;
@@ -70,6 +71,15 @@ class ConsoleBrowserTest {
         console.waitFor(d -> text("#customer .email").equals("maria@example.com"));
         console.waitFor(d -> text("#customer .unverified").equals("Not verified"));
         console.waitFor(d -> text("#handoff-card .reason").equals("Refund"));
+        // Why: the model's score, and the customer's own words, never an example the model was fitted on.
+        WebElement why = console.waitFor(d -> d.findElement(By.cssSelector("#handoff-card .evidence li")));
+        assertTrue(why.getText().startsWith("asks for money back"), why.getText());
+        double score = Double.parseDouble(why.findElement(By.cssSelector(".score")).getText());
+        assertTrue(score >= 0.5 && score <= 1, why.getText());
+        var quoted = why.findElements(By.cssSelector("q.said"));
+        assertFalse(quoted.isEmpty(), why.getText());
+        quoted.forEach(phrase -> assertTrue(REFUND_REQUEST.toLowerCase().contains(phrase.getText().toLowerCase()),
+                () -> "\"" + phrase.getText() + "\" is not what the customer wrote: " + REFUND_REQUEST));
         console.waitFor(d -> d.findElement(By.id("claim")).isDisplayed() && d.findElement(By.id("claim")).isEnabled());
         console.driver.findElement(By.id("claim")).click();
 
@@ -155,7 +165,7 @@ class ConsoleBrowserTest {
         customer.driver.get(baton.url() + "/");
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
         WebElement input = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")));
-        input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+        input.sendKeys(REFUND_REQUEST, Keys.ENTER);
 
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.customer")).getText()
                 .contains("Sent"));

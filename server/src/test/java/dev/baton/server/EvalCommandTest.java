@@ -164,4 +164,70 @@ class EvalCommandTest {
                 "what time do you close today,opening_hours", "shipping fee to Canada,shipping_cost"), check);
         assertEquals(1 + 9, Files.readAllLines(out.resolve("fit.csv")).size());
     }
+
+    private static final String HANDOFF = """
+            text,intent,handoff,language
+            please close my account and stop billing me,cancel,1,en
+            I was charged twice this month and want one payment back,refund,1,en
+            can I talk to a real person,human,1,en
+            解約してください,cancel,1,ja
+            is there a fee if I cancel my plan?,none,0,en
+            how long does a refund take to arrive?,none,0,en
+            返金ポリシーを教えてください,none,0,ja
+            how do I add a product,none,0,en
+            """;
+
+    @Test
+    void handoff_reports_precision_and_recall_per_language_and_intent_and_in_scope_questions() throws IOException {
+        Path questions = write("questions.csv", "text,label\nwhat time do you close today,opening_hours\n"
+                + "how much is shipping,shipping_cost\nplay some jazz,oos\n");
+
+        String output = run(0, "eval", "handoff", "--test", write("handoff.csv", HANDOFF).toString(),
+                "--questions", questions.toString(), "--embedding-cache", dir.resolve("cache.bin").toString(),
+                "--json");
+
+        assertTrue(output.contains("en               P 1.000  R 1.000"), output);
+        assertTrue(output.contains("ja               P 1.000  R 1.000"), output);
+        assertTrue(output.contains("intent refund    1 of 1 handed over"), output);
+        assertTrue(output.contains("intent none      0 of 4 handed over"), output);
+        assertTrue(output.contains("in-scope questions handed over  0 of 2 (0.00%)"), output);
+        JsonNode figures = new ObjectMapper().readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals(1.0, figures.path("precision").asDouble());
+        assertEquals(1.0, figures.path("recall").asDouble());
+    }
+
+    @Test
+    void conversations_are_played_through_the_real_server_and_judged_by_the_turn_of_the_handoff() throws IOException {
+        Path kb = write("kb.json", """
+                [{"id": "shipping", "title": "Shipping costs", "language": "en", "tags": [],
+                  "body": "Shipping is free above 50 euros. Below that it costs 4.90 euros.",
+                  "examples": ["how much is shipping", "what does delivery cost", "is shipping free"]}]
+                """);
+        Path conversations = write("conversations.jsonl", """
+                {"id": "answered", "language": "en", "customer": {"name": "Ann", "email": "ann@example.com"}, \
+                "turns": ["how much does shipping cost?", "thanks, that's all"], "handoff_at": null, "reason": "none"}
+                {"id": "refund", "language": "en", "customer": {"name": "Bo", "email": "bo@example.com"}, \
+                "turns": ["is shipping free?", "you charged me shipping twice, please give me that money back"], \
+                "handoff_at": 1, "reason": "refund"}
+                """);
+
+        String output = run(0, "eval", "conversations", "--kb", kb.toString(), "--test", conversations.toString(),
+                "--errors", "5", "--json");
+
+        assertTrue(output.contains("conversations    2"), output);
+        assertTrue(output.contains("right            2 (100.00%)"), output);
+        assertTrue(output.contains("reason refund    1 of 1 right"), output);
+    }
+
+    @Test
+    void split_by_another_column_keeps_every_column() throws IOException {
+        Path out = dir.resolve("split-handoff");
+
+        run(0, "eval", "split", "--input", write("handoff.csv", HANDOFF).toString(), "--by", "intent", "--every", "2",
+                "--out", out.toString());
+
+        assertEquals(List.of("text,intent,handoff,language", "解約してください,cancel,1,ja",
+                "how long does a refund take to arrive?,none,0,en",
+                "how do I add a product,none,0,en"), Files.readAllLines(out.resolve("check.csv")));
+    }
 }

@@ -90,7 +90,8 @@ class HandoffSocketTest {
         String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
 
         JsonNode first = say(client, "m1", "My points aren't showing up for my last order.");
-        JsonNode second = say(client, "m2", "That didn't help, my points for the last order are still not showing.");
+        // Not the same question again (that, with the same article as the answer, is handed over at once: below).
+        JsonNode second = say(client, "m2", "That didn't help. How long after an order should points appear?");
         JsonNode third = say(client, "m3", "This is ridiculous!!! Third time I ask, where are my points?");
 
         assertEquals("message", first.path("type").asText(), first::toString);
@@ -101,6 +102,57 @@ class HandoffSocketTest {
         assertEquals(3, context.frustration().size());
         assertTrue(context.frustration().get(2).evidence().contains("annoyance (\"ridiculous\")"),
                 context.frustration()::toString);
+    }
+
+    @Test
+    void a_conversation_that_turns_sarcastic_on_the_third_turn_is_handed_over_there_with_the_words_quoted() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+
+        JsonNode first = say(client, "m1", "How do customers earn points?");
+        JsonNode second = say(client, "m2", "Can I connect the loyalty app to my Shopify store?");
+        JsonNode third = say(client, "m3", "oh wonderful, thanks for nothing. another template answer");
+
+        assertEquals("earning-points", first.path("citations").get(0).path("articleId").asText(), first::toString);
+        assertEquals("message", second.path("type").asText(), second::toString);
+        assertEquals("handoff", third.path("type").asText(), third::toString);
+        assertEquals("frustration", third.path("reason").asText());
+        HandoffContext context = conversations.latestHandoff(conversationId).orElseThrow();
+        assertTrue(context.evidence().contains("sarcastic right after the bot's answer"), context.evidence()::toString);
+        assertTrue(context.evidence().contains("fed up with the conversation (\"another template answer\")"),
+                context.evidence()::toString);
+        assertTrue(context.frustration().get(0).score() < 0.3, context.frustration()::toString);
+        assertTrue(context.frustration().get(1).score() < 0.3, context.frustration()::toString);
+    }
+
+    @Test
+    void a_question_asked_again_that_would_get_the_same_article_again_is_handed_over() {
+        ChatClient client = connect();
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+
+        JsonNode first = say(client, "m1", "How do my customers earn points?");
+        JsonNode again = say(client, "m2", "how do my customers earn their points??");
+
+        assertEquals("earning-points", first.path("citations").get(0).path("articleId").asText(), first::toString);
+        assertEquals("handoff", again.path("type").asText(), again::toString);
+        assertEquals("low_confidence", again.path("reason").asText());
+        HandoffContext context = conversations.latestHandoff(conversationId).orElseThrow();
+        assertEquals("asks again what the bot could not answer", context.trigger());
+        assertTrue(context.evidence().contains(
+                "asks the same question again, after an answer (\"How do my customers earn points?\")"),
+                context.evidence()::toString);
+        assertEquals(1, context.articlesTried().size(), "the article is not sent a second time");
+    }
+
+    @Test
+    void a_new_question_after_an_answer_is_answered_too() {
+        ChatClient client = connect();
+        client.helloAsNewVisitor();
+
+        say(client, "m1", "How do customers earn points?");
+        JsonNode next = say(client, "m2", "Is there a cancellation fee?");
+
+        assertEquals("cancel-subscription", next.path("citations").get(0).path("articleId").asText(), next::toString);
     }
 
     @Test

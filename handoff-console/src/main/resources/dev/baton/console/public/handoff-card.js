@@ -42,7 +42,7 @@ export function renderHandoff(card, handoff, summary) {
     waitingLine(handoff, summary),
     section('Summary', el('ul', { className: 'summary' }, ...list(handoff.summary).map((line) => el('li', { text: line })))),
     list(handoff.evidence).length
-      ? section('Why', el('ul', { className: 'evidence' }, ...list(handoff.evidence).map((line) => el('li', { text: line }))))
+      ? section('Why', el('ul', { className: 'evidence' }, ...list(handoff.evidence).map(evidenceLine)))
       : null,
     list(handoff.intents).length
       ? section('Intents', el('ul', { className: 'intents tags' }, ...list(handoff.intents).map((i) => el('li', { text: intentLabel(i) }))))
@@ -51,6 +51,27 @@ export function renderHandoff(card, handoff, summary) {
     list(handoff.articlesTried).length ? section('Articles tried', articles(list(handoff.articlesTried))) : null,
     section('Details', details(handoff.details || {})),
   );
+}
+
+/** A quoted phrase (the customer's own words) or a score (0.97) in a line of evidence. */
+const QUOTE_OR_SCORE = /"([^"]*)"|\b([01]\.\d\d)\b/g;
+
+/**
+ * One line of evidence, with the customer's own words (what the detectors quote) and the model's score set apart.
+ * @param {string} line
+ */
+function evidenceLine(line) {
+  const parts = [];
+  let at = 0;
+  for (const match of String(line).matchAll(QUOTE_OR_SCORE)) {
+    parts.push(line.slice(at, match.index));
+    parts.push(match[1] !== undefined
+      ? el('q', { className: 'said', text: match[1] })
+      : el('span', { className: 'score', text: match[2] }));
+    at = match.index + match[0].length;
+  }
+  parts.push(line.slice(at));
+  return el('li', {}, ...parts.filter((part) => part !== ''));
 }
 
 /** @param {string} title @param {HTMLElement} body */

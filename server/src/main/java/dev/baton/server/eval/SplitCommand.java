@@ -28,6 +28,10 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "5", description = "Every k-th row of a label goes to check (default 5).")
     int every;
 
+    @Option(names = "--by", defaultValue = "label", description = "The column whose values are split evenly "
+            + "(default label; intent for a handoff file). Every column is kept.")
+    String by;
+
     @Option(names = "--out", required = true, description = "Folder to write fit.csv and check.csv into.")
     Path out;
 
@@ -36,24 +40,27 @@ final class SplitCommand implements Callable<Integer> {
         if (every < 2) {
             throw new IllegalArgumentException("--every must be 2 or more");
         }
-        List<Map<String, String>> rows = LabeledCsv.read(input, List.of("text", "label"));
+        List<Map<String, String>> rows = LabeledCsv.read(input, List.of("text", by));
         Map<String, Integer> seen = new HashMap<>();
         List<Map<String, String>> fit = new ArrayList<>();
         List<Map<String, String>> check = new ArrayList<>();
         for (Map<String, String> row : rows) {
-            int index = seen.merge(row.get("label"), 1, Integer::sum);
+            int index = seen.merge(row.get(by), 1, Integer::sum);
             (index % every == 0 ? check : fit).add(row);
         }
         Files.createDirectories(out);
-        write(out.resolve("fit.csv"), fit);
-        write(out.resolve("check.csv"), check);
+        List<String> columns = List.copyOf(rows.get(0).keySet());
+        write(out.resolve("fit.csv"), columns, fit);
+        write(out.resolve("check.csv"), columns, check);
         System.out.printf("%d rows: %d to %s, %d to %s%n", rows.size(), fit.size(), out.resolve("fit.csv"),
                 check.size(), out.resolve("check.csv"));
         return 0;
     }
 
-    private static void write(Path file, List<Map<String, String>> rows) throws IOException {
-        CsvSchema schema = CsvSchema.builder().addColumn("text").addColumn("label").build().withHeader();
+    private static void write(Path file, List<String> columns, List<Map<String, String>> rows) throws IOException {
+        CsvSchema.Builder builder = CsvSchema.builder();
+        columns.forEach(builder::addColumn);
+        CsvSchema schema = builder.build().withHeader();
         // Quote only where CSV needs it, so the files read like the originals.
         new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writerFor(Map.class).with(schema).writeValues(file.toFile()).writeAll(rows).close();
     }
