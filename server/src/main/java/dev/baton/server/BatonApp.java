@@ -157,7 +157,9 @@ public final class BatonApp implements AutoCloseable {
         var agentAccess = new AgentAccess(agents, sessions, passwords, clock);
         TeamSetup.defaults(routingStore, canned);
         TeamSetup.firstAdmin(agents, passwords, config.adminEmail(), config.adminPassword());
-        if (seeded > 0 || Boolean.TRUE.equals(config.demo())) {
+        // A demo store names its demo logins at every start (--no-demo aside), not only at the one that seeded it.
+        if (seeded > 0 || Boolean.TRUE.equals(config.demo())
+                || (config.demo() == null && agents.demoTeamCreated())) {
             demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess);
         }
         var routing = new Routing(routingStore, agents, presence, clock);

@@ -103,6 +103,23 @@ class DemoLoginsTest {
         }
     }
 
+    @Test
+    void a_demo_store_names_its_demo_logins_at_every_start_not_only_the_one_that_loaded_it() {
+        var defaults = BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withNamespace(keys.namespace());
+        try (BatonApp first = BatonApp.start(defaults)) {
+            assertEquals(2, first.demoLogins().size(), "an empty store becomes a demo store");
+        }
+        try (BatonApp second = BatonApp.start(defaults)) {
+            String banner = String.join("\n", Main.banner(second));
+            assertTrue(banner.contains("alex@perkful.example (admin)") && banner.contains("sam@perkful.example"),
+                    banner);
+            assertTrue(banner.contains("Their passwords were shown when they were created"), banner);
+        }
+        try (BatonApp noDemo = BatonApp.start(defaults.withDemo(false))) {
+            assertEquals(List.of(), noDemo.demoLogins(), "--no-demo names no demo login");
+        }
+    }
+
     private static JsonNode readJson(String json) {
         try {
             return JsonSocketClient.JSON.readTree(json);
