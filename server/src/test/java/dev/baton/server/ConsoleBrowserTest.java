@@ -54,6 +54,7 @@ class ConsoleBrowserTest {
     void a_refund_request_waits_for_an_agent_who_claims_it_greets_the_customer_by_name_and_resolves_it() {
         billingClaimsByHandAroundTheClock();
         signInToTheConsole();
+        anAnonymousVisitorsCardsLeaveOutWhatNobodyGave();
         String conversationId = customerAsksForARefund();
 
         // The conversation arrives in Waiting live, with its reason and the customer's name.
@@ -70,6 +71,8 @@ class ConsoleBrowserTest {
         console.waitFor(d -> text("#customer .email").equals("maria@example.com"));
         console.waitFor(d -> text("#customer .unverified").equals("Not verified"));
         console.waitFor(d -> text("#handoff-card .reason").equals("Refund"));
+        assertNoNull("#customer");
+        assertNoNull("#handoff-card");
         console.waitFor(d -> d.findElement(By.id("claim")).isDisplayed() && d.findElement(By.id("claim")).isEnabled());
         console.driver.findElement(By.id("claim")).click();
 
@@ -141,6 +144,31 @@ class ConsoleBrowserTest {
         console.waitFor(d -> console.driver.executeScript(
                 "return sessionStorage.getItem('baton.console.lastEventId');") != null);
         console.driver.executeScript("window.stillTheSamePage = true;");
+    }
+
+    /**
+     * A visitor who gave no name, email or plan asks for a refund at once (no article tried): the console's cards
+     * show "Visitor" and leave the rest out, never the word null.
+     */
+    private static void anAnonymousVisitorsCardsLeaveOutWhatNobodyGave() {
+        ChatClient visitor = ChatClient.connect(baton.port());
+        String id = visitor.helloAsNewVisitor().path("conversationId").asText();
+        visitor.ask("refund-1", "I want a refund, I was charged twice");
+        console.waitFor(d -> text("a.conversation-item[data-id='" + id + "'] .reason").equals("Refund"));
+        assertNoNull("a.conversation-item[data-id='" + id + "']");
+
+        console.driver.findElement(conversationRow(id)).click();
+        console.waitFor(d -> text("#customer .name").equals("Visitor"));
+        console.waitFor(d -> text("#handoff-card .reason").equals("Refund"));
+        assertNoNull("#customer");
+        assertNoNull("#handoff-card");
+        assertTrue(console.driver.findElements(By.cssSelector("#customer .email, #customer .plan")).isEmpty());
+        visitor.closeNow();
+    }
+
+    private static void assertNoNull(String css) {
+        String shown = text(css);
+        assertFalse(shown.contains("null") || shown.contains("undefined"), css + " shows: " + shown);
     }
 
     /**

@@ -5,7 +5,7 @@
  * burst of events makes at most one request in flight and one after it).
  */
 import { api, conversationPath } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, fill } from './dom.js';
 import { compareSeq, customerName } from './format.js';
 import { Transcript } from './transcript.js';
 import { renderHandoff } from './handoff-card.js';
@@ -300,7 +300,7 @@ export class ConversationView {
     const selected = this.transferTarget.value;
     const agents = this.directory.agents().filter((a) => a.id !== this.me.id);
     const teams = this.directory.teams();
-    this.transferTarget.replaceChildren(
+    fill(this.transferTarget,
       el('option', { text: 'Choose an agent or a team', attrs: { value: '' } }),
       agents.length ? el('optgroup', { attrs: { label: 'Agents' } }, ...agents.map((a) => el('option', {
         text: `${a.name}${a.presence && a.presence !== 'online' ? ` (${a.presence})` : ''}`,

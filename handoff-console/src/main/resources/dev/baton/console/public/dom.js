@@ -62,6 +62,16 @@ export function externalLink(url, text, className) {
 }
 
 /**
+ * Replaces a node's children, skipping null, undefined and false as {@link el} does (replaceChildren would print
+ * them as the words "null" and "false": what nobody gave is left out).
+ * @param {Element} node
+ * @param {...(Node|string|null|undefined|false)} children
+ */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.filter((child) => child != null && child !== false));
+}
+
+/**
  * Removes every child.
  * @param {Element} node
  */

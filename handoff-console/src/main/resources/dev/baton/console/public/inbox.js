@@ -8,7 +8,7 @@
  * change them the list is reconciled with a debounced fetch, which brings the server's counts.
  */
 import { api } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, fill } from './dom.js';
 import { customerName, languageLabel, reasonLabel, toMillis } from './format.js';
 import { bindTimer, timerLabel, timerSpec } from './timers.js';
 
@@ -334,7 +334,7 @@ export class Inbox {
     bindTimer(timer, spec);
     const assignee = s.assignee ? (s.assignee.id === this.me.id ? 'You' : s.assignee.name)
       : (s.owner === 'bot' ? 'Bot' : (s.owner === 'waiting' ? 'Unassigned' : ''));
-    link.replaceChildren(
+    fill(link,
       el('span', { className: 'row-top' },
         el('span', { className: 'name', text: customerName(s.customer) }),
         s.unread > 0 ? el('span', { className: 'unread', text: s.unread, attrs: { title: `${s.unread} unread` } }) : null,
