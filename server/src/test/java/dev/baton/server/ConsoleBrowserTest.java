@@ -78,7 +78,10 @@ class ConsoleBrowserTest {
 
         console.waitFor(d -> text("#conversation-owner").equals("Assigned to you"));
         assertFalse(console.driver.findElement(By.id("claim")).isDisplayed());
-        console.waitFor(d -> d.findElements(conversationRow(conversationId)).isEmpty());
+        // It left Waiting: the list follows it to Mine, where it stays selected.
+        console.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-view='mine']"))
+                .getAttribute("aria-pressed")));
+        console.waitFor(d -> d.findElement(conversationRow(conversationId)).getAttribute("class").contains("active"));
         assertEquals(dana.id(), conversation(conversationId).handling().assignee());
 
         // The canned greeting, with the customer's first name and the agent's name filled in.
@@ -111,6 +114,14 @@ class ConsoleBrowserTest {
         assertTrue(text("#conversation-owner").startsWith("Resolved"), text("#conversation-owner"));
         assertFalse(console.driver.findElement(By.id("resolve")).isDisplayed());
         assertEquals(Owner.RESOLVED, conversation(conversationId).owner());
+        console.waitFor(d -> d.findElement(By.id("reply-text")).getAttribute("placeholder")
+                .startsWith("Resolved: reopen the conversation to reply"));
+        // In Resolved, the refund's high priority is history: no red flag on its row.
+        console.driver.findElement(By.cssSelector("button[data-view='resolved']")).click();
+        console.waitFor(d -> d.findElement(conversationRow(conversationId)).isDisplayed());
+        assertFalse(console.driver.findElement(conversationRow(conversationId)).getAttribute("class").contains("high"));
+        assertTrue(console.driver.findElements(By.cssSelector("a.conversation-item[data-id='" + conversationId
+                + "'] .priority")).isEmpty());
         assertEquals(Boolean.TRUE, console.driver.executeScript("return window.stillTheSamePage === true;"),
                 "everything happened without reloading the console");
     }
@@ -140,6 +151,7 @@ class ConsoleBrowserTest {
         console.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-view='waiting']"))
                 .getAttribute("aria-pressed")));
         console.waitFor(d -> d.findElement(By.id("list-empty")).isDisplayed());
+        assertFiltersAreNotCutOff();
         // The socket's welcome stores its resume point: from then on events arrive live.
         console.waitFor(d -> console.driver.executeScript(
                 "return sessionStorage.getItem('baton.console.lastEventId');") != null);
@@ -164,6 +176,20 @@ class ConsoleBrowserTest {
         assertNoNull("#handoff-card");
         assertTrue(console.driver.findElements(By.cssSelector("#customer .email, #customer .plan")).isEmpty());
         visitor.closeNow();
+    }
+
+    /** Each filter of the sidebar is wide enough for its longest option (plus its padding and arrow). */
+    private static void assertFiltersAreNotCutOff() {
+        Object cut = console.driver.executeScript("""
+                const canvas = document.createElement('canvas').getContext('2d');
+                return [...document.querySelectorAll('.filters select')].filter((select) => {
+                  const style = getComputedStyle(select);
+                  canvas.font = `${style.fontSize} ${style.fontFamily}`;
+                  const widest = Math.max(...[...select.options].map((o) => canvas.measureText(o.text).width));
+                  return widest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20
+                    > select.clientWidth;
+                }).map((select) => select.id);""");
+        assertEquals(java.util.List.of(), cut, "filters too narrow for their options");
     }
 
     private static void assertNoNull(String css) {

@@ -327,7 +327,9 @@ export class Inbox {
     link.dataset.id = s.id;
     link.dataset.owner = s.owner || '';
     link.href = `#/c/${encodeURIComponent(s.id)}`;
-    link.classList.toggle('high', s.priority === 'high');
+    // Priority orders the open work; once resolved it is history, not a red flag.
+    const open = s.owner === 'waiting' || s.owner === 'agent';
+    link.classList.toggle('high', open && s.priority === 'high');
 
     const spec = timerSpec(s);
     const timer = el('span', { className: 'timer' });
@@ -343,7 +345,7 @@ export class Inbox {
           timer)),
       el('span', { className: 'row-tags' },
         s.reason ? el('span', { className: 'reason', text: reasonLabel(s.reason) }) : null,
-        s.priority ? el('span', { className: `priority ${s.priority}`, text: s.priority === 'high' ? 'High' : 'Normal' }) : null,
+        open && s.priority ? el('span', { className: `priority ${s.priority}`, text: s.priority === 'high' ? 'High' : 'Normal' }) : null,
         s.team ? el('span', { className: 'team', text: this.teamNames.get(s.team) || s.team }) : null,
         s.language ? el('span', { className: 'language', text: s.language }) : null),
       el('span', { className: 'preview', text: s.preview || '' }),
