@@ -6,7 +6,7 @@
  */
 import { api } from './api.js';
 import { byId, clear, el } from './dom.js';
-import { formatDuration, formatPercent, reasonLabel } from './format.js';
+import { counted, formatDuration, formatPercent, reasonLabel } from './format.js';
 
 const HASH = '#/kpis';
 const CHART_JS = 'vendor/chartjs/chart.umd.min.js';
@@ -131,12 +131,12 @@ export function setUpKpis(me) {
       tile('bot-resolution', 'Bot resolution rate', formatPercent(s.botResolutionRate) || '—',
         `${s.botResolved ?? 0} resolved by the bot${s.botPending ? `, ${s.botPending} pending` : ''}`),
       tile('first-reply-median', 'First human reply, median', duration(k.firstHumanReply?.medianMillis),
-        `${k.firstHumanReply?.count ?? 0} replies`),
+        counted(k.firstHumanReply?.count ?? 0, 'reply', 'replies')),
       tile('first-reply-p90', 'First human reply, 90th pct.', duration(k.firstHumanReply?.p90Millis), 'nearest rank'),
       tile('resolution-median', 'Time to resolution, median', duration(k.resolution?.medianMillis),
         `${k.resolution?.count ?? 0} resolved`),
       tile('csat', 'CSAT average', typeof k.csat?.average === 'number' ? `${k.csat.average.toFixed(2)} / 5` : '—',
-        `${k.csat?.count ?? 0} ratings`));
+        counted(k.csat?.count ?? 0, 'rating', 'ratings')));
   }
 
   /**
@@ -249,8 +249,12 @@ export function setUpKpis(me) {
     const open = location.hash === HASH;
     section.hidden = !open;
     if (layout) layout.hidden = open;
-    link.textContent = open ? 'Back to inbox' : 'KPIs';
-    link.setAttribute('href', open ? '#/' : HASH);
+    // One bar on every page: the current one is marked, the others stay where they are.
+    if (open) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    const inbox = document.getElementById('inbox-link');
+    if (inbox) {
+      if (open) inbox.removeAttribute('aria-current'); else inbox.setAttribute('aria-current', 'page');
+    }
     if (open && !loaded) {
       loaded = true;
       load();
