@@ -133,8 +133,12 @@ class MessengerBrowserTest {
         WebElement input = open(baton.url(), Map.of("user", Map.of("token",
                 TestTokens.token(TestTokens.SECRET, userId, "Maria Lopez", "maria@example.com"))));
         browser.driver.executeScript("window.unreadSeen = []; Baton.on('unread', n => window.unreadSeen.push(n));");
+        var closeWithPersonButton = browser.messenger().findElement(By.cssSelector("header .close")).getRect();
         input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
         waitFor(d -> text(".handoff-status").startsWith("Waiting for our team"));
+        assertFalse(browser.messenger().findElement(By.cssSelector("header .human")).isDisplayed());
+        assertEquals(closeWithPersonButton, browser.messenger().findElement(By.cssSelector("header .close")).getRect(),
+                "the close button keeps its place when \"Talk to a person\" is hidden");
         String id = conversationId(baton.url());
         AgentClient console = AgentClient.of(baton.port(), dana).open();
         try {
@@ -167,7 +171,18 @@ class MessengerBrowserTest {
 
             dana.post("/api/conversations/" + id + "/resolve", Map.of());
             WebElement rating = waitFor(d -> browser.messenger().findElement(By.cssSelector("form.csat")));
+            // Resolving says so, above the rating: five stars, each named with its number and word.
+            assertEquals("This conversation was closed. Write again any time to reopen it.",
+                    text(".msg.system.closed"));
+            assertEquals(Boolean.TRUE, browser.driver.executeScript("const root = arguments[0].shadowRoot;"
+                    + " return root.querySelector('.msg.closed').nextElementSibling === root.querySelector('form.csat');",
+                    browser.driver.findElement(By.tagName("baton-messenger"))));
+            List<WebElement> stars = rating.findElements(By.cssSelector(".scores button"));
+            assertEquals(List.of("★", "★", "★", "★", "★"), stars.stream().map(WebElement::getText).toList());
+            assertEquals("4 stars: Good", stars.get(3).getAccessibleName());
+            assertEquals("1 star: Very bad", stars.get(0).getAccessibleName());
             rating.findElement(By.cssSelector("button[data-score='4']")).click();
+            assertEquals(4, rating.findElements(By.cssSelector(".scores button.lit")).size());
             rating.findElement(By.cssSelector("textarea")).sendKeys("Quick and kind.");
             rating.findElement(By.cssSelector("button.send")).click();
 
@@ -178,6 +193,31 @@ class MessengerBrowserTest {
             assertTrue(seen.path("transcript").toString().contains("rated the help 4/5: \u201cQuick and kind.\u201d"));
         } finally {
             console.closeNow();
+        }
+    }
+
+    @Test
+    void the_launcher_shows_what_a_click_does_and_on_a_narrow_screen_the_panel_takes_the_screen() {
+        open(baton.url(), Map.of());
+        WebElement launcher = browser.messenger().findElement(By.cssSelector(".launcher"));
+        assertEquals("close", launcher.getDomAttribute("data-icon"));
+        browser.driver.executeScript("Baton.close();");
+        waitFor(d -> "chat".equals(launcher.getDomAttribute("data-icon")));
+
+        var wide = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 760));
+            browser.driver.executeScript("Baton.open();");
+            @SuppressWarnings("unchecked")
+            List<Number> panel = (List<Number>) browser.driver.executeScript("const r = arguments[0].shadowRoot"
+                    + ".querySelector('.panel').getBoundingClientRect(); return [r.left, r.top, r.width - innerWidth,"
+                    + " r.height - innerHeight];", browser.driver.findElement(By.tagName("baton-messenger")));
+            assertEquals(List.of(0L, 0L, 0L, 0L), panel.stream().map(Number::longValue).toList(),
+                    "the panel fills the narrow screen");
+            browser.messenger().findElement(By.cssSelector("header .close")).click();
+            waitFor(d -> !browser.messenger().findElement(By.cssSelector(".panel")).isDisplayed());
+        } finally {
+            browser.driver.manage().window().setSize(wide);
         }
     }
 

@@ -55,6 +55,8 @@
       csatComment: 'Anything to add? (optional)',
       csatSend: 'Send rating',
       csatThanks: 'Thanks for your rating!',
+      csatStars: (n, word) => `${n} ${n === 1 ? 'star' : 'stars'}: ${word}`,
+      closed: 'This conversation was closed. Write again any time to reopen it.',
       unread: (n) => `${n} unread`,
       identityRefused: "We couldn't verify who you are. Please sign in to the product again.",
     },
@@ -96,6 +98,8 @@
       csatComment: 'ご意見があればどうぞ（任意）',
       csatSend: '評価を送信',
       csatThanks: '評価ありがとうございました！',
+      csatStars: (n, word) => `星${n}つ：${word}`,
+      closed: 'この会話は終了しました。メッセージを送るといつでも再開できます。',
       unread: (n) => `未読${n}件`,
       identityRefused: 'ご本人確認ができませんでした。もう一度製品にサインインしてください。',
     },
@@ -116,7 +120,8 @@
              background: #d64545; color: #fff; font-size: 12px; line-height: 20px; padding: 0 6px; }
     .badge[hidden] { display: none; }
     header .human { background: rgba(255, 255, 255, .15); border: 1px solid rgba(255, 255, 255, .5); color: #fff;
-                    border-radius: 14px; font-size: 12px; padding: 3px 10px; margin-left: auto; }
+                    border-radius: 14px; font-size: 12px; padding: 3px 10px; }
+    header .title { flex: 1; min-width: 0; }
     header .human[hidden] { display: none; }
     .handoff-status { background: #eef3ff; color: #1d3f91; font-size: 12px; padding: 6px 16px; }
     .handoff-status:empty { display: none; }
@@ -127,7 +132,8 @@
     .csat { background: #fff; border: 1px solid #e4e7eb; border-radius: 12px; padding: 10px; display: flex;
             flex-direction: column; gap: 8px; }
     .csat .scores { display: flex; gap: 6px; }
-    .csat .scores button[aria-pressed="true"] { background: #2457d6; color: #fff; border-color: #2457d6; }
+    .csat .scores button { font-size: 20px; line-height: 1; padding: 4px 6px; border: 0; color: #cbd2d9; }
+    .csat .scores button.lit { color: #f5b301; }
     .csat textarea { height: 56px; }
     .csat .send { align-self: flex-end; border: 0; border-radius: 8px; background: #2457d6; color: #fff;
                   padding: 6px 12px; }
@@ -171,10 +177,14 @@
                border-radius: 8px; height: 40px; max-height: 120px; }
     .composer button { border: 0; border-radius: 8px; background: #2457d6; color: #fff; padding: 0 14px; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    @media (max-width: 500px) {
+      .panel { position: fixed; inset: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+    }
     @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s ease; } }
     @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
   `;
 
+  const CLOSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18"/></svg>';
   const CHAT_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 
   /** Per-server state kept in localStorage, so a reload or another page of the host site resumes the chat. */
@@ -410,7 +420,7 @@
         <style>${STYLE}</style>
         <div class="panel" role="dialog" aria-label="${t.title}" hidden>
           <header>
-            <div><h2>${t.title}</h2><p>${t.subtitle}</p></div>
+            <div class="title"><h2>${t.title}</h2><p>${t.subtitle}</p></div>
             <button class="human" type="button">${t.talkToPerson}</button>
             <button class="close" type="button" aria-label="${t.close}">×</button>
           </header>
@@ -462,6 +472,9 @@
     setOpen(open, byUser) {
       this.panel.hidden = !open;
       this.launcher.setAttribute('aria-expanded', String(open));
+      // The launcher shows what a click does: the chat icon opens, a cross closes.
+      this.launcher.querySelector('svg').outerHTML = open ? CLOSE_ICON : CHAT_ICON;
+      this.launcher.dataset.icon = open ? 'close' : 'chat';
       this.launcher.setAttribute('aria-label', open ? this.t.close : this.t.open);
       this.state.open = open;
       if (open) this.state.unread = 0;
@@ -565,6 +578,7 @@
       this.setOwner(frame.owner);
       frame.messages.forEach((message) => this.showMessage(message, false));
       if (frame.owner === 'resolved' && frame.csatRating == null) this.askForRating();
+      else if (frame.owner === 'resolved') this.showClosed();
       // Unsent messages stay last, after the history they were typed after.
       s.outbox.forEach((item) => {
         const element = this.byClientId.get(item.clientMsgId);
@@ -752,16 +766,27 @@
       this.setOwner(frame.owner);
       if (frame.owner === 'resolved') {
         this.askForRating();
-      } else if (this.csatCard) {
+        return;
+      }
+      this.closedNote = null; // reopened: a later resolution says so again
+      if (this.csatCard) {
         this.csatCard.remove();
         this.csatCard = null;
       }
     }
 
-    /** The conversation was resolved: "How was the help you got?", 1 to 5, and an optional comment. */
+    /** Says once per resolution that the conversation was closed, live and after a reload alike. */
+    showClosed() {
+      if (this.closedNote) return;
+      this.closedNote = this.addSystemNote(this.t.closed);
+      this.closedNote.classList.add('closed');
+    }
+
+    /** The conversation was resolved: "How was the help you got?", 1 to 5 stars, and an optional comment. */
     askForRating() {
       if (this.csatCard) return;
       const t = this.t;
+      this.showClosed();
       const card = document.createElement('form');
       card.className = 'csat';
       card.setAttribute('aria-label', t.csatQuestion);
@@ -776,13 +801,18 @@
       for (let n = 1; n <= 5; n += 1) {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = String(n);
+        // Stars, as customers know them from shops and app stores; the name says the number and its word.
+        button.textContent = '★';
         button.dataset.score = String(n);
-        button.setAttribute('aria-label', `${n} — ${t.csatScore(n)}`);
+        button.setAttribute('aria-label', t.csatStars(n, t.csatScore(n)));
+        button.title = t.csatScore(n);
         button.setAttribute('aria-pressed', 'false');
         button.addEventListener('click', () => {
           rating = n;
-          scores.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+          scores.querySelectorAll('button').forEach((b) => {
+            b.setAttribute('aria-pressed', String(b === button));
+            b.classList.toggle('lit', Number(b.dataset.score) <= n);
+          });
           send.disabled = false;
         });
         scores.append(button);
