@@ -255,6 +255,7 @@ public final class BatonApp implements AutoCloseable {
 
             app.routes.get("/health", health::handle);
             app.routes.get(OpenApiDocument.PATH, OpenApiDocument::serve);
+            app.routes.get("/kb", articlePage::index);
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);

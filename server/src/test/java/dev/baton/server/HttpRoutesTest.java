@@ -66,6 +66,22 @@ class HttpRoutesTest {
     }
 
     @Test
+    void article_pages_carry_the_help_center_s_name_and_lead_back_to_its_list_of_articles() {
+        String article = HttpGet.get(baton.port(), "/kb/cancel-subscription").body();
+        var index = HttpGet.get(baton.port(), "/kb");
+        var icon = HttpGet.get(baton.port(), "/favicon.ico");
+
+        assertTrue(article.contains("<a class=\"brand\" href=\"/kb\">"), article);
+        assertTrue(article.contains("<a href=\"/kb\">← All help center articles</a>"), article);
+        assertEquals(200, index.statusCode());
+        assertTrue(index.body().contains("<a href=\"/kb/cancel-subscription\">Cancelling your subscription</a>"),
+                index.body());
+        assertFalse(index.body().contains("<script"), "the list runs no script either");
+        assertTrue(index.body().contains("Title &lt;script&gt;"), "titles are escaped: " + index.body());
+        assertEquals(200, icon.statusCode(), "no 404 for the browser's favicon.ico");
+    }
+
+    @Test
     void a_missing_article_is_a_404_page() {
         var response = HttpGet.get(baton.port(), "/kb/no-such-article");
 
