@@ -14,8 +14,12 @@ import org.openqa.selenium.WebElement;
 
 /** The messenger on the demo page, in a real headless Chromium, as a customer uses it. */
 class WidgetBrowserTest {
+    private static final String PASSWORD = "a-long-test-password";
+
     private static TestApp baton;
     private static Browser browser;
+    /** An agent who never opens the console (so nobody is online), to claim over the API. */
+    private static ConsoleApi agent;
 
     @BeforeAll
     static void start() {
@@ -76,12 +80,53 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void the_email_card_goes_when_a_person_joins_and_is_never_offered_when_the_host_page_gave_the_email() {
+        WebElement input = openAsANewVisitor();
+        input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("form.contact")));
+        String id = (String) browser.driver.executeScript(
+                "return JSON.parse(localStorage.getItem('baton:' + location.origin)).conversationId;");
+        assertEquals(200, agent().post("/api/conversations/" + id + "/claim", java.util.Map.of()).status());
+        browser.waitFor(d -> !messages("system.joined").isEmpty());
+        assertTrue(browser.messenger().findElements(By.cssSelector("form.contact")).isEmpty(),
+                "no email card once a person is in the chat");
+
+        browser.driver.executeScript("Baton.shutdown(); localStorage.clear();"
+                + " Baton.boot({user: {name: 'Maria Lopez', email: 'maria@example.com'}}); Baton.open();");
+        WebElement again = browser.waitFor(d -> {
+            WebElement textarea = browser.messenger().findElement(By.cssSelector("textarea"));
+            return textarea.isDisplayed() ? textarea : null;
+        });
+        again.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+        browser.waitFor(d -> messages("system").stream()
+                .anyMatch(m -> m.getText().startsWith("I'm bringing in someone from our team")));
+        assertTrue(browser.messenger().findElements(By.cssSelector("form.contact")).isEmpty(),
+                "the host page gave the email: nobody asks for it again");
+    }
+
+    private static ConsoleApi agent() {
+        if (agent == null) {
+            baton.addAgent("dana@perkful.example", "Dana Reyes", dev.baton.routing.AgentRole.AGENT, 5, PASSWORD,
+                    "billing", "general");
+            agent = ConsoleApi.loggedIn(baton.port(), "dana@perkful.example", PASSWORD);
+        }
+        return agent;
+    }
+
+    private static String previousText(WebElement element) {
+        return (String) browser.driver.executeScript("return arguments[0].previousElementSibling.textContent;",
+                element);
+    }
+
+    @Test
     void with_nobody_online_the_customer_leaves_an_email_address_in_the_chat() {
         WebElement input = openAsANewVisitor();
 
         input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
 
         WebElement form = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("form.contact")));
+        assertTrue(previousText(form).startsWith("I'm bringing in someone from our team"),
+                "the card comes after the note that introduces it: " + previousText(form));
         WebElement email = form.findElement(By.cssSelector("input[type=email]"));
         email.sendKeys("maria at example", Keys.ENTER);
         browser.waitFor(d -> !form.findElement(By.cssSelector(".error")).getText().isEmpty());

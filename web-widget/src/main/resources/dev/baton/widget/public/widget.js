@@ -752,7 +752,9 @@
       }
       this.handoffStatus.textContent = text;
       this.setOwner('waiting');
-      if (!frame.answersSoon) this.offerEmail();
+      // The card follows the team's note that introduces it (logged right after this frame), and is not offered
+      // at all when the host page told us the customer's email already.
+      if (!frame.answersSoon && !(this.identity && this.identity.email)) this.emailAfterNote = true;
     }
 
     /** "Monday 08:00" in the customer's own language and time zone, from an ISO time with the team's zone. */
@@ -860,7 +862,6 @@
       form.querySelector('label').textContent = this.t.emailLabel;
       const input = form.querySelector('input');
       input.placeholder = this.t.emailPlaceholder;
-      if (this.identity && this.identity.email) input.value = this.identity.email;
       form.querySelector('button').textContent = this.t.emailSend;
       form.addEventListener('submit', (event) => {
         event.preventDefault();
@@ -941,6 +942,7 @@
 
     showAgentJoined(frame) {
       this.setOwner('agent', frame.agent.name);
+      this.withdrawEmail();
       this.countUnread();
       const element = this.bubble('system joined', '', this.t.joined(frame.agent.name));
       const avatar = safeHttpUrl(frame.agent.avatarUrl);
@@ -979,7 +981,18 @@
 
     append(element) {
       this.log.append(element);
+      if (this.emailAfterNote && element.classList.contains('system')) {
+        this.emailAfterNote = false;
+        this.offerEmail();
+      }
       this.scrollToEnd();
+    }
+
+    /** A person has the conversation: asking for an email to be answered at later no longer makes sense. */
+    withdrawEmail() {
+      this.emailAfterNote = false;
+      if (this.contactForm) this.contactForm.remove();
+      this.contactForm = null;
     }
 
     scrollToEnd() {
