@@ -130,8 +130,8 @@ class MessengerBrowserTest {
     @Test
     void a_person_joins_types_reads_and_replies_and_after_resolving_the_customer_rates_the_help() {
         String userId = "user-" + System.nanoTime();
-        WebElement input = open(baton.url(), Map.of("user", Map.of("token",
-                TestTokens.token(TestTokens.SECRET, userId, "Maria Lopez", "maria@example.com"))));
+        String token = TestTokens.token(TestTokens.SECRET, userId, "Maria Lopez", "maria@example.com");
+        WebElement input = open(baton.url(), Map.of("user", Map.of("token", token)));
         browser.driver.executeScript("window.unreadSeen = []; Baton.on('unread', n => window.unreadSeen.push(n));");
         var closeWithPersonButton = browser.messenger().findElement(By.cssSelector("header .close")).getRect();
         input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
@@ -188,6 +188,22 @@ class MessengerBrowserTest {
 
             waitFor(d -> text(".csat-thanks").equals("Thanks for your rating!"));
             assertEquals(4, baton.conversations().find(id).orElseThrow().handling().csatRating());
+            List<String> live = logLines();
+
+            // After a reload the customer sees what they saw live: who joined, in its place, the close, the thanks.
+            // The product's page states who the customer is again, as it does on every page.
+            Map<String, Object> settings = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "window.BatonSettings = {user: {token: '" + token + "'}};"));
+            try {
+                browser.driver.navigate().refresh();
+                waitFor(d -> logLines().equals(live) ? true : null);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                assertEquals(live, logLines());
+            } finally {
+                browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                        Map.of("identifier", settings.get("identifier")));
+            }
+            assertTrue(live.contains(AGENT + " joined the conversation"), live::toString);
             JsonNode seen = dana.get("/api/conversations/" + id).body();
             assertEquals(4, seen.path("summary").path("csat").asInt());
             assertTrue(seen.path("transcript").toString().contains("rated the help 4/5: \u201cQuick and kind.\u201d"));
@@ -300,6 +316,14 @@ class MessengerBrowserTest {
     private static void clickNo(WebElement botBubble) {
         botBubble.findElements(By.cssSelector(".feedback button")).stream()
                 .filter(b -> b.getText().equals("No")).findFirst().orElseThrow().click();
+    }
+
+    /** The log as the customer reads it: each message's bubble text, or the rating card's words, in order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> logLines() {
+        return (List<String>) browser.driver.executeScript("return [...arguments[0].shadowRoot.querySelector('.log')"
+                + ".children].map((e) => (e.querySelector('.bubble') || e).textContent.trim());",
+                browser.driver.findElement(By.tagName("baton-messenger")));
     }
 
     private static List<WebElement> bubbles(String role) {

@@ -577,8 +577,9 @@
       this.welcomed = true;
       this.setOwner(frame.owner);
       frame.messages.forEach((message) => this.showMessage(message, false));
+      (frame.joined || []).forEach((joined) => this.showAgentJoined(joined, false));
       if (frame.owner === 'resolved' && frame.csatRating == null) this.askForRating();
-      else if (frame.owner === 'resolved') this.showClosed();
+      else if (frame.owner === 'resolved') this.showRated();
       // Unsent messages stay last, after the history they were typed after.
       s.outbox.forEach((item) => {
         const element = this.byClientId.get(item.clientMsgId);
@@ -771,6 +772,7 @@
         return;
       }
       this.closedNote = null; // reopened: a later resolution says so again
+      this.ratedNote = null;
       if (this.csatCard) {
         this.csatCard.remove();
         this.csatCard = null;
@@ -782,6 +784,14 @@
       if (this.closedNote) return;
       this.closedNote = this.addSystemNote(this.t.closed);
       this.closedNote.classList.add('closed');
+    }
+
+    /** Resolved and already rated (a reload): the closed line and the thanks, as they were seen live. */
+    showRated() {
+      this.showClosed();
+      if (this.ratedNote) return;
+      this.ratedNote = this.addSystemNote(this.t.csatThanks);
+      this.ratedNote.classList.add('csat-thanks');
     }
 
     /** The conversation was resolved: "How was the help you got?", 1 to 5 stars, and an optional comment. */
@@ -940,11 +950,19 @@
       }
     }
 
-    showAgentJoined(frame) {
-      this.setOwner('agent', frame.agent.name);
-      this.withdrawEmail();
-      this.countUnread();
+    /** "<name> joined": live at the end, or from a welcome's history in its place among the messages. */
+    showAgentJoined(frame, live = true) {
+      if (frame.seq && this.bySeq.has(frame.seq)) return;
+      if (live) {
+        this.setOwner('agent', frame.agent.name);
+        this.withdrawEmail();
+        this.countUnread();
+      }
       const element = this.bubble('system joined', '', this.t.joined(frame.agent.name));
+      if (frame.seq) {
+        element.dataset.seq = frame.seq;
+        this.bySeq.set(frame.seq, element);
+      }
       const avatar = safeHttpUrl(frame.agent.avatarUrl);
       if (avatar) {
         const image = document.createElement('img');
@@ -953,7 +971,9 @@
         image.alt = '';
         element.prepend(image);
       }
-      this.append(element);
+      const later = live ? null : [...this.log.children].find((other) => other.dataset.seq
+        && compareSeq(other.dataset.seq, frame.seq) > 0);
+      if (later) later.before(element); else this.append(element);
     }
 
     addSystemNote(text) {
