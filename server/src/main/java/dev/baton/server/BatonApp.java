@@ -160,7 +160,7 @@ public final class BatonApp implements AutoCloseable {
         // A demo store names its demo logins at every start (--no-demo aside), not only at the one that seeded it.
         if (seeded > 0 || Boolean.TRUE.equals(config.demo())
                 || (config.demo() == null && agents.demoTeamCreated())) {
-            demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess);
+            demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess, routingStore);
         }
         var routing = new Routing(routingStore, agents, presence, clock);
         var actions = new AgentActions(conversationStore, nodeId);

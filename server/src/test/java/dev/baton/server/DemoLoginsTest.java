@@ -108,6 +108,14 @@ class DemoLoginsTest {
         var defaults = BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withNamespace(keys.namespace());
         try (BatonApp first = BatonApp.start(defaults)) {
             assertEquals(2, first.demoLogins().size(), "an empty store becomes a demo store");
+            // One story whoever logs in, at any hour: a refund waits in Billing's queue, both demo agents in it.
+            var billing = new dev.baton.store.RedisRoutingStore(redis, keys, dev.baton.store.Json.newMapper())
+                    .team("billing").orElseThrow();
+            assertFalse(billing.autoAssign(), "claimed by hand, so it shows in Waiting");
+            assertNull(billing.businessHours(), "around the clock");
+            for (String json : redis.hgetAll(keys.agents()).values()) {
+                assertTrue(readJson(json).path("teams").toString().contains("billing"), json);
+            }
         }
         try (BatonApp second = BatonApp.start(defaults)) {
             String banner = String.join("\n", Main.banner(second));
