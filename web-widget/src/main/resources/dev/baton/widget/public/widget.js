@@ -41,6 +41,8 @@
       emailInvalid: 'Please enter an email address like name@example.com.',
       greetingNamed: (name) => `Hi ${name}! Ask a question and I'll look it up in our help center — or bring in someone from our team.`,
       talkToPerson: 'Talk to a person',
+      help: 'Help',
+      chat: 'Chat',
       helpful: 'Did this help?',
       yes: 'Yes',
       no: 'No',
@@ -99,6 +101,8 @@
       csatSend: '評価を送信',
       csatThanks: '評価ありがとうございました！',
       csatStars: (n, word) => `星${n}つ：${word}`,
+      help: 'ヘルプ',
+      chat: 'チャット',
       closed: 'この会話は終了しました。メッセージを送るといつでも再開できます。',
       unread: (n) => `未読${n}件`,
       identityRefused: 'ご本人確認ができませんでした。もう一度製品にサインインしてください。',
@@ -123,6 +127,11 @@
                     border-radius: 14px; font-size: 12px; padding: 3px 10px; }
     header .title { flex: 1; min-width: 0; }
     header .human[hidden] { display: none; }
+    header .switch { background: rgba(255, 255, 255, .15); border: 1px solid rgba(255, 255, 255, .5); color: #fff;
+                     border-radius: 14px; font-size: 12px; padding: 3px 10px; }
+    .help[hidden] { display: none; }
+    .panel.on-help .log, .panel.on-help .typing, .panel.on-help .composer, .panel.on-help .handoff-status,
+    .panel.on-help header .human { display: none; }
     .handoff-status { background: #eef3ff; color: #1d3f91; font-size: 12px; padding: 6px 16px; }
     .handoff-status:empty { display: none; }
     .feedback { display: flex; align-items: center; gap: 6px; font-size: 12px; color: #52606d; }
@@ -421,11 +430,13 @@
         <div class="panel" role="dialog" aria-label="${t.title}" hidden>
           <header>
             <div class="title"><h2>${t.title}</h2><p>${t.subtitle}</p></div>
+            <button class="switch" type="button" aria-pressed="false">${t.help}</button>
             <button class="human" type="button">${t.talkToPerson}</button>
             <button class="close" type="button" aria-label="${t.close}">×</button>
           </header>
           <div class="status" role="status"></div>
           <div class="handoff-status" role="status"></div>
+          <div class="help" hidden></div>
           <div class="log" role="log" aria-live="polite" aria-relevant="additions"></div>
           <div class="typing" aria-live="polite"></div>
           <form class="composer">
@@ -447,6 +458,9 @@
       this.launcher.addEventListener('click', () => this.setOpen(this.panel.hidden, true));
       root.querySelector('.close').addEventListener('click', () => this.setOpen(false, true));
       this.humanButton.addEventListener('click', () => this.requestHuman());
+      this.helpSection = root.querySelector('.help');
+      this.switchButton = root.querySelector('header .switch');
+      this.switchButton.addEventListener('click', () => this.showHelp(this.helpSection.hidden));
       this.panel.addEventListener('keydown', (event) => {
         if (event.key === 'Escape') this.setOpen(false, true);
       });
@@ -508,6 +522,32 @@
         this.reportedUnread = count;
         this.dispatchEvent(new CustomEvent('baton:unread', { bubbles: true, composed: true, detail: { count } }));
       }
+    }
+
+    /**
+     * Shows the help center in the panel (loaded from widget-home.js the first time), or the chat again. A help
+     * center that can't load leaves the chat in place.
+     */
+    showHelp(on) {
+      this.helpSection.hidden = !on;
+      this.panel.classList.toggle('on-help', on);
+      this.switchButton.textContent = on ? this.t.chat : this.t.help;
+      this.switchButton.setAttribute('aria-pressed', String(on));
+      if (!on) {
+        this.input.focus();
+        this.scrollToEnd();
+        return;
+      }
+      if (!this.help) {
+        this.help = import(this.server + '/widget-home.js')
+          .then((module) => module.mountHelp(this.helpSection, { server: this.server, lang: this.lang,
+            onAsk: () => this.showHelp(false) }))
+          .catch(() => {
+            this.help = null;
+            this.showHelp(false);
+          });
+      }
+      this.help.then((help) => help && help.focus());
     }
 
     requestHuman() {
