@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.FixtureArticles;
@@ -41,11 +42,11 @@ class WidgetBrowserTest {
 
     /** The demo page as a first-time visitor (whatever an earlier test left in storage), the messenger opened. */
     private static WebElement openAsANewVisitor() {
+        // Storage is cleared on a page of the same origin without a messenger: a running one could save its state
+        // back (a frame arriving between the clear and the reload) and resume the last test's open conversation.
+        browser.driver.get(baton.url() + "/kb");
+        browser.driver.executeScript("localStorage.clear();");
         browser.driver.get(baton.url() + "/");
-        // In one script, so the widget cannot save its state again between the two.
-        browser.driver.executeScript("window.beforeReload = true; localStorage.clear(); location.reload();");
-        browser.waitFor(d -> Boolean.TRUE.equals(browser.driver.executeScript(
-                "return window.beforeReload === undefined && document.readyState === 'complete';")));
         browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
         return browser.waitFor(d -> {
             WebElement input = browser.messenger().findElement(By.cssSelector("textarea"));
@@ -102,6 +103,45 @@ class WidgetBrowserTest {
                 .anyMatch(m -> m.getText().startsWith("I'm bringing in someone from our team")));
         assertTrue(browser.messenger().findElements(By.cssSelector("form.contact")).isEmpty(),
                 "the host page gave the email: nobody asks for it again");
+    }
+
+    @Test
+    void the_help_center_finds_an_article_as_one_types_shows_it_in_the_panel_and_leads_to_the_chat() {
+        openAsANewVisitor();
+        helpButton().click();
+        WebElement search = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
+        assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), "the chat gives way");
+        search.sendKeys("is there a fee to cancel");
+        WebElement result = browser.waitFor(d -> browser.messenger().findElement(
+                By.cssSelector(".help .result[data-id='cancel-subscription']")));
+        assertTrue(result.getText().startsWith("Cancelling your subscription"), result.getText());
+        result.click();
+
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help-article h3")).getText()
+                .equals("Cancelling your subscription"));
+        assertTrue(browser.messenger().findElement(By.cssSelector(".help-article .article")).getText()
+                .contains("There is no cancellation fee."));
+        browser.messenger().findElement(By.cssSelector(".help .ask")).click();
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed());
+        assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
+
+        // In Japanese: the same, in Japanese words, over the Japanese articles.
+        browser.driver.executeScript("Baton.shutdown(); localStorage.clear(); Baton.boot({locale: 'ja'}); Baton.open();");
+        browser.waitFor(d -> helpButton().getText().equals("ヘルプ"));
+        helpButton().click();
+        WebElement japanese = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
+        assertEquals("記事を検索", japanese.getAttribute("placeholder"));
+        assertEquals("解決しませんか？ 質問する", browser.messenger().findElement(By.cssSelector(".help .ask")).getText());
+        browser.waitFor(d -> browser.messenger().findElement(
+                By.cssSelector(".help .result[data-id='ja-points-expiry']"))).click();
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help-article .article")).getText()
+                .contains("最後の購入日から12か月"));
+        assertTrue(browser.consoleMessages().stream().noneMatch(m -> m.contains("SEVERE")),
+                browser.consoleMessages()::toString);
+    }
+
+    private static WebElement helpButton() {
+        return browser.messenger().findElement(By.cssSelector("header .switch"));
     }
 
     private static ConsoleApi agent() {
