@@ -125,6 +125,7 @@ export function setUpKpis(me) {
       el('div', { className: 'kpi-tile', dataset: { kpi: key } },
         el('span', { className: 'kpi-label', text: label }), el('strong', { text: value }),
         el('span', { className: 'kpi-hint', text: hint }));
+    const opened = Array.isArray(k.helpCenterOpens) ? k.helpCenterOpens : [];
     clear(tiles);
     tiles.append(
       tile('conversations', 'Conversations', String(s.conversations ?? 0), `${s.handedOff ?? 0} handed off (${formatPercent(s.handoffRate) || '—'})`),
@@ -136,7 +137,10 @@ export function setUpKpis(me) {
       tile('resolution-median', 'Time to resolution, median', duration(k.resolution?.medianMillis),
         `${k.resolution?.count ?? 0} resolved`),
       tile('csat', 'CSAT average', typeof k.csat?.average === 'number' ? `${k.csat.average.toFixed(2)} / 5` : '—',
-        counted(k.csat?.count ?? 0, 'rating', 'ratings')));
+        counted(k.csat?.count ?? 0, 'rating', 'ratings')),
+      // Articles read in the messenger's help center: how many opens, and the most read one.
+      tile('help-center-opens', 'Help center article opens', String(opened.reduce((sum, a) => sum + (a.opens || 0), 0)),
+        opened.length ? `most read: ${opened[0].title || opened[0].articleId} (${opened[0].opens})` : 'none yet'));
   }
 
   /**
