@@ -161,10 +161,14 @@ public final class BatonApp implements AutoCloseable {
         TeamSetup.defaults(routingStore, canned);
         TeamSetup.firstAdmin(agents, passwords, config.adminEmail(), config.adminPassword());
         // A demo store names its demo logins at every start (--no-demo aside), not only at the one that seeded it.
-        if (seeded > 0 || Boolean.TRUE.equals(config.demo())
-                || (config.demo() == null && agents.demoTeamCreated())) {
+        boolean demoStore = seeded > 0 || Boolean.TRUE.equals(config.demo())
+                || (config.demo() == null && agents.demoTeamCreated());
+        if (demoStore) {
             demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess, routingStore);
         }
+        // The demo page signs in a demo customer with a secret of the start's own, unless the store has a real one.
+        String identitySecret = config.messenger().identitySecret();
+        String demoSecret = demoStore && identitySecret == null ? DemoCustomer.newSecret() : null;
         var routing = new Routing(routingStore, agents, presence, clock);
         var actions = new AgentActions(conversationStore, nodeId);
         var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
@@ -216,7 +220,8 @@ public final class BatonApp implements AutoCloseable {
         // The doors
         var messengerOrigins = new OriginPolicy(config.messenger().allowedOrigins());
         var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, config.chatLimits(),
-                new IdentityTokens(config.messenger().identitySecret(), config.messenger().identityRequired()),
+                new IdentityTokens(demoSecret != null ? demoSecret : identitySecret,
+                        config.messenger().identityRequired()),
                 messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
         var articleOpens = new RedisArticleOpens(redis, keys);
@@ -262,6 +267,9 @@ public final class BatonApp implements AutoCloseable {
 
             app.routes.get("/health", health::handle);
             app.routes.get(OpenApiDocument.PATH, OpenApiDocument::serve);
+            if (demoSecret != null) {
+                app.routes.post("/demo/identity", new DemoCustomer(demoSecret, messengerOrigins, clock)::sign);
+            }
             app.routes.get("/kb", articlePage::index);
             app.routes.get("/help/search", helpCenter::search);
             app.routes.get("/help/articles/{id}", helpCenter::article);
