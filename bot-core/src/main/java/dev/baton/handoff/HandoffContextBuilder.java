@@ -35,8 +35,9 @@ public final class HandoffContextBuilder {
         List<HandoffContext.ArticleTried> tried = articlesTried(history);
         List<String> customerTexts = transcript.stream().filter(m -> m.author().role() == Role.CUSTOMER)
                 .map(Message::text).toList();
-        List<String> summary = List.of(goal(history, intents), whatWasTried(history, tried),
-                wantsNow(decision, customerTexts));
+        Message goal = carrierOf(decision.reason(), history);
+        List<String> summary = List.of(goal(goal, intents), whatWasTried(history, tried),
+                wantsNow(decision, goal, transcript));
         return new HandoffContext(customer, transcript, decision.reason(), decision.trigger(), decision.evidence(),
                 List.copyOf(intents), frustration, tried, DetailExtractor.extract(customerTexts), summary,
                 decision.priority(), now);
@@ -60,11 +61,38 @@ public final class HandoffContextBuilder {
         return tried;
     }
 
-    private static String goal(History history, Set<String> intents) {
+    /**
+     * The customer message that carried the reason: the latest one asking for it (a refund asked after two questions
+     * about points is the goal, not the first question), the most frustrated one; when the bot could not answer, or
+     * the button asked for a person, the question the customer came with. Null when the customer wrote nothing.
+     */
+    private static Message carrierOf(Reason reason, History history) {
         List<Message> asked = history.customerMessagesSinceFreshStart();
-        String first = asked.isEmpty() ? "" : quote(asked.get(0).text());
+        if (asked.isEmpty()) {
+            return null;
+        }
+        Message carrier = asked.get(0);
+        double mostFrustrated = -1;
+        for (Message message : asked) {
+            Analysis analysis = history.analysisOf(message.seq());
+            if (analysis == null) {
+                continue;
+            }
+            if (reason == Reason.FRUSTRATION) {
+                if (analysis.frustration() > mostFrustrated) {
+                    mostFrustrated = analysis.frustration();
+                    carrier = message;
+                }
+            } else if (analysis.intent() != null && Reason.of(analysis.intent()) == reason) {
+                carrier = message;
+            }
+        }
+        return carrier;
+    }
+
+    private static String goal(Message carrier, Set<String> intents) {
         String wants = intents.isEmpty() ? "Goal" : "Goal (" + String.join(", ", intents) + ")";
-        return wants + ": " + first;
+        return wants + ": " + (carrier == null ? "" : quote(carrier.text()));
     }
 
     private static String whatWasTried(History history, List<HandoffContext.ArticleTried> tried) {
@@ -84,10 +112,16 @@ public final class HandoffContextBuilder {
         return "Tried: nothing yet; handed over at once.";
     }
 
-    private static String wantsNow(Decision decision, List<String> customerTexts) {
-        String last = customerTexts.isEmpty() ? "" : " Last message: " + quote(customerTexts.get(customerTexts.size()
-                - 1));
-        return "Now: " + describe(decision.reason()) + "." + last;
+    /** What the customer wants now, and their last message unless the goal line quotes it already. */
+    private static String wantsNow(Decision decision, Message goal, List<Message> transcript) {
+        Message last = null;
+        for (Message message : transcript) {
+            if (message.author().role() == Role.CUSTOMER) {
+                last = message;
+            }
+        }
+        String quoted = last == null || last == goal ? "" : " Last message: " + quote(last.text());
+        return "Now: " + describe(decision.reason()) + "." + quoted;
     }
 
     static String describe(Reason reason) {

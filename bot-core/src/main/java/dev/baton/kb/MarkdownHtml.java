@@ -28,4 +28,11 @@ public final class MarkdownHtml {
         document.appendChild(heading);
         return renderer.render(document);
     }
+
+    /** Plain text (a title in a list) escaped for HTML, by the same renderer. */
+    public String escape(String plain) {
+        Document document = new Document();
+        document.appendChild(new Text(plain));
+        return renderer.render(document);
+    }
 }

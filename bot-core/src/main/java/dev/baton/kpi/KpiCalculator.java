@@ -178,7 +178,7 @@ public final class KpiCalculator {
         return new Kpis(range.from().toString(), range.to().toString(), range.zone().getId(), now.toEpochMilli(),
                 summary, days, reasonCounts, timing(firstReplies), timing(resolutions),
                 new Kpis.Csat(ratingCount, ratingCount == 0 ? null : (double) ratingSum / ratingCount, distribution),
-                articles, agentKpis);
+                articles, agentKpis, List.of());
     }
 
     private static AgentTally agent(Map<String, AgentTally> agents, String id, Map<String, String> names) {

@@ -17,15 +17,20 @@ public final class KpiService {
     public static final Duration LOOKBACK = Duration.ofDays(7);
 
     private final ConversationLogs logs;
+    private final ArticleOpens opens;
     private final Clock clock;
 
-    public KpiService(ConversationLogs logs, Clock clock) {
+    public KpiService(ConversationLogs logs, ArticleOpens opens, Clock clock) {
         this.logs = Objects.requireNonNull(logs);
+        this.opens = Objects.requireNonNull(opens);
         this.clock = Objects.requireNonNull(clock);
     }
 
     public Kpis compute(KpiRange range) {
+        // Opens are counted per UTC day: the range's UTC days, from the one its first instant falls on.
+        var firstDay = java.time.LocalDate.ofInstant(range.start(), java.time.ZoneOffset.UTC);
+        var lastDay = java.time.LocalDate.ofInstant(range.end().minusMillis(1), java.time.ZoneOffset.UTC);
         return KpiCalculator.compute(logs.openedBetween(range.start().minus(LOOKBACK), range.end()), range,
-                clock.instant());
+                clock.instant()).withHelpCenterOpens(opens.between(firstDay, lastDay));
     }
 }

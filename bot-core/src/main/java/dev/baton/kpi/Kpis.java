@@ -11,14 +11,24 @@ import java.util.List;
  */
 public record Kpis(String from, String to, String timeZone, long computedAt, Summary summary, List<Day> days,
         List<ReasonCount> handoffReasons, Timing firstHumanReply, Timing resolution, Csat csat,
-        List<ArticleFeedback> articles, List<AgentKpis> agents) {
+        List<ArticleFeedback> articles, List<AgentKpis> agents, List<ArticleOpened> helpCenterOpens) {
 
     public Kpis {
         days = List.copyOf(days);
         handoffReasons = List.copyOf(handoffReasons);
         articles = List.copyOf(articles);
         agents = List.copyOf(agents);
+        helpCenterOpens = List.copyOf(helpCenterOpens);
     }
+
+    /** These KPIs with the help center's article opens (counted apart from the conversation logs). */
+    public Kpis withHelpCenterOpens(List<ArticleOpened> opens) {
+        return new Kpis(from, to, timeZone, computedAt, summary, days, handoffReasons, firstHumanReply, resolution,
+                csat, articles, agents, opens);
+    }
+
+    /** An article opened in the messenger's help center {@code opens} times in the range. */
+    public record ArticleOpened(String articleId, String title, int opens) {}
 
     /**
      * @param conversations conversations whose first customer message falls in the range

@@ -22,4 +22,7 @@ public interface AgentStore {
      * they are made once per store whatever later happens to them.
      */
     boolean markDemoTeamCreated();
+
+    /** Whether this store's demo agents were made once: it is a demo store, whose starts name its demo logins. */
+    boolean demoTeamCreated();
 }

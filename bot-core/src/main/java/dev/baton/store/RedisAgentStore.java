@@ -68,6 +68,11 @@ public final class RedisAgentStore implements AgentStore {
         return redis.setnx(keys.demoTeamCreated(), "1") == 1;
     }
 
+    @Override
+    public boolean demoTeamCreated() {
+        return redis.exists(keys.demoTeamCreated());
+    }
+
     private Agent read(String value) {
         try {
             return json.readValue(value, Agent.class);

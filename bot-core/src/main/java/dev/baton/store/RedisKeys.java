@@ -192,4 +192,14 @@ public record RedisKeys(String namespace) {
     public String webhookDue() {
         return namespace + ":webhooks:due";
     }
+
+    /** Hash: article id → how often the help center opened it on this UTC day. */
+    public String articleOpens(java.time.LocalDate day) {
+        return namespace + ":helpcenter:opens:" + day;
+    }
+
+    /** Hash: article id → its title when last opened (for the KPIs of articles since removed). */
+    public String articleOpenTitles() {
+        return namespace + ":helpcenter:titles";
+    }
 }

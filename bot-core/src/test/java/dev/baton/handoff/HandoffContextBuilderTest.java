@@ -50,10 +50,42 @@ class HandoffContextBuilderTest {
         assertEquals(List.of("Growth plan"), context.details().plans());
         assertEquals(List.of("kim@example.com"), context.details().emails());
         assertEquals(List.of(
-                "Goal (refund): \"" + question + "\"",
+                "Goal (refund): \"" + complaint + "\"",
                 "Tried: the bot answered with \"Earning points\" (did not help).",
-                "Now: asks for a refund. Last message: \"" + complaint + "\""), context.summary());
+                "Now: asks for a refund."), context.summary());
         assertEquals(42L, context.handedOffAt());
+    }
+
+    @Test
+    void the_goal_quotes_the_message_that_carried_the_reason_not_the_first_question() {
+        List<LoggedEvent> log = new java.util.ArrayList<>();
+        customerSaid(log, "How do customers earn points?", new Analysis(null, 0, 0.05, List.of(), false));
+        customerSaid(log, "points not showing up??", new Analysis(null, 0, 0.4, List.of(), false));
+        customerSaid(log, "I want a refund, I was charged twice",
+                new Analysis(Intent.REFUND, 0.9, 0.3, List.of(), true));
+        customerSaid(log, "please hurry", new Analysis(null, 0, 0.2, List.of(), false));
+        var history = History.of(log);
+
+        var refund = builder.build(Customer.visitor("v1", "en"), history,
+                new Decision(Reason.REFUND, Priority.HIGH, "intent:refund", List.of()), 1L);
+        var frustrated = builder.build(Customer.visitor("v1", "en"), history,
+                new Decision(Reason.FRUSTRATION, Priority.HIGH, "frustration", List.of()), 1L);
+        var unsure = builder.build(Customer.visitor("v1", "en"), history,
+                new Decision(Reason.LOW_CONFIDENCE, Priority.NORMAL, "low_confidence", List.of()), 1L);
+
+        assertEquals("Goal (refund): \"I want a refund, I was charged twice\"", refund.summary().get(0));
+        assertEquals("Now: asks for a refund. Last message: \"please hurry\"", refund.summary().get(2));
+        assertEquals("Goal (refund): \"points not showing up??\"", frustrated.summary().get(0),
+                "the most frustrated message");
+        assertEquals("Goal (refund): \"How do customers earn points?\"", unsure.summary().get(0),
+                "the question the bot could not answer");
+    }
+
+    /** A customer message and, logged right after it, its analysis. */
+    private static void customerSaid(List<LoggedEvent> log, String text, Analysis analysis) {
+        String seq = (log.size() + 1) + "-0";
+        log.add(new LoggedEvent(seq, "n", new MessageCreated("c", Author.customer(), text, List.of(), null, seq)));
+        log.add(new LoggedEvent((log.size() + 1) + "-0", "n", new MessageAnalyzed("c", seq, analysis)));
     }
 
     @Test

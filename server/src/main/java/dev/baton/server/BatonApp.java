@@ -36,12 +36,14 @@ import dev.baton.handoff.HandoffService;
 import dev.baton.inbox.AgentActions;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.ArticleEditor;
+import dev.baton.kb.ArticleLinks;
 import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
 import dev.baton.store.Json;
 import dev.baton.store.RedisAgentStore;
+import dev.baton.store.RedisArticleOpens;
 import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
@@ -65,6 +67,7 @@ import dev.baton.webhook.WebhookTargets;
 import dev.baton.widget.ArticlePage;
 import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatSessions;
+import dev.baton.widget.HelpCenter;
 import dev.baton.widget.IdentityTokens;
 import dev.baton.widget.OriginPolicy;
 import dev.baton.widget.WidgetAssets;
@@ -157,9 +160,15 @@ public final class BatonApp implements AutoCloseable {
         var agentAccess = new AgentAccess(agents, sessions, passwords, clock);
         TeamSetup.defaults(routingStore, canned);
         TeamSetup.firstAdmin(agents, passwords, config.adminEmail(), config.adminPassword());
-        if (seeded > 0 || Boolean.TRUE.equals(config.demo())) {
-            demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess);
+        // A demo store names its demo logins at every start (--no-demo aside), not only at the one that seeded it.
+        boolean demoStore = seeded > 0 || Boolean.TRUE.equals(config.demo())
+                || (config.demo() == null && agents.demoTeamCreated());
+        if (demoStore) {
+            demoLogins = TeamSetup.demoAgents(agents, passwords, agentAccess, routingStore);
         }
+        // The demo page signs in a demo customer with a secret of the start's own, unless the store has a real one.
+        String identitySecret = config.messenger().identitySecret();
+        String demoSecret = demoStore && identitySecret == null ? DemoCustomer.newSecret() : null;
         var routing = new Routing(routingStore, agents, presence, clock);
         var actions = new AgentActions(conversationStore, nodeId);
         var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
@@ -169,10 +178,11 @@ public final class BatonApp implements AutoCloseable {
 
         // The bot
         int botThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ArticleLinks articleLink =
+                id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
-                answering.analyzer(), config.handoff(), handoffs,
-                id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8), config.botName(),
-                botThreads, contentGaps));
+                answering.analyzer(), config.handoff(), handoffs, articleLink, config.botName(), botThreads,
+                contentGaps));
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
@@ -210,9 +220,13 @@ public final class BatonApp implements AutoCloseable {
         // The doors
         var messengerOrigins = new OriginPolicy(config.messenger().allowedOrigins());
         var chat = new ChatEndpoint(conversations, handoffs, signals, chatSessions, json, config.chatLimits(),
-                new IdentityTokens(config.messenger().identitySecret(), config.messenger().identityRequired()),
+                new IdentityTokens(demoSecret != null ? demoSecret : identitySecret,
+                        config.messenger().identityRequired()),
                 messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
+        var articleOpens = new RedisArticleOpens(redis, keys);
+        var helpCenter = new HelpCenter(knowledgeBase, AnswerPolicy.DEFAULT, articleOpens, messengerOrigins,
+                articleLink, clock);
         var health = new HealthCheck(redis, knowledgeBase);
         var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
@@ -225,7 +239,7 @@ public final class BatonApp implements AutoCloseable {
         // creation-time index existed are added to it at start (only what is missing).
         var conversationLogs = new RedisConversationLogs(redis, keys, conversationStore);
         conversationLogs.indexExisting();
-        var kpis = new KpiService(conversationLogs, clock);
+        var kpis = new KpiService(conversationLogs, articleOpens, clock);
         var kpiApi = new KpiController(kpis);
         var webhookApi = new WebhookController(webhookStore, webhooks, webhookTargets, clock);
         var agentSocket = new AgentEndpoint(access, new ConsoleOrigins(linkBase), agentSessions, feed, presence,
@@ -253,6 +267,12 @@ public final class BatonApp implements AutoCloseable {
 
             app.routes.get("/health", health::handle);
             app.routes.get(OpenApiDocument.PATH, OpenApiDocument::serve);
+            if (demoSecret != null) {
+                app.routes.post("/demo/identity", new DemoCustomer(demoSecret, messengerOrigins, clock)::sign);
+            }
+            app.routes.get("/kb", articlePage::index);
+            app.routes.get("/help/search", helpCenter::search);
+            app.routes.get("/help/articles/{id}", helpCenter::article);
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -8,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
-import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * A real redis-server started by Baton when no {@code REDIS_URL} is given: the one shipped in the embedded-redis
  * jar (or {@code redis-server} from the PATH if that one can't run here), on a free loopback port, with
  * append-only persistence in the data folder. Stopping it lets Redis flush its files.
+ *
+ * <p>Baton runs the process itself rather than through embedded-redis' {@code RedisServer}: that one stops Redis
+ * from a shutdown hook of its own, at the same time as Baton's hook stops the parts still reading from it. Here
+ * Redis stops only when {@link #close()} is called, last, and it runs in a session of its own (through
+ * {@code setsid} where there is one), so the Ctrl-C a terminal sends to Baton's process group does not reach it.
  */
 public final class EmbeddedRedis implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
@@ -26,13 +35,17 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     /** Held while this Baton owns the data folder; the OS releases it even when the process is killed. */
     private static final String LOCK_FILE = "baton.lock";
+    /** Where redis-server writes its own log, so a start prints only Baton's lines. */
+    private static final String LOG_FILE = "redis.log";
+    private static final Duration READY_WITHIN = Duration.ofSeconds(15);
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(10);
 
-    private final RedisServer server;
+    private final Process server;
     private final Path dataDir;
     private final int port;
     private final FileChannel lock;
 
-    private EmbeddedRedis(RedisServer server, Path dataDir, int port, FileChannel lock) {
+    private EmbeddedRedis(Process server, Path dataDir, int port, FileChannel lock) {
         this.server = server;
         this.dataDir = dataDir;
         this.port = port;
@@ -49,15 +62,13 @@ public final class EmbeddedRedis implements AutoCloseable {
             int port = freePort();
             // Written before the server starts: a Baton killed right after the start still leaves a trail.
             Files.writeString(dir.resolve(PORT_FILE), Integer.toString(port), StandardCharsets.UTF_8);
-            RedisServer server;
+            Process server;
             try {
-                server = build(ExecutableProvider.newJarResourceProvider(), dir, port);
-                server.start();
+                server = launch(ExecutableProvider.newJarResourceProvider().get(), dir, port);
             } catch (IOException | RuntimeException bundledFailed) {
                 log.info("The bundled redis-server can't run here ({}); trying redis-server from the PATH",
                         bundledFailed.getMessage());
-                server = build(ExecutableProvider.newExecutableInPath("redis-server"), dir, port);
-                server.start();
+                server = launch(ExecutableProvider.newExecutableInPath("redis-server").get(), dir, port);
             }
             return new EmbeddedRedis(server, dir, port, lock);
         } catch (IOException | RuntimeException e) {
@@ -96,16 +107,46 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    private static RedisServer build(ExecutableProvider executable, Path dir, int port) throws IOException {
-        return RedisServer.newRedisServer()
-                .executableProvider(executable)
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("dir \"" + dir + "\"")
-                .setting("appendonly yes")
-                .setting("appendfsync everysec")
-                .setting("save \"\"")
-                .build();
+    private static Process launch(File executable, Path dir, int port) throws IOException {
+        List<String> command = new ArrayList<>();
+        Path setsid = Path.of("/usr/bin/setsid");
+        if (Files.isExecutable(setsid)) {
+            command.add(setsid.toString());
+        }
+        command.addAll(List.of(executable.getAbsolutePath(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "everysec", "--save", "",
+                "--logfile", dir.resolve(LOG_FILE).toString()));
+        Process process = new ProcessBuilder(command).directory(executable.getParentFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        awaitReady(process, port, dir);
+        return process;
+    }
+
+    /** Waits until the server answers PING; one that exits or stays silent fails the start with its log's path. */
+    private static void awaitReady(Process process, int port, Path dir) throws IOException {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited with status " + process.exitValue() + " (see "
+                        + dir.resolve(LOG_FILE) + ")");
+            }
+            try (Jedis probe = new Jedis("127.0.0.1", port)) {
+                if ("PONG".equals(probe.ping())) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // still loading its append-only file, or not listening yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        process.destroyForcibly();
+        throw new IOException("redis-server did not answer within " + READY_WITHIN.toSeconds() + " s (see "
+                + dir.resolve(LOG_FILE) + ")");
     }
 
     /**
@@ -144,10 +185,17 @@ public final class EmbeddedRedis implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop();
+            // SIGTERM: Redis flushes its append-only file and exits.
+            server.destroy();
+            if (!server.waitFor(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("The embedded Redis did not stop within {} s; killing it", STOP_WITHIN.toSeconds());
+                server.destroyForcibly();
+            }
             Files.deleteIfExists(dataDir.resolve(PORT_FILE));
         } catch (IOException e) {
             log.warn("Could not stop the embedded Redis cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(lock);
         }

@@ -30,7 +30,8 @@ final class TeamSetup {
 
     private static final List<DemoAgent> DEMO_TEAM = List.of(
             new DemoAgent("alex@perkful.example", "Alex Morgan", AgentRole.ADMIN, List.of("billing", "general")),
-            new DemoAgent("sam@perkful.example", "Sam Rivera", AgentRole.AGENT, List.of("technical", "general")));
+            new DemoAgent("sam@perkful.example", "Sam Rivera", AgentRole.AGENT,
+                    List.of("billing", "technical", "general")));
 
     private TeamSetup() {}
 
@@ -80,8 +81,12 @@ final class TeamSetup {
      * returned to be shown once (only its bcrypt hash is kept). Later starts return those of them still there and
      * active, without a password; one whose email was changed, or who was deactivated, is not made again.
      */
-    static List<DemoLogin> demoAgents(AgentStore agents, Passwords passwords, AgentAccess access) {
+    static List<DemoLogin> demoAgents(AgentStore agents, Passwords passwords, AgentAccess access,
+            RoutingStore routing) {
         boolean first = agents.markDemoTeamCreated();
+        if (first) {
+            demoBilling(routing);
+        }
         List<DemoLogin> logins = new ArrayList<>();
         for (DemoAgent demo : DEMO_TEAM) {
             Optional<Agent> existing = agents.findByEmail(demo.email());
@@ -100,6 +105,15 @@ final class TeamSetup {
             logins.add(new DemoLogin(demo.email(), existing.map(Agent::role).orElse(demo.role()), password));
         }
         return logins;
+    }
+
+    /**
+     * The demo tells one story whoever is logged in and whatever the time: a refund waits in Waiting for a person to
+     * claim it (Billing claims by hand, around the clock), and both demo agents are in Billing.
+     */
+    private static void demoBilling(RoutingStore routing) {
+        routing.team("billing").ifPresent(billing -> routing.saveTeam(new Team(billing.id(), billing.name(), false,
+                null, billing.replyMinutes())));
     }
 
     static Agent createAgent(AgentStore agents, Passwords passwords, String email, String name, AgentRole role,

@@ -55,6 +55,7 @@ class ConsoleBrowserTest {
     void a_refund_request_waits_for_an_agent_who_claims_it_greets_the_customer_by_name_and_resolves_it() {
         billingClaimsByHandAroundTheClock();
         signInToTheConsole();
+        anAnonymousVisitorsCardsLeaveOutWhatNobodyGave();
         String conversationId = customerAsksForARefund();
 
         // The conversation arrives in Waiting live, with its reason and the customer's name.
@@ -80,12 +81,17 @@ class ConsoleBrowserTest {
         assertFalse(quoted.isEmpty(), why.getText());
         quoted.forEach(phrase -> assertTrue(REFUND_REQUEST.toLowerCase().contains(phrase.getText().toLowerCase()),
                 () -> "\"" + phrase.getText() + "\" is not what the customer wrote: " + REFUND_REQUEST));
+        assertNoNull("#customer");
+        assertNoNull("#handoff-card");
         console.waitFor(d -> d.findElement(By.id("claim")).isDisplayed() && d.findElement(By.id("claim")).isEnabled());
         console.driver.findElement(By.id("claim")).click();
 
         console.waitFor(d -> text("#conversation-owner").equals("Assigned to you"));
         assertFalse(console.driver.findElement(By.id("claim")).isDisplayed());
-        console.waitFor(d -> d.findElements(conversationRow(conversationId)).isEmpty());
+        // It left Waiting: the list follows it to Mine, where it stays selected.
+        console.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-view='mine']"))
+                .getAttribute("aria-pressed")));
+        console.waitFor(d -> d.findElement(conversationRow(conversationId)).getAttribute("class").contains("active"));
         assertEquals(dana.id(), conversation(conversationId).handling().assignee());
 
         // The canned greeting, with the customer's first name and the agent's name filled in.
@@ -118,6 +124,14 @@ class ConsoleBrowserTest {
         assertTrue(text("#conversation-owner").startsWith("Resolved"), text("#conversation-owner"));
         assertFalse(console.driver.findElement(By.id("resolve")).isDisplayed());
         assertEquals(Owner.RESOLVED, conversation(conversationId).owner());
+        console.waitFor(d -> d.findElement(By.id("reply-text")).getAttribute("placeholder")
+                .startsWith("Resolved: reopen the conversation to reply"));
+        // In Resolved, the refund's high priority is history: no red flag on its row.
+        console.driver.findElement(By.cssSelector("button[data-view='resolved']")).click();
+        console.waitFor(d -> d.findElement(conversationRow(conversationId)).isDisplayed());
+        assertFalse(console.driver.findElement(conversationRow(conversationId)).getAttribute("class").contains("high"));
+        assertTrue(console.driver.findElements(By.cssSelector("a.conversation-item[data-id='" + conversationId
+                + "'] .priority")).isEmpty());
         assertEquals(Boolean.TRUE, console.driver.executeScript("return window.stillTheSamePage === true;"),
                 "everything happened without reloading the console");
     }
@@ -147,10 +161,50 @@ class ConsoleBrowserTest {
         console.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-view='waiting']"))
                 .getAttribute("aria-pressed")));
         console.waitFor(d -> d.findElement(By.id("list-empty")).isDisplayed());
+        assertFiltersAreNotCutOff();
         // The socket's welcome stores its resume point: from then on events arrive live.
         console.waitFor(d -> console.driver.executeScript(
                 "return sessionStorage.getItem('baton.console.lastEventId');") != null);
         console.driver.executeScript("window.stillTheSamePage = true;");
+    }
+
+    /**
+     * A visitor who gave no name, email or plan asks for a refund at once (no article tried): the console's cards
+     * show "Visitor" and leave the rest out, never the word null.
+     */
+    private static void anAnonymousVisitorsCardsLeaveOutWhatNobodyGave() {
+        ChatClient visitor = ChatClient.connect(baton.port());
+        String id = visitor.helloAsNewVisitor().path("conversationId").asText();
+        visitor.ask("refund-1", "I want a refund, I was charged twice");
+        console.waitFor(d -> text("a.conversation-item[data-id='" + id + "'] .reason").equals("Refund"));
+        assertNoNull("a.conversation-item[data-id='" + id + "']");
+
+        console.driver.findElement(conversationRow(id)).click();
+        console.waitFor(d -> text("#customer .name").equals("Visitor"));
+        console.waitFor(d -> text("#handoff-card .reason").equals("Refund"));
+        assertNoNull("#customer");
+        assertNoNull("#handoff-card");
+        assertTrue(console.driver.findElements(By.cssSelector("#customer .email, #customer .plan")).isEmpty());
+        visitor.closeNow();
+    }
+
+    /** Each filter of the sidebar is wide enough for its longest option (plus its padding and arrow). */
+    private static void assertFiltersAreNotCutOff() {
+        Object cut = console.driver.executeScript("""
+                const canvas = document.createElement('canvas').getContext('2d');
+                return [...document.querySelectorAll('.filters select')].filter((select) => {
+                  const style = getComputedStyle(select);
+                  canvas.font = `${style.fontSize} ${style.fontFamily}`;
+                  const widest = Math.max(...[...select.options].map((o) => canvas.measureText(o.text).width));
+                  return widest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20
+                    > select.clientWidth;
+                }).map((select) => select.id);""");
+        assertEquals(java.util.List.of(), cut, "filters too narrow for their options");
+    }
+
+    private static void assertNoNull(String css) {
+        String shown = text(css);
+        assertFalse(shown.contains("null") || shown.contains("undefined"), css + " shows: " + shown);
     }
 
     /**

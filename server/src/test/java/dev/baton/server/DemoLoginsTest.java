@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -100,6 +101,58 @@ class DemoLoginsTest {
                     team.keySet().stream().sorted().toList(), "the renamed admin is not created again");
             assertTrue(team.get("sam@perkful.example").hasNonNull("deactivatedAt"), "Sam stays deactivated");
             assertEquals(200, new ConsoleApi(third.port()).login("owner@perkful.example", alexPassword).status());
+        }
+    }
+
+    @Test
+    void a_demo_store_names_its_demo_logins_at_every_start_not_only_the_one_that_loaded_it() throws Exception {
+        var defaults = BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withNamespace(keys.namespace());
+        try (BatonApp first = BatonApp.start(defaults)) {
+            assertEquals(2, first.demoLogins().size(), "an empty store becomes a demo store");
+            // One story whoever logs in, at any hour: a refund waits in Billing's queue, both demo agents in it.
+            var billing = new dev.baton.store.RedisRoutingStore(redis, keys, dev.baton.store.Json.newMapper())
+                    .team("billing").orElseThrow();
+            assertFalse(billing.autoAssign(), "claimed by hand, so it shows in Waiting");
+            assertNull(billing.businessHours(), "around the clock");
+            for (String json : redis.hgetAll(keys.agents()).values()) {
+                assertTrue(readJson(json).path("teams").toString().contains("billing"), json);
+            }
+        }
+        try (BatonApp second = BatonApp.start(defaults)) {
+            String banner = String.join("\n", Main.banner(second));
+            assertTrue(banner.contains("alex@perkful.example (admin)") && banner.contains("sam@perkful.example"),
+                    banner);
+            assertTrue(banner.contains("Their passwords were shown when they were created"), banner);
+
+            // The demo page signs in a demo customer: a token the messenger's hello is verified with.
+            var signed = new ConsoleApi(second.port()).post("/demo/identity", Map.of());
+            assertEquals(200, signed.status(), signed.body()::toString);
+            ChatClient maria = ChatClient.connect(second.port());
+            var hello = ChatClient.frame("hello").put("visitorId", "visitor-" + System.nanoTime());
+            hello.putObject("identity").put("token", signed.body().path("token").asText());
+            maria.sendFrame(hello);
+            assertEquals("Maria", maria.next("welcome").path("greetName").asText());
+            maria.closeNow();
+            try (Browser browser = new Browser()) {
+                browser.driver.get("http://localhost:" + second.port() + "/");
+                browser.waitFor(d -> d.findElement(By.id("demo-customer"))).click();
+                browser.driver.executeScript("Baton.open();");
+                browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".msg.system .bubble")).getText()
+                        .startsWith("Hi Maria!"));
+                browser.driver.navigate().refresh();
+                browser.driver.executeScript("Baton.open();");
+                browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".msg.system .bubble")).getText()
+                        .startsWith("Hi Maria!"));
+                assertEquals(Boolean.TRUE, browser.driver.executeScript(
+                        "return document.getElementById('demo-customer').checked;"), "a reload stays signed in");
+            }
+        }
+        try (BatonApp noDemo = BatonApp.start(defaults.withDemo(false))) {
+            assertEquals(List.of(), noDemo.demoLogins(), "--no-demo names no demo login");
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + noDemo.port()
+                    + "/demo/identity")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            assertEquals(404, java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), "no demo customer outside a demo store");
         }
     }
 

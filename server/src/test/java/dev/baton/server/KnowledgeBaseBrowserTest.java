@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.routing.AgentRole;
@@ -54,6 +55,7 @@ class KnowledgeBaseBrowserTest {
         admin.waitFor(d -> d.findElement(By.cssSelector("#kb-list a[data-id='earning-points']"))).click();
         admin.waitFor(d -> d.findElement(By.id("kb-title")).getAttribute("value")
                 .equals("How customers earn points"));
+        theEditorScrollsInItsPanesAndItsToolsAreTabs();
         WebElement body = admin.driver.findElement(By.id("kb-body"));
         body.clear();
         body.sendKeys("Customers now earn **3 points** for every dollar they spend, from the first order on.");
@@ -79,5 +81,34 @@ class KnowledgeBaseBrowserTest {
                 answer.getText());
         assertEquals(baton.url() + "/kb/earning-points",
                 answer.findElement(By.cssSelector(".cite a")).getAttribute("href"));
+    }
+
+    /**
+     * The page itself never scrolls (its list and editor do), content gaps and import/export are tabs at the top
+     * of the sidebar, not collapsed under every article, and counts read "1 answer", "2 answers".
+     */
+    private static void theEditorScrollsInItsPanesAndItsToolsAreTabs() {
+        Object pageScrolls = admin.driver.executeScript(
+                "return document.scrollingElement.scrollHeight > document.scrollingElement.clientHeight;");
+        assertEquals(Boolean.FALSE, pageScrolls, "only the panes scroll");
+        Object editorScrolls = admin.driver.executeScript(
+                "const main = document.querySelector('.kb-main'); return main.scrollHeight > main.clientHeight;");
+        assertEquals(Boolean.TRUE, editorScrolls, "the long editor scrolls inside its pane");
+
+        admin.driver.findElement(By.id("kb-tab-gaps")).click();
+        admin.waitFor(d -> d.findElement(By.cssSelector("#kb-gaps li")).isDisplayed());
+        assertFalse(admin.driver.findElement(By.id("kb-list")).isDisplayed());
+        admin.driver.findElement(By.id("kb-tab-transfer")).click();
+        admin.waitFor(d -> d.findElement(By.id("kb-import-form")).isDisplayed());
+        assertFalse(admin.driver.findElement(By.id("kb-gaps")).isDisplayed());
+        admin.driver.findElement(By.id("kb-tab-articles")).click();
+        admin.waitFor(d -> d.findElement(By.id("kb-list")).isDisplayed());
+
+        Object counts = admin.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./format.js').then((f) => done([0, 1, 2].map((n) => f.counted(n, 'answer', 'answers'))));""");
+        assertEquals(List.of("0 answers", "1 answer", "2 answers"), counts);
+        String usage = admin.driver.findElement(By.cssSelector("#kb-list a[data-id='earning-points'] .usage")).getText();
+        assertTrue(usage.matches("30 days: (1 answer|\\d+ answers), .*"), usage);
     }
 }

@@ -51,6 +51,9 @@ class KpiBrowserTest {
         customer.ask("k1", "I want a refund for my last invoice");
         customer.nextMessageFrom("customer"); // stored
         customer.closeNow();
+        // A customer reads an article in the messenger's help center, twice.
+        HttpGet.get(baton.port(), "/help/articles/cancel-subscription");
+        HttpGet.get(baton.port(), "/help/articles/cancel-subscription");
         signIn("admin@perkful.example", "Ops Admin");
 
         browser.waitFor(d -> d.findElement(By.id("kpis-link")).isDisplayed());
@@ -58,6 +61,9 @@ class KpiBrowserTest {
 
         browser.waitFor(d -> d.findElement(By.cssSelector("[data-kpi='conversations'] strong")).getText()
                 .equals("1"));
+        assertEquals("2", browser.driver.findElement(By.cssSelector("[data-kpi='help-center-opens'] strong")).getText());
+        assertEquals("most read: Cancelling your subscription (2)",
+                browser.driver.findElement(By.cssSelector("[data-kpi='help-center-opens'] .kpi-hint")).getText());
         // Every chart panel got a Chart.js chart on its canvas, and a CSV link for the same range.
         Object charts = browser.waitFor(d -> {
             Object count = browser.driver.executeScript("return [...document.querySelectorAll('.kpi-chart canvas')]"

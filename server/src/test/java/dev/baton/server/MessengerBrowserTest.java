@@ -132,11 +132,15 @@ class MessengerBrowserTest {
     @Test
     void a_person_joins_types_reads_and_replies_and_after_resolving_the_customer_rates_the_help() {
         String userId = "user-" + System.nanoTime();
-        WebElement input = open(baton.url(), Map.of("user", Map.of("token",
-                TestTokens.token(TestTokens.SECRET, userId, "Maria Lopez", "maria@example.com"))));
+        String token = TestTokens.token(TestTokens.SECRET, userId, "Maria Lopez", "maria@example.com");
+        WebElement input = open(baton.url(), Map.of("user", Map.of("token", token)));
         browser.driver.executeScript("window.unreadSeen = []; Baton.on('unread', n => window.unreadSeen.push(n));");
+        var closeWithPersonButton = browser.messenger().findElement(By.cssSelector("header .close")).getRect();
         input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
         waitFor(d -> text(".handoff-status").startsWith("Waiting for our team"));
+        assertFalse(browser.messenger().findElement(By.cssSelector("header .human")).isDisplayed());
+        assertEquals(closeWithPersonButton, browser.messenger().findElement(By.cssSelector("header .close")).getRect(),
+                "the close button keeps its place when \"Talk to a person\" is hidden");
         String id = conversationId(baton.url());
         AgentClient console = AgentClient.of(baton.port(), dana).open();
         try {
@@ -169,17 +173,69 @@ class MessengerBrowserTest {
 
             dana.post("/api/conversations/" + id + "/resolve", Map.of());
             WebElement rating = waitFor(d -> browser.messenger().findElement(By.cssSelector("form.csat")));
+            // Resolving says so, above the rating: five stars, each named with its number and word.
+            assertEquals("This conversation was closed. Write again any time to reopen it.",
+                    text(".msg.system.closed"));
+            assertEquals(Boolean.TRUE, browser.driver.executeScript("const root = arguments[0].shadowRoot;"
+                    + " return root.querySelector('.msg.closed').nextElementSibling === root.querySelector('form.csat');",
+                    browser.driver.findElement(By.tagName("baton-messenger"))));
+            List<WebElement> stars = rating.findElements(By.cssSelector(".scores button"));
+            assertEquals(List.of("★", "★", "★", "★", "★"), stars.stream().map(WebElement::getText).toList());
+            assertEquals("4 stars: Good", stars.get(3).getAccessibleName());
+            assertEquals("1 star: Very bad", stars.get(0).getAccessibleName());
             rating.findElement(By.cssSelector("button[data-score='4']")).click();
+            assertEquals(4, rating.findElements(By.cssSelector(".scores button.lit")).size());
             rating.findElement(By.cssSelector("textarea")).sendKeys("Quick and kind.");
             rating.findElement(By.cssSelector("button.send")).click();
 
             waitFor(d -> text(".csat-thanks").equals("Thanks for your rating!"));
             assertEquals(4, baton.conversations().find(id).orElseThrow().handling().csatRating());
+            List<String> live = logLines();
+
+            // After a reload the customer sees what they saw live: who joined, in its place, the close, the thanks.
+            // The product's page states who the customer is again, as it does on every page.
+            Map<String, Object> settings = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "window.BatonSettings = {user: {token: '" + token + "'}};"));
+            try {
+                browser.driver.navigate().refresh();
+                waitFor(d -> logLines().equals(live) ? true : null);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                assertEquals(live, logLines());
+            } finally {
+                browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                        Map.of("identifier", settings.get("identifier")));
+            }
+            assertTrue(live.contains(AGENT + " joined the conversation"), live::toString);
             JsonNode seen = dana.get("/api/conversations/" + id).body();
             assertEquals(4, seen.path("summary").path("csat").asInt());
             assertTrue(seen.path("transcript").toString().contains("rated the help 4/5: \u201cQuick and kind.\u201d"));
         } finally {
             console.closeNow();
+        }
+    }
+
+    @Test
+    void the_launcher_shows_what_a_click_does_and_on_a_narrow_screen_the_panel_takes_the_screen() {
+        open(baton.url(), Map.of());
+        WebElement launcher = browser.messenger().findElement(By.cssSelector(".launcher"));
+        assertEquals("close", launcher.getDomAttribute("data-icon"));
+        browser.driver.executeScript("Baton.close();");
+        waitFor(d -> "chat".equals(launcher.getDomAttribute("data-icon")));
+
+        var wide = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 760));
+            browser.driver.executeScript("Baton.open();");
+            @SuppressWarnings("unchecked")
+            List<Number> panel = (List<Number>) browser.driver.executeScript("const r = arguments[0].shadowRoot"
+                    + ".querySelector('.panel').getBoundingClientRect(); return [r.left, r.top, r.width - innerWidth,"
+                    + " r.height - innerHeight];", browser.driver.findElement(By.tagName("baton-messenger")));
+            assertEquals(List.of(0L, 0L, 0L, 0L), panel.stream().map(Number::longValue).toList(),
+                    "the panel fills the narrow screen");
+            browser.messenger().findElement(By.cssSelector("header .close")).click();
+            waitFor(d -> !browser.messenger().findElement(By.cssSelector(".panel")).isDisplayed());
+        } finally {
+            browser.driver.manage().window().setSize(wide);
         }
     }
 
@@ -262,6 +318,14 @@ class MessengerBrowserTest {
     private static void clickNo(WebElement botBubble) {
         botBubble.findElements(By.cssSelector(".feedback button")).stream()
                 .filter(b -> b.getText().equals("No")).findFirst().orElseThrow().click();
+    }
+
+    /** The log as the customer reads it: each message's bubble text, or the rating card's words, in order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> logLines() {
+        return (List<String>) browser.driver.executeScript("return [...arguments[0].shadowRoot.querySelector('.log')"
+                + ".children].map((e) => (e.querySelector('.bubble') || e).textContent.trim());",
+                browser.driver.findElement(By.tagName("baton-messenger")));
     }
 
     private static List<WebElement> bubbles(String role) {

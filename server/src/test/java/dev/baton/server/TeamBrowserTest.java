@@ -97,8 +97,30 @@ class TeamBrowserTest {
         admin.driver.findElement(By.id("webhooks-close")).click();
         admin.driver.findElement(By.id("kpis-link")).click();
         admin.waitFor(d -> !d.findElements(By.cssSelector("#kpis canvas")).isEmpty());
+        List<String> inboxBar = topBar();
         admin.driver.get(baton.url() + "/console/kb.html");
         admin.waitFor(d -> !d.findElements(By.cssSelector("#kb-list li")).isEmpty());
+
+        // One top bar on every console page: the same links, styled alike, the page one is on marked.
+        List<String> kbBar = admin.waitFor(d -> {
+            List<String> bar = topBar();
+            return bar.size() == 5 ? bar : null;
+        });
+        List<String> pages = List.of("Inbox", "Knowledge base", "KPIs", "Webhooks", "Team");
+        assertEquals(pages, inboxBar.stream().map(link -> link.split("\\|")[0]).toList());
+        assertEquals(pages, kbBar.stream().map(link -> link.split("\\|")[0]).toList());
+        assertEquals(List.of("KPIs"), current(inboxBar));
+        assertEquals(List.of("Knowledge base"), current(kbBar));
+        List<String> looks = new ArrayList<>();
+        for (List<String> bar : List.of(inboxBar, kbBar)) {
+            bar.stream().filter(link -> link.contains("|false|")).map(link -> link.split("\\|")[2]).forEach(looks::add);
+        }
+        assertEquals(1, looks.stream().distinct().count(), "every link of both bars looks alike: " + looks);
+        // From the knowledge base page, Webhooks opens the console with its dialog.
+        admin.driver.findElement(By.linkText("Webhooks")).click();
+        admin.waitFor(d -> d.findElement(By.id("webhooks")).getAttribute("open") != null);
+        admin.waitFor(d -> text(d, "#webhooks-list").contains("No webhooks yet."));
+        admin.driver.findElement(By.id("webhooks-close")).click();
 
         List<String> messages = new ArrayList<>(agent.consoleMessages());
         messages.addAll(admin.consoleMessages());
@@ -108,5 +130,21 @@ class TeamBrowserTest {
         admin.driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.x = 1';"
                 + " document.head.append(s);");
         admin.waitFor(d -> admin.consoleMessages().stream().anyMatch(m -> m.contains("Content Security Policy")));
+    }
+
+    /** The top bar's visible links as "text|current|look" (the look: the computed font, border and padding). */
+    @SuppressWarnings("unchecked")
+    private static List<String> topBar() {
+        return (List<String>) admin.driver.executeScript("""
+                return [...document.querySelectorAll('.topbar-nav .nav-link')].filter((a) => !a.hidden).map((a) => {
+                  const s = getComputedStyle(a);
+                  return [a.textContent.trim(), a.getAttribute('aria-current') === 'page',
+                    [s.fontSize, s.fontWeight, s.borderTopWidth, s.borderTopStyle, s.paddingLeft, s.borderRadius,
+                      s.textDecorationLine, s.color].join(' ')].join('|');
+                });""");
+    }
+
+    private static List<String> current(List<String> bar) {
+        return bar.stream().filter(link -> link.contains("|true|")).map(link -> link.split("\\|")[0]).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.FixtureArticles;
@@ -14,8 +15,12 @@ import org.openqa.selenium.WebElement;
 
 /** The messenger on the demo page, in a real headless Chromium, as a customer uses it. */
 class WidgetBrowserTest {
+    private static final String PASSWORD = "a-long-test-password";
+
     private static TestApp baton;
     private static Browser browser;
+    /** An agent who never opens the console (so nobody is online), to claim over the API. */
+    private static ConsoleApi agent;
 
     @BeforeAll
     static void start() {
@@ -37,11 +42,11 @@ class WidgetBrowserTest {
 
     /** The demo page as a first-time visitor (whatever an earlier test left in storage), the messenger opened. */
     private static WebElement openAsANewVisitor() {
+        // Storage is cleared on a page of the same origin without a messenger: a running one could save its state
+        // back (a frame arriving between the clear and the reload) and resume the last test's open conversation.
+        browser.driver.get(baton.url() + "/kb");
+        browser.driver.executeScript("localStorage.clear();");
         browser.driver.get(baton.url() + "/");
-        // In one script, so the widget cannot save its state again between the two.
-        browser.driver.executeScript("window.beforeReload = true; localStorage.clear(); location.reload();");
-        browser.waitFor(d -> Boolean.TRUE.equals(browser.driver.executeScript(
-                "return window.beforeReload === undefined && document.readyState === 'complete';")));
         browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
         return browser.waitFor(d -> {
             WebElement input = browser.messenger().findElement(By.cssSelector("textarea"));
@@ -76,12 +81,92 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void the_email_card_goes_when_a_person_joins_and_is_never_offered_when_the_host_page_gave_the_email() {
+        WebElement input = openAsANewVisitor();
+        input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("form.contact")));
+        String id = (String) browser.driver.executeScript(
+                "return JSON.parse(localStorage.getItem('baton:' + location.origin)).conversationId;");
+        assertEquals(200, agent().post("/api/conversations/" + id + "/claim", java.util.Map.of()).status());
+        browser.waitFor(d -> !messages("system.joined").isEmpty());
+        assertTrue(browser.messenger().findElements(By.cssSelector("form.contact")).isEmpty(),
+                "no email card once a person is in the chat");
+
+        browser.driver.executeScript("Baton.shutdown(); localStorage.clear();"
+                + " Baton.boot({user: {name: 'Maria Lopez', email: 'maria@example.com'}}); Baton.open();");
+        WebElement again = browser.waitFor(d -> {
+            WebElement textarea = browser.messenger().findElement(By.cssSelector("textarea"));
+            return textarea.isDisplayed() ? textarea : null;
+        });
+        again.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+        browser.waitFor(d -> messages("system").stream()
+                .anyMatch(m -> m.getText().startsWith("I'm bringing in someone from our team")));
+        assertTrue(browser.messenger().findElements(By.cssSelector("form.contact")).isEmpty(),
+                "the host page gave the email: nobody asks for it again");
+    }
+
+    @Test
+    void the_help_center_finds_an_article_as_one_types_shows_it_in_the_panel_and_leads_to_the_chat() {
+        openAsANewVisitor();
+        helpButton().click();
+        WebElement search = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
+        assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), "the chat gives way");
+        search.sendKeys("is there a fee to cancel");
+        WebElement result = browser.waitFor(d -> browser.messenger().findElement(
+                By.cssSelector(".help .result[data-id='cancel-subscription']")));
+        assertTrue(result.getText().startsWith("Cancelling your subscription"), result.getText());
+        result.click();
+
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help-article h3")).getText()
+                .equals("Cancelling your subscription"));
+        assertTrue(browser.messenger().findElement(By.cssSelector(".help-article .article")).getText()
+                .contains("There is no cancellation fee."));
+        browser.messenger().findElement(By.cssSelector(".help .ask")).click();
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed());
+        assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
+
+        // In Japanese: the same, in Japanese words, over the Japanese articles.
+        browser.driver.executeScript("Baton.shutdown(); localStorage.clear(); Baton.boot({locale: 'ja'}); Baton.open();");
+        browser.waitFor(d -> helpButton().getText().equals("ヘルプ"));
+        helpButton().click();
+        WebElement japanese = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
+        assertEquals("記事を検索", japanese.getAttribute("placeholder"));
+        assertEquals("解決しませんか？ 質問する", browser.messenger().findElement(By.cssSelector(".help .ask")).getText());
+        browser.waitFor(d -> browser.messenger().findElement(
+                By.cssSelector(".help .result[data-id='ja-points-expiry']"))).click();
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help-article .article")).getText()
+                .contains("最後の購入日から12か月"));
+        assertTrue(browser.consoleMessages().stream().noneMatch(m -> m.contains("SEVERE")),
+                browser.consoleMessages()::toString);
+    }
+
+    private static WebElement helpButton() {
+        return browser.messenger().findElement(By.cssSelector("header .switch"));
+    }
+
+    private static ConsoleApi agent() {
+        if (agent == null) {
+            baton.addAgent("dana@perkful.example", "Dana Reyes", dev.baton.routing.AgentRole.AGENT, 5, PASSWORD,
+                    "billing", "general");
+            agent = ConsoleApi.loggedIn(baton.port(), "dana@perkful.example", PASSWORD);
+        }
+        return agent;
+    }
+
+    private static String previousText(WebElement element) {
+        return (String) browser.driver.executeScript("return arguments[0].previousElementSibling.textContent;",
+                element);
+    }
+
+    @Test
     void with_nobody_online_the_customer_leaves_an_email_address_in_the_chat() {
         WebElement input = openAsANewVisitor();
 
         input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
 
         WebElement form = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("form.contact")));
+        assertTrue(previousText(form).startsWith("I'm bringing in someone from our team"),
+                "the card comes after the note that introduces it: " + previousText(form));
         WebElement email = form.findElement(By.cssSelector("input[type=email]"));
         email.sendKeys("maria at example", Keys.ENTER);
         browser.waitFor(d -> !form.findElement(By.cssSelector(".error")).getText().isEmpty());

@@ -234,7 +234,7 @@ public final class ChatEndpoint {
                 List<LoggedEvent> missed = conversations.eventsAfter(id, after);
                 String last = missed.isEmpty() ? after : missed.get(missed.size() - 1).seq();
                 return new ChatSocket.Reply(new ServerFrame.Welcome(id, resumeToken, conversation.owner(),
-                        messages(missed), greetName, conversation.handling().csatRating()), id, last);
+                        messages(missed), joined(missed), greetName, conversation.handling().csatRating()), id, last);
             } catch (RuntimeException e) {
                 sessions.remove(id, socket);
                 throw e;
@@ -248,6 +248,15 @@ public final class ChatEndpoint {
                 .map(ChatSessions::customerFrame)
                 .filter(frame -> frame instanceof ServerFrame.MessageEvent)
                 .map(frame -> ((ServerFrame.MessageEvent) frame).message())
+                .toList();
+    }
+
+    /** The "joined" lines of the log, as the customer saw them live. */
+    private static List<ServerFrame.AgentJoinedFrame> joined(List<LoggedEvent> events) {
+        return events.stream()
+                .map(ChatSessions::customerFrame)
+                .filter(frame -> frame instanceof ServerFrame.AgentJoinedFrame)
+                .map(frame -> (ServerFrame.AgentJoinedFrame) frame)
                 .toList();
     }
 

@@ -26,12 +26,13 @@ sealed interface ServerFrame {
 
     /**
      * The answer to {@code hello}: the conversation, its resume secret (null when a verified identity resumed it on
-     * another device), every message after {@code lastSeq}, the first name to greet a verified user by, and the
-     * customer's rating when they already rated it.
+     * another device), every message after {@code lastSeq} and who joined in between (as live, so a reload shows
+     * what was seen live), the first name to greet a verified user by, and the customer's rating when they already
+     * rated it.
      */
     @JsonTypeName("welcome")
     record Welcome(String conversationId, String resumeToken, Owner owner, List<Message> messages,
-            String greetName, Integer csatRating) implements ServerFrame {}
+            List<AgentJoinedFrame> joined, String greetName, Integer csatRating) implements ServerFrame {}
 
     /** The customer's message is stored at {@code seq}. */
     @JsonTypeName("ack")

@@ -32,6 +32,7 @@ export class Composer {
     this.conversationId = null;
     this.canReply = false;
     this.customerName = '';
+    this.resolved = false;
     this.sending = false;
     /** @type {string|null} the conversation a `typing: true` was sent for, until `typing: false` */
     this.typingFor = null;
@@ -86,7 +87,8 @@ export class Composer {
   /**
    * Points the composer at a conversation (or none). Called on every render; a draft is kept per conversation.
    * @param {string|null} conversationId
-   * @param {{canReply: boolean, customerName: string|null}} [state] canReply: the agent holds it
+   * @param {{canReply: boolean, customerName: string|null, resolved?: boolean}} [state] canReply: the agent
+   *   holds it; resolved: nobody can reply until it is reopened
    */
   setConversation(conversationId, state = { canReply: false, customerName: null }) {
     if (conversationId !== this.conversationId) {
@@ -104,6 +106,7 @@ export class Composer {
     }
     this.canReply = Boolean(state.canReply);
     this.customerName = state.customerName || '';
+    this.resolved = Boolean(state.resolved);
     if (!this.canReply) this.stopTyping();
     this.paint();
   }
@@ -125,7 +128,8 @@ export class Composer {
     this.sendButton.textContent = note ? 'Add note' : 'Send';
     this.textarea.placeholder = note ? 'Private note: only agents see it'
       : this.canReply ? 'Reply to the customer (Enter to send, Shift+Enter for a new line)'
-        : 'Claim the conversation to reply, or switch on "Private note"';
+        : this.resolved ? 'Resolved: reopen the conversation to reply, or switch on "Private note"'
+          : 'Claim the conversation to reply, or switch on "Private note"';
   }
 
   /** @private */

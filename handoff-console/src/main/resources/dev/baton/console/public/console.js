@@ -123,6 +123,8 @@ function startApp(me) {
     directory,
     sendTyping: (conversationId, typing) => socket.send({ type: 'typing', conversationId, typing }),
     onSummary: (summary) => inbox.applyEvent({ conversationId: summary.id, summary }),
+    // A claimed conversation leaves Waiting (and Bot): the list follows it to Mine, where it stays selected.
+    onClaimed: () => { if (inbox.view === 'waiting' || inbox.view === 'bot') inbox.setView('mine'); },
   });
 
   const presence = setUpPresence(me);

@@ -5,7 +5,7 @@
  * burst of events makes at most one request in flight and one after it).
  */
 import { api, conversationPath } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, fill } from './dom.js';
 import { compareSeq, customerName } from './format.js';
 import { Transcript } from './transcript.js';
 import { renderHandoff } from './handoff-card.js';
@@ -27,6 +27,7 @@ const TYPING_TIMEOUT_MS = 10000;
  * @property {Directory} directory
  * @property {(conversationId: string, typing: boolean) => void} sendTyping
  * @property {(summary: any) => void} onSummary a fresher Summary of a conversation (for the list)
+ * @property {(conversationId: string) => void} onClaimed this agent just claimed it (the list follows it to Mine)
  */
 
 export class ConversationView {
@@ -35,6 +36,7 @@ export class ConversationView {
     this.me = options.me;
     this.directory = options.directory;
     this.onSummary = options.onSummary;
+    this.onClaimed = options.onClaimed;
     /** @type {string|null} */
     this.id = null;
     /** @type {any|null} the last Conversation shown */
@@ -178,7 +180,8 @@ export class ConversationView {
     });
     renderHandoff(this.handoffCard, conversation.handoff, summary);
     renderCustomer(this.customerPanel, customer, conversation.previous);
-    this.composer.setConversation(this.id, { canReply: this.holds(summary), customerName: customer.name || null });
+    this.composer.setConversation(this.id, { canReply: this.holds(summary), customerName: customer.name || null,
+      resolved: summary.owner === 'resolved' });
     if (this.focusReplyAfterRefresh && this.holds(summary)) {
       // Just claimed or reopened: the agent's next move is to write.
       this.focusReplyAfterRefresh = false;
@@ -258,6 +261,7 @@ export class ConversationView {
       const summary = await api.post(conversationPath(id, action));
       if (summary && summary.id) this.onSummary(summary);
       if (action === 'claim' || action === 'reopen') this.focusReplyAfterRefresh = true;
+      if (action === 'claim' && id === this.id) this.onClaimed(id);
     } catch (e) {
       if (id !== this.id) return;
       if (e.status === 409 && e.error === 'claimed') {
@@ -300,7 +304,7 @@ export class ConversationView {
     const selected = this.transferTarget.value;
     const agents = this.directory.agents().filter((a) => a.id !== this.me.id);
     const teams = this.directory.teams();
-    this.transferTarget.replaceChildren(
+    fill(this.transferTarget,
       el('option', { text: 'Choose an agent or a team', attrs: { value: '' } }),
       agents.length ? el('optgroup', { attrs: { label: 'Agents' } }, ...agents.map((a) => el('option', {
         text: `${a.name}${a.presence && a.presence !== 'online' ? ` (${a.presence})` : ''}`,

@@ -1,7 +1,7 @@
 /*
  * The customer sidebar (#customer): who they are and their other conversations.
  */
-import { el } from './dom.js';
+import { el, fill } from './dom.js';
 import { customerName, formatTime, reasonLabel } from './format.js';
 
 const OWNER_WORDS = { bot: 'Bot', waiting: 'Waiting', agent: 'Open', resolved: 'Resolved' };
@@ -15,7 +15,7 @@ export function renderCustomer(panel, customer, previous) {
   const c = customer || {};
   const attributes = c.attributes && typeof c.attributes === 'object' ? Object.entries(c.attributes) : [];
   const others = Array.isArray(previous) ? previous : [];
-  panel.replaceChildren(
+  fill(panel,
     el('h3', { text: 'Customer' }),
     el('p', { className: 'name-line' },
       el('span', { className: 'name', text: customerName(c) }), ' ',

@@ -62,6 +62,34 @@ export function externalLink(url, text, className) {
 }
 
 /**
+ * Replaces a node's children, skipping null, undefined and false as {@link el} does (replaceChildren would print
+ * them as the words "null" and "false": what nobody gave is left out).
+ * @param {Element} node
+ * @param {...(Node|string|null|undefined|false)} children
+ */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.filter((child) => child != null && child !== false));
+}
+
+/**
+ * Wires a top-bar link to a dialog: a click opens it without leaving the page (the open conversation stays), and a
+ * page loaded at the link's hash (from the knowledge base page's bar) opens it at once, then forgets the hash.
+ * @param {HTMLElement} link an <a href="#/name">
+ * @param {() => void} open shows the dialog
+ */
+export function openDialogFrom(link, open) {
+  const hash = link.getAttribute('href');
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    open();
+  });
+  if (hash && location.hash === hash) {
+    history.replaceState(null, '', location.pathname + location.search);
+    open();
+  }
+}
+
+/**
  * Removes every child.
  * @param {Element} node
  */

@@ -114,6 +114,19 @@ export function customerName(customer) {
   return name || 'Visitor';
 }
 
+const PLURALS = new Intl.PluralRules('en');
+
+/**
+ * A count with its noun in the right number: "1 answer", "2 answers", "0 answers".
+ * @param {number} count
+ * @param {string} one
+ * @param {string} other
+ * @returns {string}
+ */
+export function counted(count, one, other) {
+  return `${count} ${PLURALS.select(count) === 'one' ? one : other}`;
+}
+
 /**
  * Fills the placeholders of a canned reply. A missing customer name becomes "there" ("Hi {{customer.firstName}}"
  * → "Hi there"); unknown placeholders are left as they are so the agent sees them before sending.

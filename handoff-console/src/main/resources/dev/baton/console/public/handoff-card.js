@@ -2,7 +2,7 @@
  * The handoff card (#handoff-card): why the bot handed over and everything it learned, so the agent never has to
  * ask the customer again. Built from the conversation's HandoffContext (bot-core dev.baton.handoff.HandoffContext).
  */
-import { el, externalLink } from './dom.js';
+import { el, externalLink, fill } from './dom.js';
 import { formatPercent, intentLabel, reasonLabel, toMillis } from './format.js';
 import { bindTimer } from './timers.js';
 
@@ -33,7 +33,7 @@ export function renderHandoff(card, handoff, summary) {
   }
   card.hidden = false;
   const priority = handoff.priority || summary.priority;
-  card.replaceChildren(
+  fill(card,
     el('h3', { text: 'Handoff' }),
     el('p', { className: 'badges' },
       el('span', { className: 'reason', text: reasonLabel(handoff.reason || summary.reason) || 'Handed off',

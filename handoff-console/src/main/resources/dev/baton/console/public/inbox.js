@@ -8,7 +8,7 @@
  * change them the list is reconciled with a debounced fetch, which brings the server's counts.
  */
 import { api } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, fill } from './dom.js';
 import { customerName, languageLabel, reasonLabel, toMillis } from './format.js';
 import { bindTimer, timerLabel, timerSpec } from './timers.js';
 
@@ -327,14 +327,16 @@ export class Inbox {
     link.dataset.id = s.id;
     link.dataset.owner = s.owner || '';
     link.href = `#/c/${encodeURIComponent(s.id)}`;
-    link.classList.toggle('high', s.priority === 'high');
+    // Priority orders the open work; once resolved it is history, not a red flag.
+    const open = s.owner === 'waiting' || s.owner === 'agent';
+    link.classList.toggle('high', open && s.priority === 'high');
 
     const spec = timerSpec(s);
     const timer = el('span', { className: 'timer' });
     bindTimer(timer, spec);
     const assignee = s.assignee ? (s.assignee.id === this.me.id ? 'You' : s.assignee.name)
       : (s.owner === 'bot' ? 'Bot' : (s.owner === 'waiting' ? 'Unassigned' : ''));
-    link.replaceChildren(
+    fill(link,
       el('span', { className: 'row-top' },
         el('span', { className: 'name', text: customerName(s.customer) }),
         s.unread > 0 ? el('span', { className: 'unread', text: s.unread, attrs: { title: `${s.unread} unread` } }) : null,
@@ -343,7 +345,7 @@ export class Inbox {
           timer)),
       el('span', { className: 'row-tags' },
         s.reason ? el('span', { className: 'reason', text: reasonLabel(s.reason) }) : null,
-        s.priority ? el('span', { className: `priority ${s.priority}`, text: s.priority === 'high' ? 'High' : 'Normal' }) : null,
+        open && s.priority ? el('span', { className: `priority ${s.priority}`, text: s.priority === 'high' ? 'High' : 'Normal' }) : null,
         s.team ? el('span', { className: 'team', text: this.teamNames.get(s.team) || s.team }) : null,
         s.language ? el('span', { className: 'language', text: s.language }) : null),
       el('span', { className: 'preview', text: s.preview || '' }),

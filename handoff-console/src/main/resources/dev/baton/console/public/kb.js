@@ -5,7 +5,7 @@
  */
 import { api, setCsrfToken, ApiError } from './api.js';
 import { el, clear, byId } from './dom.js';
-import { formatTime, formatPercent } from './format.js';
+import { counted, formatTime, formatPercent } from './format.js';
 
 const state = { current: null, previewTimer: 0 };
 
@@ -39,7 +39,7 @@ async function loadList() {
     el('span', { className: `status-badge ${article.status}`, text: article.status }),
     el('span', { className: 'meta', text: `${article.id} · ${article.language} · v${article.version} · `
       + `${article.updatedBy || ''} ${formatTime(article.updatedAt)}` }),
-    el('span', { className: 'meta usage', text: `30 days: ${article.answers || 0} answers, `
+    el('span', { className: 'meta usage', text: `30 days: ${counted(article.answers || 0, 'answer', 'answers')}, `
       + `${article.helpful || 0} helped, ${article.notHelpful || 0} did not` }));
     list.append(el('li', { className: 'kb-item' }, link));
   }
@@ -135,8 +135,8 @@ async function impact() {
     clear(result);
     const name = (c) => (c ? c.title : 'not sure');
     result.append(el('p', { text: changes.length
-      ? `${changes.length} of ${checked} questions would get another answer:`
-      : `None of ${checked} questions would get another answer.` }));
+      ? `${changes.length} of ${counted(checked, 'question', 'questions')} would get another answer:`
+      : `None of ${counted(checked, 'question', 'questions')} would get another answer.` }));
     result.append(el('ul', { className: 'kb-changes' }, ...changes.map((c) =>
       el('li', {}, el('q', { text: c.question }), `: ${name(c.before)} → ${name(c.after)}`))));
   } catch (error) {
@@ -214,6 +214,20 @@ async function importFile(event) {
   }
 }
 
+/** The sidebar's tabs (Articles, Content gaps, Import / export); the gaps are read each time their tab opens. */
+function setUpTabs() {
+  const tabs = [...document.querySelectorAll('.kb-tabs [role="tab"]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => {
+      for (const other of tabs) {
+        other.setAttribute('aria-selected', String(other === tab));
+        byId(other.getAttribute('aria-controls')).hidden = other !== tab;
+      }
+      if (tab.id === 'kb-tab-gaps') loadGaps().catch(showError);
+    });
+  }
+}
+
 /** Content gaps: groups of failed questions, each one click from a new article that answers them. */
 async function loadGaps() {
   const list = byId('kb-gaps');
@@ -251,6 +265,7 @@ async function start() {
     return;
   }
   byId('kb-app').hidden = false;
+  for (const link of document.querySelectorAll('.topbar .admin-only')) /** @type {HTMLElement} */ (link).hidden = false;
   byId('kb-new').addEventListener('click', () => {
     history.replaceState(null, '', '#');
     fillForm(null);
@@ -276,9 +291,7 @@ async function start() {
     history.replaceState(null, '', `#${encodeURIComponent(link.dataset.id)}`);
     open(link.dataset.id);
   });
-  byId('kb-gaps-box').addEventListener('toggle', () => {
-    if (byId('kb-gaps-box').open) loadGaps().catch(showError);
-  });
+  setUpTabs();
   await loadList();
   const fromHash = decodeURIComponent(location.hash.slice(1));
   if (fromHash) await open(fromHash);

@@ -6,7 +6,7 @@
  */
 import { api } from './api.js';
 import { byId, clear, el } from './dom.js';
-import { formatDuration, formatPercent, reasonLabel } from './format.js';
+import { counted, formatDuration, formatPercent, reasonLabel } from './format.js';
 
 const HASH = '#/kpis';
 const CHART_JS = 'vendor/chartjs/chart.umd.min.js';
@@ -125,18 +125,22 @@ export function setUpKpis(me) {
       el('div', { className: 'kpi-tile', dataset: { kpi: key } },
         el('span', { className: 'kpi-label', text: label }), el('strong', { text: value }),
         el('span', { className: 'kpi-hint', text: hint }));
+    const opened = Array.isArray(k.helpCenterOpens) ? k.helpCenterOpens : [];
     clear(tiles);
     tiles.append(
       tile('conversations', 'Conversations', String(s.conversations ?? 0), `${s.handedOff ?? 0} handed off (${formatPercent(s.handoffRate) || '—'})`),
       tile('bot-resolution', 'Bot resolution rate', formatPercent(s.botResolutionRate) || '—',
         `${s.botResolved ?? 0} resolved by the bot${s.botPending ? `, ${s.botPending} pending` : ''}`),
       tile('first-reply-median', 'First human reply, median', duration(k.firstHumanReply?.medianMillis),
-        `${k.firstHumanReply?.count ?? 0} replies`),
+        counted(k.firstHumanReply?.count ?? 0, 'reply', 'replies')),
       tile('first-reply-p90', 'First human reply, 90th pct.', duration(k.firstHumanReply?.p90Millis), 'nearest rank'),
       tile('resolution-median', 'Time to resolution, median', duration(k.resolution?.medianMillis),
         `${k.resolution?.count ?? 0} resolved`),
       tile('csat', 'CSAT average', typeof k.csat?.average === 'number' ? `${k.csat.average.toFixed(2)} / 5` : '—',
-        `${k.csat?.count ?? 0} ratings`));
+        counted(k.csat?.count ?? 0, 'rating', 'ratings')),
+      // Articles read in the messenger's help center: how many opens, and the most read one.
+      tile('help-center-opens', 'Help center article opens', String(opened.reduce((sum, a) => sum + (a.opens || 0), 0)),
+        opened.length ? `most read: ${opened[0].title || opened[0].articleId} (${opened[0].opens})` : 'none yet'));
   }
 
   /**
@@ -249,8 +253,12 @@ export function setUpKpis(me) {
     const open = location.hash === HASH;
     section.hidden = !open;
     if (layout) layout.hidden = open;
-    link.textContent = open ? 'Back to inbox' : 'KPIs';
-    link.setAttribute('href', open ? '#/' : HASH);
+    // One bar on every page: the current one is marked, the others stay where they are.
+    if (open) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+    const inbox = document.getElementById('inbox-link');
+    if (inbox) {
+      if (open) inbox.removeAttribute('aria-current'); else inbox.setAttribute('aria-current', 'page');
+    }
     if (open && !loaded) {
       loaded = true;
       load();

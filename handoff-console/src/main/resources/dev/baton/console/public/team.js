@@ -4,7 +4,7 @@
  * it; nobody can deactivate themselves.
  */
 import { api } from './api.js';
-import { byId, clear, el } from './dom.js';
+import { byId, clear, el, openDialogFrom } from './dom.js';
 
 /**
  * Wires #team-open and the #team dialog for an admin; does nothing for anyone else.
@@ -18,7 +18,7 @@ export function setUpTeam(me) {
   const error = byId('team-error');
   open.hidden = false;
 
-  open.addEventListener('click', () => {
+  openDialogFrom(open, () => {
     dialog.showModal();
     load();
   });

@@ -3,7 +3,7 @@
  * pause it, send a test, read its delivery log, remove it. Only admins see the button that opens it.
  */
 import { api } from './api.js';
-import { byId, clear, el } from './dom.js';
+import { byId, clear, el, openDialogFrom } from './dom.js';
 
 const EVENTS = ['conversation.handed_off', 'conversation.assigned', 'conversation.resolved', 'csat.submitted'];
 
@@ -26,7 +26,7 @@ export function setUpWebhooks(me) {
       el('input', { attrs: { type: 'checkbox', name: 'events', value: name, checked: true } }), ` ${name}`));
   }
 
-  open.addEventListener('click', () => {
+  openDialogFrom(open, () => {
     dialog.showModal();
     load();
   });

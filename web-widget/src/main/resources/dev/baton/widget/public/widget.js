@@ -41,6 +41,8 @@
       emailInvalid: 'Please enter an email address like name@example.com.',
       greetingNamed: (name) => `Hi ${name}! Ask a question and I'll look it up in our help center — or bring in someone from our team.`,
       talkToPerson: 'Talk to a person',
+      help: 'Help',
+      chat: 'Chat',
       helpful: 'Did this help?',
       yes: 'Yes',
       no: 'No',
@@ -55,6 +57,8 @@
       csatComment: 'Anything to add? (optional)',
       csatSend: 'Send rating',
       csatThanks: 'Thanks for your rating!',
+      csatStars: (n, word) => `${n} ${n === 1 ? 'star' : 'stars'}: ${word}`,
+      closed: 'This conversation was closed. Write again any time to reopen it.',
       unread: (n) => `${n} unread`,
       identityRefused: "We couldn't verify who you are. Please sign in to the product again.",
     },
@@ -96,6 +100,10 @@
       csatComment: 'ご意見があればどうぞ（任意）',
       csatSend: '評価を送信',
       csatThanks: '評価ありがとうございました！',
+      csatStars: (n, word) => `星${n}つ：${word}`,
+      help: 'ヘルプ',
+      chat: 'チャット',
+      closed: 'この会話は終了しました。メッセージを送るといつでも再開できます。',
       unread: (n) => `未読${n}件`,
       identityRefused: 'ご本人確認ができませんでした。もう一度製品にサインインしてください。',
     },
@@ -116,8 +124,14 @@
              background: #d64545; color: #fff; font-size: 12px; line-height: 20px; padding: 0 6px; }
     .badge[hidden] { display: none; }
     header .human { background: rgba(255, 255, 255, .15); border: 1px solid rgba(255, 255, 255, .5); color: #fff;
-                    border-radius: 14px; font-size: 12px; padding: 3px 10px; margin-left: auto; }
+                    border-radius: 14px; font-size: 12px; padding: 3px 10px; }
+    header .title { flex: 1; min-width: 0; }
     header .human[hidden] { display: none; }
+    header .switch { background: rgba(255, 255, 255, .15); border: 1px solid rgba(255, 255, 255, .5); color: #fff;
+                     border-radius: 14px; font-size: 12px; padding: 3px 10px; }
+    .help[hidden] { display: none; }
+    .panel.on-help .log, .panel.on-help .typing, .panel.on-help .composer, .panel.on-help .handoff-status,
+    .panel.on-help header .human { display: none; }
     .handoff-status { background: #eef3ff; color: #1d3f91; font-size: 12px; padding: 6px 16px; }
     .handoff-status:empty { display: none; }
     .feedback { display: flex; align-items: center; gap: 6px; font-size: 12px; color: #52606d; }
@@ -127,7 +141,8 @@
     .csat { background: #fff; border: 1px solid #e4e7eb; border-radius: 12px; padding: 10px; display: flex;
             flex-direction: column; gap: 8px; }
     .csat .scores { display: flex; gap: 6px; }
-    .csat .scores button[aria-pressed="true"] { background: #2457d6; color: #fff; border-color: #2457d6; }
+    .csat .scores button { font-size: 20px; line-height: 1; padding: 4px 6px; border: 0; color: #cbd2d9; }
+    .csat .scores button.lit { color: #f5b301; }
     .csat textarea { height: 56px; }
     .csat .send { align-self: flex-end; border: 0; border-radius: 8px; background: #2457d6; color: #fff;
                   padding: 6px 12px; }
@@ -171,10 +186,14 @@
                border-radius: 8px; height: 40px; max-height: 120px; }
     .composer button { border: 0; border-radius: 8px; background: #2457d6; color: #fff; padding: 0 14px; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    @media (max-width: 500px) {
+      .panel { position: fixed; inset: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
+    }
     @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s ease; } }
     @media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
   `;
 
+  const CLOSE_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18"/></svg>';
   const CHAT_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 
   /** Per-server state kept in localStorage, so a reload or another page of the host site resumes the chat. */
@@ -410,12 +429,14 @@
         <style>${STYLE}</style>
         <div class="panel" role="dialog" aria-label="${t.title}" hidden>
           <header>
-            <div><h2>${t.title}</h2><p>${t.subtitle}</p></div>
+            <div class="title"><h2>${t.title}</h2><p>${t.subtitle}</p></div>
+            <button class="switch" type="button" aria-pressed="false">${t.help}</button>
             <button class="human" type="button">${t.talkToPerson}</button>
             <button class="close" type="button" aria-label="${t.close}">×</button>
           </header>
           <div class="status" role="status"></div>
           <div class="handoff-status" role="status"></div>
+          <div class="help" hidden></div>
           <div class="log" role="log" aria-live="polite" aria-relevant="additions"></div>
           <div class="typing" aria-live="polite"></div>
           <form class="composer">
@@ -437,6 +458,9 @@
       this.launcher.addEventListener('click', () => this.setOpen(this.panel.hidden, true));
       root.querySelector('.close').addEventListener('click', () => this.setOpen(false, true));
       this.humanButton.addEventListener('click', () => this.requestHuman());
+      this.helpSection = root.querySelector('.help');
+      this.switchButton = root.querySelector('header .switch');
+      this.switchButton.addEventListener('click', () => this.showHelp(this.helpSection.hidden));
       this.panel.addEventListener('keydown', (event) => {
         if (event.key === 'Escape') this.setOpen(false, true);
       });
@@ -462,6 +486,9 @@
     setOpen(open, byUser) {
       this.panel.hidden = !open;
       this.launcher.setAttribute('aria-expanded', String(open));
+      // The launcher shows what a click does: the chat icon opens, a cross closes.
+      this.launcher.querySelector('svg').outerHTML = open ? CLOSE_ICON : CHAT_ICON;
+      this.launcher.dataset.icon = open ? 'close' : 'chat';
       this.launcher.setAttribute('aria-label', open ? this.t.close : this.t.open);
       this.state.open = open;
       if (open) this.state.unread = 0;
@@ -495,6 +522,32 @@
         this.reportedUnread = count;
         this.dispatchEvent(new CustomEvent('baton:unread', { bubbles: true, composed: true, detail: { count } }));
       }
+    }
+
+    /**
+     * Shows the help center in the panel (loaded from widget-home.js the first time), or the chat again. A help
+     * center that can't load leaves the chat in place.
+     */
+    showHelp(on) {
+      this.helpSection.hidden = !on;
+      this.panel.classList.toggle('on-help', on);
+      this.switchButton.textContent = on ? this.t.chat : this.t.help;
+      this.switchButton.setAttribute('aria-pressed', String(on));
+      if (!on) {
+        this.input.focus();
+        this.scrollToEnd();
+        return;
+      }
+      if (!this.help) {
+        this.help = import(this.server + '/widget-home.js')
+          .then((module) => module.mountHelp(this.helpSection, { server: this.server, lang: this.lang,
+            onAsk: () => this.showHelp(false) }))
+          .catch(() => {
+            this.help = null;
+            this.showHelp(false);
+          });
+      }
+      this.help.then((help) => help && help.focus());
     }
 
     requestHuman() {
@@ -564,7 +617,9 @@
       this.welcomed = true;
       this.setOwner(frame.owner);
       frame.messages.forEach((message) => this.showMessage(message, false));
+      (frame.joined || []).forEach((joined) => this.showAgentJoined(joined, false));
       if (frame.owner === 'resolved' && frame.csatRating == null) this.askForRating();
+      else if (frame.owner === 'resolved') this.showRated();
       // Unsent messages stay last, after the history they were typed after.
       s.outbox.forEach((item) => {
         const element = this.byClientId.get(item.clientMsgId);
@@ -738,7 +793,9 @@
       }
       this.handoffStatus.textContent = text;
       this.setOwner('waiting');
-      if (!frame.answersSoon) this.offerEmail();
+      // The card follows the team's note that introduces it (logged right after this frame), and is not offered
+      // at all when the host page told us the customer's email already.
+      if (!frame.answersSoon && !(this.identity && this.identity.email)) this.emailAfterNote = true;
     }
 
     /** "Monday 08:00" in the customer's own language and time zone, from an ISO time with the team's zone. */
@@ -752,16 +809,36 @@
       this.setOwner(frame.owner);
       if (frame.owner === 'resolved') {
         this.askForRating();
-      } else if (this.csatCard) {
+        return;
+      }
+      this.closedNote = null; // reopened: a later resolution says so again
+      this.ratedNote = null;
+      if (this.csatCard) {
         this.csatCard.remove();
         this.csatCard = null;
       }
     }
 
-    /** The conversation was resolved: "How was the help you got?", 1 to 5, and an optional comment. */
+    /** Says once per resolution that the conversation was closed, live and after a reload alike. */
+    showClosed() {
+      if (this.closedNote) return;
+      this.closedNote = this.addSystemNote(this.t.closed);
+      this.closedNote.classList.add('closed');
+    }
+
+    /** Resolved and already rated (a reload): the closed line and the thanks, as they were seen live. */
+    showRated() {
+      this.showClosed();
+      if (this.ratedNote) return;
+      this.ratedNote = this.addSystemNote(this.t.csatThanks);
+      this.ratedNote.classList.add('csat-thanks');
+    }
+
+    /** The conversation was resolved: "How was the help you got?", 1 to 5 stars, and an optional comment. */
     askForRating() {
       if (this.csatCard) return;
       const t = this.t;
+      this.showClosed();
       const card = document.createElement('form');
       card.className = 'csat';
       card.setAttribute('aria-label', t.csatQuestion);
@@ -776,13 +853,18 @@
       for (let n = 1; n <= 5; n += 1) {
         const button = document.createElement('button');
         button.type = 'button';
-        button.textContent = String(n);
+        // Stars, as customers know them from shops and app stores; the name says the number and its word.
+        button.textContent = '★';
         button.dataset.score = String(n);
-        button.setAttribute('aria-label', `${n} — ${t.csatScore(n)}`);
+        button.setAttribute('aria-label', t.csatStars(n, t.csatScore(n)));
+        button.title = t.csatScore(n);
         button.setAttribute('aria-pressed', 'false');
         button.addEventListener('click', () => {
           rating = n;
-          scores.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+          scores.querySelectorAll('button').forEach((b) => {
+            b.setAttribute('aria-pressed', String(b === button));
+            b.classList.toggle('lit', Number(b.dataset.score) <= n);
+          });
           send.disabled = false;
         });
         scores.append(button);
@@ -830,7 +912,6 @@
       form.querySelector('label').textContent = this.t.emailLabel;
       const input = form.querySelector('input');
       input.placeholder = this.t.emailPlaceholder;
-      if (this.identity && this.identity.email) input.value = this.identity.email;
       form.querySelector('button').textContent = this.t.emailSend;
       form.addEventListener('submit', (event) => {
         event.preventDefault();
@@ -909,10 +990,19 @@
       }
     }
 
-    showAgentJoined(frame) {
-      this.setOwner('agent', frame.agent.name);
-      this.countUnread();
+    /** "<name> joined": live at the end, or from a welcome's history in its place among the messages. */
+    showAgentJoined(frame, live = true) {
+      if (frame.seq && this.bySeq.has(frame.seq)) return;
+      if (live) {
+        this.setOwner('agent', frame.agent.name);
+        this.withdrawEmail();
+        this.countUnread();
+      }
       const element = this.bubble('system joined', '', this.t.joined(frame.agent.name));
+      if (frame.seq) {
+        element.dataset.seq = frame.seq;
+        this.bySeq.set(frame.seq, element);
+      }
       const avatar = safeHttpUrl(frame.agent.avatarUrl);
       if (avatar) {
         const image = document.createElement('img');
@@ -921,7 +1011,9 @@
         image.alt = '';
         element.prepend(image);
       }
-      this.append(element);
+      const later = live ? null : [...this.log.children].find((other) => other.dataset.seq
+        && compareSeq(other.dataset.seq, frame.seq) > 0);
+      if (later) later.before(element); else this.append(element);
     }
 
     addSystemNote(text) {
@@ -949,7 +1041,18 @@
 
     append(element) {
       this.log.append(element);
+      if (this.emailAfterNote && element.classList.contains('system')) {
+        this.emailAfterNote = false;
+        this.offerEmail();
+      }
       this.scrollToEnd();
+    }
+
+    /** A person has the conversation: asking for an email to be answered at later no longer makes sense. */
+    withdrawEmail() {
+      this.emailAfterNote = false;
+      if (this.contactForm) this.contactForm.remove();
+      this.contactForm = null;
     }
 
     scrollToEnd() {
