@@ -7,8 +7,6 @@ import dev.baton.kb.Article;
 import dev.baton.kb.DraftTrials;
 import dev.baton.kb.KnowledgeBase;
 import dev.baton.kb.Question;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,8 +31,6 @@ final class DraftLab implements DraftTrials {
         }
         try (Answering.Sandbox sandbox = answering.sandbox(withDraft(draft), policy)) {
             return trial(question, sandbox.answerer(), sandbox.knowledgeBase());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -51,8 +47,6 @@ final class DraftLab implements DraftTrials {
                     changes.add(new Change(text, before, after));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return changes;
     }

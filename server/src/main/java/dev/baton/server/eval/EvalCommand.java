@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code baton eval ...}: measures the bot on public data sets; see docs/quality.md. */
 @Command(name = "eval", description = "Measure the bot on labelled data (see docs/quality.md).",
-        mixinStandardHelpOptions = true, subcommands = {KbEval.class, HandoffEval.class, FrustrationEval.class, FitFrustrationCommand.class,
+        mixinStandardHelpOptions = true, subcommands = {KbEval.class, HandoffEval.class, FrustrationEval.class, FitFrustrationCommand.class, FitRankerCommand.class,
             SplitCommand.class})
 public final class EvalCommand {}
