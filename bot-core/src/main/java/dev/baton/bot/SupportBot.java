@@ -2,7 +2,6 @@ package dev.baton.bot;
 
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Author;
-import dev.baton.conversation.Citation;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.History;
@@ -11,6 +10,7 @@ import dev.baton.conversation.Role;
 import dev.baton.conversation.Seq;
 import dev.baton.detect.Analysis;
 import dev.baton.detect.MessageAnalyzer;
+import dev.baton.event.ChoicePicked;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
@@ -49,6 +49,8 @@ public final class SupportBot implements Worker, AutoCloseable {
     private final Author botAuthor;
     private final KeyedExecutor executor;
     private final ContentGaps gaps;
+    private final FollowUps followUps;
+    private final ChoiceTurns choices;
 
     /**
      * @param gaps where the questions it could not answer well are kept, for admins
@@ -65,6 +67,8 @@ public final class SupportBot implements Worker, AutoCloseable {
         this.botAuthor = Author.bot(botName);
         this.executor = new KeyedExecutor("baton-bot", threads);
         this.gaps = gaps;
+        this.followUps = new FollowUps(answerer);
+        this.choices = new ChoiceTurns(conversations, answerer, links, botAuthor);
     }
 
     @Override
@@ -72,6 +76,9 @@ public final class SupportBot implements Worker, AutoCloseable {
         if (logged.event() instanceof MessageCreated message && message.author().role() == Role.CUSTOMER) {
             executor.execute(message.conversationId(), () -> guarded(message.conversationId(),
                     () -> turn(logged.seq(), message), done));
+        } else if (logged.event() instanceof ChoicePicked pick) {
+            executor.execute(pick.conversationId(), () -> guarded(pick.conversationId(),
+                    () -> picked(logged.seq(), pick), done));
         } else if (logged.event() instanceof FeedbackGiven feedback && !feedback.helpful()) {
             executor.execute(feedback.conversationId(), () -> guarded(feedback.conversationId(),
                     () -> notHelpful(logged.seq(), feedback), done));
@@ -103,18 +110,18 @@ public final class SupportBot implements Worker, AutoCloseable {
         if (conversation.get().owner() != Owner.BOT) {
             return; // a person has it; the analysis is for them
         }
-        Optional<Answer> answer = answerer.answer(question);
-        boolean unsure = answer.isEmpty() || !answer.get().confident();
+        Optional<Answer> answer = followUps.answer(question, history, seq);
+        boolean offer = answer.isPresent() && answer.get().offersChoices();
+        boolean unsure = answer.isEmpty() || !answer.get().confident() && !offer;
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
         AppendResult written;
         if (handoff.isPresent()) {
             written = handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(),
                     question.language(), seq);
+        } else if (offer) {
+            written = choices.offer(id, seq, answer.get(), question.language());
         } else if (!unsure) {
-            var article = answer.get().article();
-            var citation = new Citation(article.id(), article.title(), links.url(article.id()));
-            written = conversations.addBotMessage(id, seq, botAuthor, answer.get().passage(), List.of(citation),
-                    rounded(answer.get().confidence()));
+            written = choices.answer(id, seq, answer.get(), question.language());
         } else {
             written = conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(question.language()),
                     List.of(), answer.map(a -> rounded(a.confidence())).orElse(0.0));
@@ -124,6 +131,29 @@ public final class SupportBot implements Worker, AutoCloseable {
         boolean gap = unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true);
         if (gap && written.status() != AppendResult.Status.DUPLICATE) {
             gaps.record(new ContentGaps.Gap(message.text(), question.language(), "not_sure", id, Seq.millis(seq)));
+        }
+    }
+
+    /** A pick on "Did you mean…": that article's passage; "None of these" is a not-sure turn that offers a person. */
+    private void picked(String seq, ChoicePicked pick) {
+        String id = pick.conversationId();
+        Optional<Conversation> conversation = conversations.find(id);
+        if (conversation.isEmpty() || conversation.get().owner() != Owner.BOT) {
+            return;
+        }
+        History history = conversations.history(id);
+        String language = Language.fromLocale(conversation.get().locale());
+        if (pick.articleId() != null
+                && choices.picked(id, seq, pick.messageSeq(), pick.articleId(), history).isPresent()) {
+            return;
+        }
+        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), true, history);
+        AppendResult written = handoff.isPresent()
+                ? handoffs.handOff(conversation.get(), history, handoff.get(), language, seq)
+                : conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(language), List.of(), 0.0);
+        if (written.status() != AppendResult.Status.DUPLICATE) {
+            history.questionBefore(pick.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
+                    question.text(), language, "not_sure", id, question.ts())));
         }
     }
 
@@ -147,7 +177,7 @@ public final class SupportBot implements Worker, AutoCloseable {
         }
     }
 
-    private static double rounded(double confidence) {
+    static double rounded(double confidence) {
         return Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000.0;
     }
 

@@ -64,6 +64,11 @@ public final class Answerer {
                 confident, choices));
     }
 
+    /** An article of the knowledge base, as it is now (for a customer's pick). */
+    public Optional<Article> article(String id) {
+        return knowledgeBase.find(id);
+    }
+
     /** The best matches, best first, as {@link #answer(Question)} weighs them with the current thresholds. */
     public List<Match> ranked(Question question) {
         return ranked(question, policy.current());

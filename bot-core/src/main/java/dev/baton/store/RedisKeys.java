@@ -71,6 +71,11 @@ public record RedisKeys(String namespace) {
         return namespace + ":kb:recent-questions";
     }
 
+    /** String: the knowledge base's calibration (JSON), with the hash of the content it was measured on. */
+    public String kbCalibration() {
+        return namespace + ":kb:calibration";
+    }
+
     public String articles() {
         return namespace + ":kb:articles";
     }

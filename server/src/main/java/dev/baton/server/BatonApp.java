@@ -12,6 +12,7 @@ import dev.baton.console.AuthController;
 import dev.baton.console.Clients;
 import dev.baton.console.ConsoleOrigins;
 import dev.baton.console.ConsoleAssets;
+import dev.baton.console.CalibrationController;
 import dev.baton.console.ConversationsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
@@ -34,7 +35,7 @@ import dev.baton.event.Signal;
 import dev.baton.event.Transferred;
 import dev.baton.handoff.HandoffService;
 import dev.baton.inbox.AgentActions;
-import dev.baton.kb.AnswerPolicy;
+import dev.baton.kb.KbCalibrations;
 import dev.baton.kb.ArticleEditor;
 import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
@@ -45,6 +46,7 @@ import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
+import dev.baton.store.RedisCalibrationStore;
 import dev.baton.store.RedisContentGaps;
 import dev.baton.store.RedisConversationLogs;
 import dev.baton.store.RedisConversationStore;
@@ -145,6 +147,9 @@ public final class BatonApp implements AutoCloseable {
         if (seeded > 0) {
             log.info("Loaded {} demo articles into the knowledge base", seeded);
         }
+        var calibrations = closeOnStop(new KbCalibrations(knowledgeBase, answering.calibrator(),
+                new RedisCalibrationStore(redis, keys, json)));
+        calibrations.start();
 
         // The team: agents, sessions, routing, the inbox
         var agents = new RedisAgentStore(redis, keys, json);
@@ -169,7 +174,7 @@ public final class BatonApp implements AutoCloseable {
 
         // The bot
         int botThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
+        var bot = closeOnStop(new SupportBot(conversations, answering.answerer(calibrations),
                 answering.analyzer(), config.handoff(), handoffs,
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8), config.botName(),
                 botThreads, contentGaps));
@@ -196,6 +201,7 @@ public final class BatonApp implements AutoCloseable {
             // An article changed on some node: every node reads it again, so all answer alike within a second.
             if ("article".equals(signal.kind())) {
                 knowledgeBase.reload(signal.articleId());
+                calibrations.changed();
             }
         });
         signals.start();
@@ -234,8 +240,9 @@ public final class BatonApp implements AutoCloseable {
                 id -> signals.publish(Signal.articleChanged(id)), clock);
         articleEditor.adoptUnversioned();
         var gapClusters = new GapClusters(answering);
+        var calibrationApi = new CalibrationController(calibrations);
         var kbApi = new KnowledgeBaseController(articleEditor, knowledgeBase,
-                new DraftLab(answering, AnswerPolicy.DEFAULT), recentQuestions,
+                new DraftLab(answering, calibrations), recentQuestions,
                 () -> gapClusters.group(contentGaps.latest(GapClusters.GROUPED)),
                 () -> kpis.compute(KpiRange.lastDays(KnowledgeBaseController.USAGE_DAYS, clock)).articles(), json);
 
@@ -307,6 +314,8 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/kb/import", kbApi::importArticles);
             app.routes.get("/api/kb/export", kbApi::export);
             app.routes.get("/api/kb/gaps", kbApi::gaps);
+            app.routes.get("/api/kb/calibration", calibrationApi::get);
+            app.routes.put("/api/kb/calibration", calibrationApi::put);
             app.routes.get("/api/kpis", kpiApi::get);
             app.routes.get("/api/kpis/{file}", kpiApi::csv);
             app.routes.get("/api/webhooks", webhookApi::list);

@@ -6,6 +6,7 @@
 import { api, setCsrfToken, ApiError } from './api.js';
 import { el, clear, byId } from './dom.js';
 import { formatTime, formatPercent } from './format.js';
+import { setUpCalibration } from './calibration.js';
 
 const state = { current: null, previewTimer: 0 };
 
@@ -279,6 +280,7 @@ async function start() {
   byId('kb-gaps-box').addEventListener('toggle', () => {
     if (byId('kb-gaps-box').open) loadGaps().catch(showError);
   });
+  setUpCalibration(showError);
   await loadList();
   const fromHash = decodeURIComponent(location.hash.slice(1));
   if (fromHash) await open(fromHash);
