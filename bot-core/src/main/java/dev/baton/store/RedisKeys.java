@@ -76,6 +76,16 @@ public record RedisKeys(String namespace) {
         return namespace + ":kb:calibration";
     }
 
+    /** Hash: proposal id to a question proposed as an example of an article (JSON). */
+    public String exampleProposals() {
+        return namespace + ":kb:proposals";
+    }
+
+    /** Sorted set: proposal ids by when they were proposed. */
+    public String exampleProposalsByTime() {
+        return namespace + ":kb:proposals-by-time";
+    }
+
     public String articles() {
         return namespace + ":kb:articles";
     }

@@ -3,6 +3,7 @@ package dev.baton.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.access.AgentAccess;
 import dev.baton.access.Passwords;
+import dev.baton.bot.ExampleLearner;
 import dev.baton.bot.SupportBot;
 import dev.baton.console.AccessGuard;
 import dev.baton.console.AgentEndpoint;
@@ -14,6 +15,7 @@ import dev.baton.console.ConsoleOrigins;
 import dev.baton.console.ConsoleAssets;
 import dev.baton.console.CalibrationController;
 import dev.baton.console.ConversationsController;
+import dev.baton.console.ProposalsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
 import dev.baton.console.KpiController;
@@ -48,6 +50,7 @@ import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
 import dev.baton.store.RedisCalibrationStore;
 import dev.baton.store.RedisContentGaps;
+import dev.baton.store.RedisExampleProposals;
 import dev.baton.store.RedisConversationLogs;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
@@ -102,6 +105,7 @@ public final class BatonApp implements AutoCloseable {
     private Javalin javalin;
     private volatile String publicUrl;
     private List<DemoLogin> demoLogins = List.of();
+    private KbCalibrations calibrations;
 
     private BatonApp() {}
 
@@ -147,7 +151,7 @@ public final class BatonApp implements AutoCloseable {
         if (seeded > 0) {
             log.info("Loaded {} demo articles into the knowledge base", seeded);
         }
-        var calibrations = closeOnStop(new KbCalibrations(knowledgeBase, answering.calibrator(),
+        calibrations = closeOnStop(new KbCalibrations(knowledgeBase, answering.calibrator(),
                 new RedisCalibrationStore(redis, keys, json)));
         calibrations.start();
 
@@ -241,6 +245,9 @@ public final class BatonApp implements AutoCloseable {
         articleEditor.adoptUnversioned();
         var gapClusters = new GapClusters(answering);
         var calibrationApi = new CalibrationController(calibrations);
+        var proposals = new RedisExampleProposals(redis, keys, json);
+        events.subscribe(closeOnStop(new ExampleLearner(conversations, knowledgeBase, proposals)));
+        var proposalsApi = new ProposalsController(proposals, articleEditor);
         var kbApi = new KnowledgeBaseController(articleEditor, knowledgeBase,
                 new DraftLab(answering, calibrations), recentQuestions,
                 () -> gapClusters.group(contentGaps.latest(GapClusters.GROUPED)),
@@ -315,6 +322,9 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/api/kb/export", kbApi::export);
             app.routes.get("/api/kb/gaps", kbApi::gaps);
             app.routes.get("/api/kb/calibration", calibrationApi::get);
+            app.routes.get("/api/kb/proposals", proposalsApi::list);
+            app.routes.post("/api/kb/proposals/{id}/accept", proposalsApi::accept);
+            app.routes.delete("/api/kb/proposals/{id}", proposalsApi::dismiss);
             app.routes.put("/api/kb/calibration", calibrationApi::put);
             app.routes.get("/api/kpis", kpiApi::get);
             app.routes.get("/api/kpis/{file}", kpiApi::csv);
@@ -347,6 +357,15 @@ public final class BatonApp implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Waits until the knowledge base's calibration is measured (or read); for tests and tools that need it settled. */
+    public void awaitCalibrated() {
+        try {
+            calibrations.awaitIdle();
+        } catch (Exception e) {
+            throw new IllegalStateException("the calibration did not finish", e);
+        }
     }
 
     /** The address customers and agents use; article links start with it. */

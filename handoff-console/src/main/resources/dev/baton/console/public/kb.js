@@ -7,6 +7,7 @@ import { api, setCsrfToken, ApiError } from './api.js';
 import { el, clear, byId } from './dom.js';
 import { formatTime, formatPercent } from './format.js';
 import { setUpCalibration } from './calibration.js';
+import { loadProposals } from './proposals.js';
 
 const state = { current: null, previewTimer: 0 };
 
@@ -278,7 +279,10 @@ async function start() {
     open(link.dataset.id);
   });
   byId('kb-gaps-box').addEventListener('toggle', () => {
-    if (byId('kb-gaps-box').open) loadGaps().catch(showError);
+    if (byId('kb-gaps-box').open) {
+      loadGaps().catch(showError);
+      loadProposals(showError).catch(showError);
+    }
   });
   setUpCalibration(showError);
   await loadList();
