@@ -35,7 +35,13 @@ final class FollowUps {
             return alone;
         }
         Optional<Answer> together = answerer.answer(answerer.prepare(previous.get().text() + " " + question.text()));
-        return rank(together) > rank(alone) ? together : alone;
+        if (rank(together) <= rank(alone)) {
+            return alone;
+        }
+        // The article comes from both messages; the passage from the new one ("what about android": Android's part).
+        Answer found = together.get();
+        return Optional.of(new Answer(found.article(), answerer.passageOf(found.article(), question),
+                found.confidence(), found.confident(), found.choices()));
     }
 
     private static Optional<Message> previousQuestion(History history, String seq) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class Answerer {
     /** Choices offered at most: more is a search result page, not a question back. */
     static final int MAX_CHOICES = 3;
-    /** A further choice must be at least this share as likely as the best one, or it is noise. */
+    /** A third choice must be at least this share as likely as the best one, or it is noise (two are always shown). */
     static final double CHOICE_SHARE = 0.1;
     private static final int CANDIDATES = 8;
 
@@ -93,8 +93,8 @@ public final class Answerer {
         double best = ranked.get(0).confidence() / thresholds.thresholdFor(ranked.get(0));
         List<Article> choices = new ArrayList<>();
         for (Match match : ranked) {
-            if (choices.size() == MAX_CHOICES || match.confidence() / thresholds.thresholdFor(match)
-                    < CHOICE_SHARE * best) {
+            if (choices.size() == MAX_CHOICES || choices.size() >= 2
+                    && match.confidence() / thresholds.thresholdFor(match) < CHOICE_SHARE * best) {
                 break;
             }
             knowledgeBase.find(match.articleId()).filter(a -> !choices.contains(a)).ifPresent(choices::add);

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Japanese support words and their English ({@code ja-en-glossary.txt}, shipped), so a Japanese question can reach an
@@ -51,19 +51,19 @@ final class Glossary {
     /** The question's words in English, or "" when it has none the glossary knows. */
     String english(String text) {
         StringBuilder rest = new StringBuilder(text);
-        Set<String> words = new LinkedHashSet<>();
+        TreeMap<Integer, String> byPosition = new TreeMap<>();
         for (Map.Entry<String, String> entry : entries) {
             int at = rest.indexOf(entry.getKey());
             if (at >= 0) {
-                words.add(entry.getValue());
+                byPosition.put(at, entry.getValue());
                 // Blanked out, so a shorter entry inside a longer one is not read twice.
                 rest.replace(at, at + entry.getKey().length(), " ".repeat(entry.getKey().length()));
             }
         }
         Matcher latin = LATIN_WORD.matcher(text);
         while (latin.find()) {
-            words.add(latin.group());
+            byPosition.putIfAbsent(latin.start(), latin.group());
         }
-        return String.join(" ", words);
+        return String.join(" ", new LinkedHashSet<>(byPosition.values()));
     }
 }

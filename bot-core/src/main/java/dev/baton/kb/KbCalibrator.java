@@ -64,7 +64,7 @@ public final class KbCalibrator {
             articles.stream().sorted(java.util.Comparator.comparing(Article::id)).forEach(a -> digest.update(
                     (a.id() + "\u0000" + a.title() + "\u0000" + a.body() + "\u0000" + a.language() + "\u0000"
                             + String.join("\u0001", a.examples()) + "\u0002").getBytes(StandardCharsets.UTF_8)));
-            digest.update(Ranker.load().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(Ranker.load().fingerprint().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

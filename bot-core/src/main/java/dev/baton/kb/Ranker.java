@@ -36,6 +36,11 @@ public record Ranker(List<String> features, double[] weights, double bias, Strin
         }
     }
 
+    /** Its weights as text, the same for the same ranker in every JVM (for content hashes). */
+    public String fingerprint() {
+        return features + Arrays.toString(weights) + bias;
+    }
+
     public double probability(RankFeatures features) {
         double[] x = features.values();
         double z = bias;

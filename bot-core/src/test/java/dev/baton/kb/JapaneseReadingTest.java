@@ -33,7 +33,7 @@ class JapaneseReadingTest {
         Glossary glossary = Glossary.load();
 
         assertEquals("refund invoice", glossary.english("返金と請求書について"));
-        assertEquals("log in sign in Shopify", glossary.english("Shopifyにログインできない"));
+        assertEquals("Shopify log in sign in", glossary.english("Shopifyにログインできない"));
         assertEquals("", glossary.english("今日はいい天気"));
     }
 }

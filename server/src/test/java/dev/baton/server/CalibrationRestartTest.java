@@ -86,6 +86,9 @@ class CalibrationRestartTest {
             assertEquals(0.81, afterRestart.path("answerThreshold").asDouble());
             assertEquals(0.33, afterRestart.path("offerThreshold").asDouble());
             assertTrue(afterRestart.path("overridden").asBoolean());
+            second.awaitCalibrated();
+            assertEquals(overridden.path("measuredAt").asText(),
+                    admin.get("/api/kb/calibration").body().path("measuredAt").asText(), "nothing measured again");
 
             JsonNode automatic = admin.put("/api/kb/calibration", Map.of("automatic", true)).body();
             assertFalse(automatic.path("overridden").asBoolean());

@@ -77,7 +77,7 @@ class ChoicesSocketTest {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
 
-        client.ask("m-1", "i want to close everything down");
+        client.ask("m-1", "what can only the owner do under settings");
         client.nextMessageFrom("customer");
         JsonNode offer = client.nextMessageFrom("bot");
 
@@ -103,7 +103,7 @@ class ChoicesSocketTest {
     void a_picked_article_proposes_the_question_as_its_example_and_only_an_admin_adds_it() throws Exception {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
-        client.ask("m-1", "wipe all our stuff off your servers");
+        client.ask("m-1", "which settings page is that on for the owner");
         client.nextMessageFrom("customer");
         JsonNode offer = client.nextMessageFrom("bot");
         client.sendFrame(ChatClient.frame("pick").put("seq", offer.path("seq").asText())
@@ -114,7 +114,7 @@ class ChoicesSocketTest {
         for (long deadline = System.currentTimeMillis() + 10_000; proposal == null
                 && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
             for (JsonNode p : admin.get("/api/kb/proposals").body().path("proposals")) {
-                if (p.path("question").asText().equals("wipe all our stuff off your servers")) {
+                if (p.path("question").asText().equals("which settings page is that on for the owner")) {
                     proposal = p;
                 }
             }
@@ -123,15 +123,15 @@ class ChoicesSocketTest {
         assertEquals("delete-account", proposal.path("articleId").asText());
         assertEquals("picked", proposal.path("source").asText());
         JsonNode before = admin.get("/api/kb/articles/delete-account").body();
-        assertFalse(before.toString().contains("wipe all our stuff"), "nothing changes without an admin");
+        assertFalse(before.toString().contains("which settings page is that on"), "nothing changes without an admin");
 
         JsonNode accepted = admin.post("/api/kb/proposals/" + proposal.path("id").asText() + "/accept", Map.of())
                 .body();
 
-        assertTrue(accepted.path("examples").toString().contains("wipe all our stuff off your servers"),
+        assertTrue(accepted.path("examples").toString().contains("which settings page is that on for the owner"),
                 accepted::toString);
         assertTrue(admin.get("/api/kb/articles/delete-account").body().toString()
-                .contains("wipe all our stuff off your servers"));
+                .contains("which settings page is that on for the owner"));
         assertTrue(admin.get("/api/kb/articles/delete-account/versions").body().path("versions").size() >= 2);
         for (JsonNode p : admin.get("/api/kb/proposals").body().path("proposals")) {
             assertFalse(p.path("id").asText().equals(proposal.path("id").asText()), "accepted, so no longer pending");
@@ -142,7 +142,7 @@ class ChoicesSocketTest {
     void none_of_these_is_a_not_sure_turn_that_offers_a_person() {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
-        client.ask("m-1", "i want to close everything down");
+        client.ask("m-1", "what can only the owner do under settings");
         client.nextMessageFrom("customer");
         JsonNode offer = client.nextMessageFrom("bot");
 
@@ -158,19 +158,19 @@ class ChoicesSocketTest {
     void a_pick_of_an_article_that_was_not_offered_is_refused() {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
-        client.ask("m-1", "i want to close everything down");
+        client.ask("m-1", "what can only the owner do under settings");
         client.nextMessageFrom("customer");
         JsonNode offer = client.nextMessageFrom("bot");
         assertFalse(choiceIds(offer).contains("points"), offer::toString);
 
         client.sendFrame(ChatClient.frame("pick").put("seq", offer.path("seq").asText()).put("articleId", "points"));
 
-        assertEquals("invalid_field", client.next("error").path("error").asText());
+        assertEquals("invalid_field", client.next("error").path("code").asText());
     }
 
     @Test
     void a_short_follow_up_is_read_with_the_question_before_it() {
-        thresholds(0.6, 0.3);
+        thresholds(0.9, 0.3);
         ChatClient alone = customer();
         alone.ask("m-1", "what about android");
         alone.nextMessageFrom("customer");
