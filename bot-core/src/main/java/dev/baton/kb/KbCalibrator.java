@@ -98,8 +98,9 @@ public final class KbCalibrator {
     }
 
     private List<Asked> askExamples(List<Article> articles) {
-        int total = articles.stream().mapToInt(a -> a.examples().size()).sum();
-        int every = Math.max(1, (int) Math.ceil(total / (double) MAX_EXAMPLES_ASKED));
+        // At most one example per article and fold can be left out; of those, every n-th article's (a sample).
+        int candidates = articles.stream().mapToInt(a -> Math.min(FOLDS, a.examples().size())).sum();
+        int every = Math.max(1, (int) Math.ceil(candidates / (double) MAX_EXAMPLES_ASKED));
         List<Asked> asked = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Article> without = new ArrayList<>();
