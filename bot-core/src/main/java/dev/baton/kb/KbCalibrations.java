@@ -1,6 +1,7 @@
 package dev.baton.kb;
 
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,8 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
                 scheduled.set(false);
                 try {
                     refresh();
+                } catch (CancellationException stopping) {
+                    log.debug("Calibration stopped: the server is stopping");
                 } catch (RuntimeException e) {
                     log.error("Could not calibrate the knowledge base; keeping the previous thresholds", e);
                 }
@@ -112,8 +115,16 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
         worker.submit(() -> { }).get(5, TimeUnit.MINUTES);
     }
 
+    /** Stops a measure under way and waits for it, so nothing uses the embedding model once it is closed. */
     @Override
     public void close() {
         worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("A calibration did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 /**
@@ -129,7 +130,11 @@ public final class KbCalibrator {
         return asked;
     }
 
+    /** Stops between questions when the thread is interrupted (the server is stopping and frees the model). */
     private static Optional<Asked> ask(Answerer answerer, String text, String expected) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("calibration stopped");
+        }
         List<Match> ranked = answerer.ranked(answerer.prepare(text));
         return ranked.isEmpty() ? Optional.empty()
                 : Optional.of(new Asked(ranked.get(0), expected == null ? null : expected.equals(
