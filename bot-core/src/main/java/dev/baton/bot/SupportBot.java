@@ -27,6 +27,7 @@ import dev.baton.kb.Language;
 import dev.baton.kb.Question;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,43 +138,41 @@ public final class SupportBot implements Worker, AutoCloseable {
     /** A pick on "Did you mean…": that article's passage; "None of these" is a not-sure turn that offers a person. */
     private void picked(String seq, ChoicePicked pick) {
         String id = pick.conversationId();
-        Optional<Conversation> conversation = conversations.find(id);
-        if (conversation.isEmpty() || conversation.get().owner() != Owner.BOT) {
-            return;
-        }
-        History history = conversations.history(id);
-        String language = Language.fromLocale(conversation.get().locale());
-        if (pick.articleId() != null
-                && choices.picked(id, seq, pick.messageSeq(), pick.articleId(), history).isPresent()) {
-            return;
-        }
-        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), true, history);
-        AppendResult written = handoff.isPresent()
-                ? handoffs.handOff(conversation.get(), history, handoff.get(), language, seq)
-                : conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(language), List.of(), 0.0);
-        if (written.status() != AppendResult.Status.DUPLICATE) {
-            history.questionBefore(pick.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
-                    question.text(), language, "not_sure", id, question.ts())));
+        boolean answered = pick.articleId() != null
+                && conversations.find(id).filter(c -> c.owner() == Owner.BOT).isPresent()
+                && choices.picked(id, seq, pick.messageSeq(), pick.articleId(), conversations.history(id)).isPresent();
+        if (!answered) {
+            turnedDown(seq, id, pick.messageSeq(), true, BotMessages::notSure, 0.0, "not_sure");
         }
     }
 
     /** "Did this help? No": hand over if that makes too many in a row, else apologise and offer a person. */
     private void notHelpful(String seq, FeedbackGiven feedback) {
-        String id = feedback.conversationId();
+        turnedDown(seq, feedback.conversationId(), feedback.messageSeq(), false, BotMessages::sorryNotHelpful, null,
+                "not_helpful");
+    }
+
+    /**
+     * The customer turned down what the bot said at {@code messageSeq}: hand over if that makes too many in a row,
+     * else {@code reply} and offer a person; the question is a content gap either way.
+     *
+     * @param unsure whether this counts as a reply the bot was not sure of
+     */
+    private void turnedDown(String seq, String id, String messageSeq, boolean unsure,
+            Function<String, String> reply, Double confidence, String why) {
         Optional<Conversation> conversation = conversations.find(id);
         if (conversation.isEmpty() || conversation.get().owner() != Owner.BOT) {
             return;
         }
         History history = conversations.history(id);
         String language = Language.fromLocale(conversation.get().locale());
-        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), false, history);
+        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), unsure, history);
         AppendResult written = handoff.isPresent()
                 ? handoffs.handOff(conversation.get(), history, handoff.get(), language, seq)
-                : conversations.addBotMessage(id, seq, botAuthor, BotMessages.sorryNotHelpful(language), List.of(),
-                        null);
+                : conversations.addBotMessage(id, seq, botAuthor, reply.apply(language), List.of(), confidence);
         if (written.status() != AppendResult.Status.DUPLICATE) {
-            history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
-                    question.text(), language, "not_helpful", id, question.ts())));
+            history.questionBefore(messageSeq).ifPresent(question -> gaps.record(new ContentGaps.Gap(
+                    question.text(), language, why, id, question.ts())));
         }
     }
 

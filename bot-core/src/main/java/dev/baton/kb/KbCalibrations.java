@@ -63,7 +63,8 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
         }
     }
 
-    private void refresh() {
+    /** One measure at a time, and never at the same time as an admin's change (which would be overwritten). */
+    private synchronized void refresh() {
         var articles = knowledgeBase.all();
         String hash = KbCalibrator.contentHash(articles);
         Optional<KbCalibration> stored = store.load();
@@ -92,7 +93,7 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
     }
 
     /** An admin's thresholds, measured and stored at once; kept until {@link #automatic()}. */
-    public KbCalibration override(AnswerPolicy policy) {
+    public synchronized KbCalibration override(AnswerPolicy policy) {
         KbCalibration measured = calibrator.measureAt(knowledgeBase.all(), policy);
         store.save(measured);
         current = measured;
@@ -100,7 +101,7 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
     }
 
     /** Back to measured thresholds, measured now. */
-    public KbCalibration automatic() {
+    public synchronized KbCalibration automatic() {
         KbCalibration measured = calibrator.calibrate(knowledgeBase.all());
         store.save(measured);
         current = measured;

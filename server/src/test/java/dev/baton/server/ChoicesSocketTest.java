@@ -66,6 +66,13 @@ class ChoicesSocketTest {
         return client;
     }
 
+    /** Asks as a new customer and returns the bot's offer of choices. */
+    private JsonNode offerFor(ChatClient client, String question) {
+        client.ask("m-1", question);
+        client.nextMessageFrom("customer");
+        return client.nextMessageFrom("bot");
+    }
+
     private static List<String> choiceIds(JsonNode message) {
         List<String> ids = new ArrayList<>();
         message.path("choices").forEach(choice -> ids.add(choice.path("articleId").asText()));
@@ -77,9 +84,7 @@ class ChoicesSocketTest {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
 
-        client.ask("m-1", "what can only the owner do under settings");
-        client.nextMessageFrom("customer");
-        JsonNode offer = client.nextMessageFrom("bot");
+        JsonNode offer = offerFor(client, "what can only the owner do under settings");
 
         assertEquals("Did you mean one of these?", offer.path("text").asText());
         List<String> offered = choiceIds(offer);
@@ -103,9 +108,7 @@ class ChoicesSocketTest {
     void a_picked_article_proposes_the_question_as_its_example_and_only_an_admin_adds_it() throws Exception {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
-        client.ask("m-1", "which settings page is that on for the owner");
-        client.nextMessageFrom("customer");
-        JsonNode offer = client.nextMessageFrom("bot");
+        JsonNode offer = offerFor(client, "which settings page is that on for the owner");
         client.sendFrame(ChatClient.frame("pick").put("seq", offer.path("seq").asText())
                 .put("articleId", "delete-account"));
         client.nextMessageFrom("bot");
@@ -142,9 +145,7 @@ class ChoicesSocketTest {
     void none_of_these_is_a_not_sure_turn_that_offers_a_person() {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
-        client.ask("m-1", "what can only the owner do under settings");
-        client.nextMessageFrom("customer");
-        JsonNode offer = client.nextMessageFrom("bot");
+        JsonNode offer = offerFor(client, "what can only the owner do under settings");
 
         client.sendFrame(ChatClient.frame("pick").put("seq", offer.path("seq").asText()));
         JsonNode reply = client.nextMessageFrom("bot");
@@ -158,9 +159,7 @@ class ChoicesSocketTest {
     void a_pick_of_an_article_that_was_not_offered_is_refused() {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
-        client.ask("m-1", "what can only the owner do under settings");
-        client.nextMessageFrom("customer");
-        JsonNode offer = client.nextMessageFrom("bot");
+        JsonNode offer = offerFor(client, "what can only the owner do under settings");
         assertFalse(choiceIds(offer).contains("points"), offer::toString);
 
         client.sendFrame(ChatClient.frame("pick").put("seq", offer.path("seq").asText()).put("articleId", "points"));
