@@ -53,6 +53,18 @@ class AnswererChoicesTest {
     }
 
     @Test
+    void a_japanese_question_on_a_topic_with_only_an_english_article_reaches_it_through_the_glossary() {
+        Question question = knowledgeBase.prepare("Shopifyと連携するにはどうすればいいですか");
+        Answer answer = new Answerer(knowledgeBase, new PassageFinder(analysis), AnswerPolicy.DEFAULT)
+                .answer(question).orElseThrow();
+
+        assertEquals("ja", question.language());
+        assertTrue(question.english().text().contains("Shopify"), question.english()::text);
+        assertTrue(answer.article().id().equals("shopify-integration")
+                || answer.choices().stream().anyMatch(a -> a.id().equals("shopify-integration")), answer::toString);
+    }
+
+    @Test
     void the_ranker_prefers_the_article_that_answers() {
         Ranker ranker = Ranker.load();
         RankFeatures close = new RankFeatures(0.85, 0.8, 0.8, 1.0, 0.1, 0.0);
