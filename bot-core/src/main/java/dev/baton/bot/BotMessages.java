@@ -16,6 +16,15 @@ final class BotMessages {
                 : "I'm not sure I have the right answer to that. Would you like me to bring in someone from our team?";
     }
 
+    static String didYouMean(String language) {
+        return japanese(language) ? "もしかして、次のどれかについてのご質問ですか？" : "Did you mean one of these?";
+    }
+
+    /** Before a passage quoted from an article in English, for a customer who asked in Japanese. */
+    static String articleInEnglish(String language) {
+        return japanese(language) ? "（こちらの記事は英語のみです）\n" : "";
+    }
+
     static String sorryNotHelpful(String language) {
         return japanese(language)
                 ? "お役に立てずすみません。担当者におつなぎしましょうか？別の言葉で質問していただくこともできます。"

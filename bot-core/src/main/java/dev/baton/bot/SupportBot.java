@@ -1,7 +1,6 @@
 package dev.baton.bot;
 
 import dev.baton.conversation.Author;
-import dev.baton.conversation.Citation;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.History;
@@ -10,6 +9,7 @@ import dev.baton.conversation.Role;
 import dev.baton.conversation.Seq;
 import dev.baton.detect.Analysis;
 import dev.baton.detect.MessageAnalyzer;
+import dev.baton.event.ChoicePicked;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
@@ -26,6 +26,7 @@ import dev.baton.kb.Language;
 import dev.baton.kb.Question;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,8 @@ public final class SupportBot implements Worker, AutoCloseable {
     private final Author botAuthor;
     private final KeyedExecutor executor;
     private final ContentGaps gaps;
+    private final FollowUps followUps;
+    private final ChoiceTurns choices;
 
     /**
      * @param gaps where the questions it could not answer well are kept, for admins
@@ -64,6 +67,8 @@ public final class SupportBot implements Worker, AutoCloseable {
         this.botAuthor = Author.bot(botName);
         this.executor = new KeyedExecutor("baton-bot", threads);
         this.gaps = gaps;
+        this.followUps = new FollowUps(answerer);
+        this.choices = new ChoiceTurns(conversations, answerer, links, botAuthor);
     }
 
     @Override
@@ -71,6 +76,9 @@ public final class SupportBot implements Worker, AutoCloseable {
         if (logged.event() instanceof MessageCreated message && message.author().role() == Role.CUSTOMER) {
             executor.execute(message.conversationId(), () -> guarded(message.conversationId(),
                     () -> turn(logged.seq(), message), done));
+        } else if (logged.event() instanceof ChoicePicked pick) {
+            executor.execute(pick.conversationId(), () -> guarded(pick.conversationId(),
+                    () -> picked(logged.seq(), pick), done));
         } else if (logged.event() instanceof FeedbackGiven feedback && !feedback.helpful()) {
             executor.execute(feedback.conversationId(), () -> guarded(feedback.conversationId(),
                     () -> notHelpful(logged.seq(), feedback), done));
@@ -102,9 +110,11 @@ public final class SupportBot implements Worker, AutoCloseable {
         if (conversation.get().owner() != Owner.BOT) {
             return; // a person has it; the analysis is for them
         }
-        Optional<Answer> answer = answerer.answer(question);
-        boolean unsure = answer.isEmpty() || !answer.get().confident()
-                || HandoffPolicy.repeatsLastAnswer(analysis, answer.get().article().id(), history);
+        Optional<Answer> answer = followUps.answer(question, history, seq);
+        boolean repeats = answer.isPresent()
+                && HandoffPolicy.repeatsLastAnswer(analysis, answer.get().article().id(), history);
+        boolean offer = !repeats && answer.isPresent() && answer.get().offersChoices();
+        boolean unsure = answer.isEmpty() || repeats || !answer.get().confident() && !offer;
         Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
         // A request for a refund or a person is not a missing article; a question nobody wrote about is. Recorded
         // before the reply, so an admin sees it as soon as the customer does; the store records a turn's gap once.
@@ -113,37 +123,58 @@ public final class SupportBot implements Worker, AutoCloseable {
         }
         if (handoff.isPresent()) {
             handoffs.handOff(conversation.get(), history.with(seq, analysis), handoff.get(), question.language(), seq);
+        } else if (offer) {
+            choices.offer(id, seq, answer.get(), question.language());
         } else if (!unsure) {
-            var article = answer.get().article();
-            var citation = new Citation(article.id(), article.title(), links.url(article.id()));
-            conversations.addBotMessage(id, seq, botAuthor, answer.get().passage(), List.of(citation),
-                    rounded(answer.get().confidence()));
+            choices.answer(id, seq, answer.get(), question.language());
         } else {
             conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(question.language()), List.of(),
                     answer.map(a -> rounded(a.confidence())).orElse(0.0));
         }
     }
 
+    /** A pick on "Did you mean…": that article's passage; "None of these" is a not-sure turn that offers a person. */
+    private void picked(String seq, ChoicePicked pick) {
+        String id = pick.conversationId();
+        boolean answered = pick.articleId() != null
+                && conversations.find(id).filter(c -> c.owner() == Owner.BOT).isPresent()
+                && choices.picked(id, seq, pick.messageSeq(), pick.articleId(), conversations.history(id)).isPresent();
+        if (!answered) {
+            turnedDown(seq, id, pick.messageSeq(), true, BotMessages::notSure, 0.0, "not_sure");
+        }
+    }
+
     /** "Did this help? No": hand over if that makes too many in a row, else apologise and offer a person. */
     private void notHelpful(String seq, FeedbackGiven feedback) {
-        String id = feedback.conversationId();
+        turnedDown(seq, feedback.conversationId(), feedback.messageSeq(), false, BotMessages::sorryNotHelpful, null,
+                "not_helpful");
+    }
+
+    /**
+     * The customer turned down what the bot said at {@code messageSeq}: hand over if that makes too many in a row,
+     * else {@code reply} and offer a person; the question is a content gap either way.
+     *
+     * @param unsure whether this counts as a reply the bot was not sure of
+     */
+    private void turnedDown(String seq, String id, String messageSeq, boolean unsure,
+            Function<String, String> reply, Double confidence, String why) {
         Optional<Conversation> conversation = conversations.find(id);
         if (conversation.isEmpty() || conversation.get().owner() != Owner.BOT) {
             return;
         }
         History history = conversations.history(id);
         String language = Language.fromLocale(conversation.get().locale());
-        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), false, history);
-        history.questionBefore(feedback.messageSeq()).ifPresent(question -> gaps.record(new ContentGaps.Gap(
-                question.text(), language, "not_helpful", id, question.ts())));
+        Optional<Decision> handoff = policy.decide(new Analysis(null, 0, 0, List.of(), false), unsure, history);
+        history.questionBefore(messageSeq).ifPresent(question -> gaps.record(new ContentGaps.Gap(
+                question.text(), language, why, id, question.ts())));
         if (handoff.isPresent()) {
             handoffs.handOff(conversation.get(), history, handoff.get(), language, seq);
         } else {
-            conversations.addBotMessage(id, seq, botAuthor, BotMessages.sorryNotHelpful(language), List.of(), null);
+            conversations.addBotMessage(id, seq, botAuthor, reply.apply(language), List.of(), confidence);
         }
     }
 
-    private static double rounded(double confidence) {
+    static double rounded(double confidence) {
         return Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000.0;
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.conversation;
 
 import dev.baton.detect.Analysis;
+import dev.baton.event.ChoicePicked;
 import dev.baton.event.CsatSubmitted;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.HandedOff;
@@ -112,6 +113,31 @@ public final class ConversationService {
         var created = new MessageCreated(conversationId, bot, text, citations, confidence, null);
         return store.write(ConversationWrite.of(conversationId, created).once(turnOf(answering))
                 .onlyIfOwner(Owner.BOT).setting("preview", Handling.previewOf(text)), nodeId);
+    }
+
+    /** A bot's "Did you mean…" with the articles it offers, once per customer message, only while it owns it. */
+    public AppendResult addBotChoices(String conversationId, String answering, Author bot, String text,
+            List<Citation> choices, Double confidence) {
+        var created = new MessageCreated(conversationId, bot, text, List.of(), confidence, null, choices);
+        return store.write(ConversationWrite.of(conversationId, created).once(turnOf(answering))
+                .onlyIfOwner(Owner.BOT).setting("preview", Handling.previewOf(text)), nodeId);
+    }
+
+    /**
+     * The customer's pick on the bot's choices at {@code messageSeq} ({@code articleId} null: none of these); empty
+     * when that is not a bot message offering that article. A second pick on the same message changes nothing.
+     */
+    public Optional<AppendResult> addPick(String conversationId, String messageSeq, String articleId) {
+        boolean offered = store.eventAt(conversationId, messageSeq)
+                .filter(e -> e.event() instanceof MessageCreated created && created.author().role() == Role.BOT
+                        && !created.choices().isEmpty() && (articleId == null || created.choices().stream()
+                                .anyMatch(choice -> choice.articleId().equals(articleId))))
+                .isPresent();
+        if (!offered) {
+            return Optional.empty();
+        }
+        return Optional.of(store.write(customers(ConversationWrite.of(conversationId,
+                new ChoicePicked(conversationId, messageSeq, articleId)).once("pick/" + messageSeq)), nodeId));
     }
 
     /** Records what the detectors read in the customer message at {@code messageSeq}, once per message. */

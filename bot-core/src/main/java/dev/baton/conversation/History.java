@@ -102,14 +102,15 @@ public final class History {
 
     /**
      * How many of the bot's latest answers in a row were "not sure": replies to a question that cite no article.
-     * Replies that answer nothing (an apology after "No") neither count nor break the run.
+     * Replies that answer nothing (an apology after "No") and offers of articles to choose from neither count nor
+     * break the run.
      */
     public int trailingUnsureReplies() {
         int count = 0;
         List<Message> replies = botMessagesSinceFreshStart();
         for (int i = replies.size() - 1; i >= 0; i--) {
             Message reply = replies.get(i);
-            if (reply.confidence() == null) {
+            if (reply.confidence() == null || reply.choices() != null) {
                 continue;
             }
             if (reply.citations() != null) {

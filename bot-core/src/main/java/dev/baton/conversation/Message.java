@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * A message as clients see it: its position in the log ({@code seq}), author, text and, for bot answers, the
- * articles it came from and how sure the bot was.
+ * articles it came from and how sure the bot was, or the articles it offers as choices.
  */
 public record Message(String seq, Author author, String text, long ts, List<Citation> citations, Double confidence,
-        String clientMsgId) {
+        String clientMsgId, List<Citation> choices) {
 
     public static Message of(LoggedEvent logged, MessageCreated created) {
         return new Message(logged.seq(), created.author(), created.text(), logged.ts(),
                 created.citations().isEmpty() ? null : created.citations(), created.confidence(),
-                created.clientMsgId());
+                created.clientMsgId(), created.choices().isEmpty() ? null : created.choices());
     }
 }

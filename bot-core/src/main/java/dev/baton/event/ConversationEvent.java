@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MessageCreated.class, name = MessageCreated.TYPE),
     @JsonSubTypes.Type(value = MessageAnalyzed.class, name = MessageAnalyzed.TYPE),
     @JsonSubTypes.Type(value = FeedbackGiven.class, name = FeedbackGiven.TYPE),
+    @JsonSubTypes.Type(value = ChoicePicked.class, name = ChoicePicked.TYPE),
     @JsonSubTypes.Type(value = HandedOff.class, name = HandedOff.TYPE),
     @JsonSubTypes.Type(value = Resolved.class, name = Resolved.TYPE),
     @JsonSubTypes.Type(value = Reopened.class, name = Reopened.TYPE),
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MessageRead.class, name = MessageRead.TYPE),
     @JsonSubTypes.Type(value = CsatSubmitted.class, name = CsatSubmitted.TYPE),
 })
-public sealed interface ConversationEvent permits MessageCreated, MessageAnalyzed, FeedbackGiven, HandedOff, Resolved,
+public sealed interface ConversationEvent permits MessageCreated, MessageAnalyzed, FeedbackGiven, ChoicePicked, HandedOff, Resolved,
         Reopened, NoteAdded, AgentJoined, Transferred, ReturnedToBot, MessageRead, CsatSubmitted {
 
     String conversationId();

@@ -5,9 +5,12 @@ import dev.baton.conversation.Citation;
 import java.util.List;
 import java.util.Objects;
 
-/** A message visible to the customer was written, by the customer, the bot, an agent or the system. */
+/**
+ * A message visible to the customer was written, by the customer, the bot, an agent or the system. A bot message
+ * with {@code choices} asks "Did you mean…" with those articles (the customer answers with a pick).
+ */
 public record MessageCreated(String conversationId, Author author, String text, List<Citation> citations,
-        Double confidence, String clientMsgId) implements ConversationEvent {
+        Double confidence, String clientMsgId, List<Citation> choices) implements ConversationEvent {
     public static final String TYPE = "message.created";
 
     public MessageCreated {
@@ -15,5 +18,11 @@ public record MessageCreated(String conversationId, Author author, String text, 
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(text, "text");
         citations = citations == null ? List.of() : List.copyOf(citations);
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public MessageCreated(String conversationId, Author author, String text, List<Citation> citations,
+            Double confidence, String clientMsgId) {
+        this(conversationId, author, text, citations, confidence, clientMsgId, List.of());
     }
 }

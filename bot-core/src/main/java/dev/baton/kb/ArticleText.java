@@ -11,6 +11,7 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
 
@@ -23,8 +24,11 @@ public final class ArticleText {
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
 
-    /** A paragraph split into sentences, or a list split into items with the paragraph that introduces it. */
-    public record Block(boolean isList, String intro, List<String> units) {}
+    /**
+     * A paragraph split into sentences, or a list split into items with the paragraph that introduces it; {@code
+     * section} is the heading above it (a Markdown heading or a paragraph that is all bold), or null.
+     */
+    public record Block(boolean isList, String intro, List<String> units, String section) {}
 
     private final List<Block> blocks;
 
@@ -36,15 +40,19 @@ public final class ArticleText {
         Locale locale = Locale.forLanguageTag(article.language());
         List<Block> blocks = new ArrayList<>();
         String pendingIntro = null;
+        String section = null;
         for (Node node = MARKDOWN.parse(article.body()).getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof ListBlock list) {
-                blocks.add(new Block(true, pendingIntro, items(list)));
+                blocks.add(new Block(true, pendingIntro, items(list), section));
+                pendingIntro = null;
+            } else if (node instanceof Heading || isAllBold(node)) {
+                section = flatten(PLAIN_TEXT.render(node));
                 pendingIntro = null;
             } else if (node instanceof Paragraph) {
                 String text = flatten(PLAIN_TEXT.render(node));
-                blocks.add(new Block(false, null, sentences(text, locale)));
+                blocks.add(new Block(false, null, sentences(text, locale), section));
                 pendingIntro = text.endsWith(":") || text.endsWith("：") ? text : null;
-            } else if (!(node instanceof Heading)) {
+            } else {
                 pendingIntro = null;
             }
         }
@@ -58,6 +66,29 @@ public final class ArticleText {
     /** Every sentence and list item, in reading order. */
     public List<String> units() {
         return blocks.stream().flatMap(block -> block.units().stream()).toList();
+    }
+
+    /**
+     * Every unit with what it is about, for retrieval to embed: the article's title, the section heading, and for
+     * a list item the sentence that introduces the list. A step like "Click Confirm." means little alone.
+     */
+    public List<String> passages(String title) {
+        List<String> passages = new ArrayList<>();
+        for (Block block : blocks) {
+            String context = title + (block.section() == null ? "" : " — " + block.section())
+                    + (block.intro() == null ? "" : " — " + block.intro());
+            block.units().forEach(unit -> passages.add(context + ": " + unit));
+        }
+        return passages;
+    }
+
+    /** A paragraph of only bold text ("**To change plans**") is a heading in many help centers. */
+    private static boolean isAllBold(Node node) {
+        if (!(node instanceof Paragraph)) {
+            return false;
+        }
+        Node only = node.getFirstChild();
+        return only instanceof StrongEmphasis && only.getNext() == null;
     }
 
     private static List<String> items(ListBlock list) {

@@ -2,59 +2,64 @@ package dev.baton.kb;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Retrieval by meaning and by words. For English, each article's score is the cosine similarity of the question
- * to its closest example question and to the centre of all of them (half each; measured better than either alone),
- * or to its closest body sentence, plus a small share of BM25. Japanese, which the embedding model does not know,
- * is matched by kuromoji BM25 and scored by how many of the question's words the article has. A classifier
- * fitted on the example questions re-ranks the English candidates.
+ * Retrieval by meaning and by words. For English, every article gets {@link RankFeatures} (cosine to its example
+ * questions and title, cosine with the search instruction to its passages, BM25, the margin to the next article)
+ * and the shipped {@link Ranker} turns them into the probability that it answers. Japanese, which the embedding
+ * model does not know, is matched by kuromoji BM25 against Japanese articles and scored by how many of the
+ * question's words an article has; read through the glossary into English, it also reaches English articles.
  */
 public final class HybridRetriever implements Retriever, AutoCloseable {
-    /** BM25, normalised by the best article's, adds a little; measured on BANKING77, more starts to hurt. */
-    static final double BM25_WEIGHT = 0.05;
-    /** The classifier's probability re-ranks close articles; measured on CLINC150 val and BANKING77 fit/check. */
-    static final double CLASSIFIER_WEIGHT = 0.2;
-    private static final int CLASSIFIER_EPOCHS = 10;
+    /** bge-small-en-v1.5's instruction for a short query that looks for passages (not for question to question). */
+    static final String PASSAGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     private static final int DIMENSION = 384;
     private static final int LEXICAL_CANDIDATES = 50;
 
     private final Embedder articleEmbedder;
     private final Embedder questionEmbedder;
     private final LexicalIndex lexical;
+    private final Glossary glossary;
+    private final Ranker ranker;
     private final VectorIndex vectors = new VectorIndex(DIMENSION);
-    private final ExecutorService training = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "baton-classifier");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean trainingScheduled = new AtomicBoolean();
-    private volatile CompletableFuture<Void> latestTraining = CompletableFuture.completedFuture(null);
-    private volatile EmbeddingClassifier classifier;
+
+    /** One article's features for one question, before the ranker. */
+    public record Candidate(String articleId, RankFeatures features) {}
 
     /**
      * @param articleEmbedder embeds article texts when indexing; usually a {@link CachingEmbedder}
      * @param questionEmbedder embeds questions, on the caller's thread
      */
     public HybridRetriever(TextAnalysis analysis, Embedder articleEmbedder, Embedder questionEmbedder) {
+        this(analysis, articleEmbedder, questionEmbedder, Ranker.load());
+    }
+
+    public HybridRetriever(TextAnalysis analysis, Embedder articleEmbedder, Embedder questionEmbedder,
+            Ranker ranker) {
         this.articleEmbedder = articleEmbedder;
         this.questionEmbedder = questionEmbedder;
         this.lexical = new LexicalIndex(analysis);
+        this.glossary = Glossary.load();
+        this.ranker = ranker;
     }
 
     @Override
     public Question prepare(String text) {
         String language = Language.detect(text);
-        return new Question(text, language, Language.ENGLISH.equals(language) ? questionEmbedder.embed(text) : null);
+        if (Language.ENGLISH.equals(language)) {
+            return english(text);
+        }
+        String gloss = glossary.english(text);
+        return new Question(text, language, null, null, gloss.isBlank() ? null : english(gloss));
+    }
+
+    private Question english(String text) {
+        return new Question(text, Language.ENGLISH, questionEmbedder.embed(text),
+                questionEmbedder.embed(PASSAGE_QUERY_INSTRUCTION + text), null);
     }
 
     @Override
@@ -67,54 +72,23 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
         List<int[]> spans = new ArrayList<>();
         for (Article article : english) {
             List<String> questions = questionTexts(article);
-            List<String> units = ArticleText.of(article).units();
-            spans.add(new int[] {texts.size(), questions.size(), units.size()});
+            List<String> passages = new ArrayList<>();
+            passages.add(article.title());
+            passages.addAll(ArticleText.of(article).passages(article.title()));
+            spans.add(new int[] {texts.size(), questions.size(), passages.size()});
             texts.addAll(questions);
-            texts.addAll(units);
+            texts.addAll(passages);
         }
         List<float[]> embedded = articleEmbedder.embedAll(texts);
         List<VectorIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < english.size(); i++) {
             int[] span = spans.get(i);
             float[] questions = flatten(embedded.subList(span[0], span[0] + span[1]));
-            float[] units = flatten(embedded.subList(span[0] + span[1], span[0] + span[1] + span[2]));
+            float[] passages = flatten(embedded.subList(span[0] + span[1], span[0] + span[1] + span[2]));
             entries.add(new VectorIndex.Entry(english.get(i).id(), questions,
-                    Vectors.centroid(questions, span[1], DIMENSION), units));
+                    Vectors.centroid(questions, span[1], DIMENSION), passages));
         }
         vectors.putAll(entries);
-        retrainSoon();
-    }
-
-    /**
-     * Fits the classifier again in the background; changes that arrive while one fit runs share the next one.
-     * Until it is done, the previous classifier (or none) ranks, so answering never waits for training.
-     */
-    private void retrainSoon() {
-        if (trainingScheduled.compareAndSet(false, true)) {
-            latestTraining = CompletableFuture.runAsync(() -> {
-                trainingScheduled.set(false);
-                List<EmbeddingClassifier.TrainingExample> examples = new ArrayList<>();
-                for (VectorIndex.Entry entry : vectors.entries()) {
-                    float[] rows = entry.questions();
-                    for (int offset = 0; offset < rows.length; offset += DIMENSION) {
-                        examples.add(new EmbeddingClassifier.TrainingExample(entry.articleId(),
-                                Arrays.copyOfRange(rows, offset, offset + DIMENSION)));
-                    }
-                }
-                classifier = EmbeddingClassifier.fit(examples, DIMENSION, CLASSIFIER_EPOCHS);
-            }, training);
-        }
-    }
-
-    /** Waits until the classifier reflects every change so far (tools that measure need it settled). */
-    public void awaitClassifier() {
-        while (true) {
-            CompletableFuture<Void> current = latestTraining;
-            current.join();
-            if (current == latestTraining && !trainingScheduled.get()) {
-                return;
-            }
-        }
     }
 
     /** What a customer might type for this article: its example questions and its title. */
@@ -136,45 +110,81 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
     public void remove(String articleId) {
         lexical.remove(articleId);
         vectors.remove(articleId);
-        retrainSoon();
     }
 
     @Override
     public List<Match> search(Question question, int limit) {
+        if (question.vector() != null) {
+            return best(ranked(question), limit);
+        }
+        List<Match> byWords = new ArrayList<>();
         Map<String, Double> bm25 = lexical.scores(question.text(), question.language(), LEXICAL_CANDIDATES);
-        double bestBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        for (String id : bm25.keySet()) {
+            double coverage = lexical.coverage(question.text(), question.language(), id);
+            byWords.add(new Match(id, coverage, coverage, true));
+        }
+        List<Match> matches = new ArrayList<>(best(byWords, limit));
+        if (question.english() != null) {
+            // Read in English it reaches English articles too; scores of both kinds are not comparable, so each
+            // kind keeps its best and the answerer weighs them against their own thresholds.
+            matches.addAll(best(ranked(question.english()), limit));
+        }
+        return matches;
+    }
+
+    private List<Match> ranked(Question english) {
         List<Match> matches = new ArrayList<>();
-        if (question.vector() == null) {
-            // Without embeddings BM25 ranks (example questions weigh double); coverage says how sure that is.
-            for (var hit : bm25.entrySet()) {
-                double coverage = lexical.coverage(question.text(), question.language(), hit.getKey());
-                matches.add(new Match(hit.getKey(), hit.getValue() / bestBm25, coverage));
-            }
-        } else {
-            VectorIndex.Similarities similarities = vectors.similarities(question.vector());
-            EmbeddingClassifier current = classifier;
-            Map<String, Double> probabilities = current == null ? Map.of() : current.probabilities(question.vector());
-            for (int a = 0; a < similarities.articleIds().size(); a++) {
-                String id = similarities.articleIds().get(a);
-                double meaning = Math.max(0.5 * similarities.bestQuestion()[a] + 0.5 * similarities.centroid()[a],
-                        similarities.bestUnit()[a]);
-                double words = bm25.getOrDefault(id, 0.0) / bestBm25;
-                double score = meaning + BM25_WEIGHT * words + CLASSIFIER_WEIGHT * probabilities.getOrDefault(id, 0.0);
-                matches.add(new Match(id, score, meaning));
+        for (Candidate candidate : candidates(english)) {
+            double p = ranker.probability(candidate.features());
+            matches.add(new Match(candidate.articleId(), p, p, false));
+        }
+        return matches;
+    }
+
+    private static List<Match> best(List<Match> matches, int limit) {
+        List<Match> sorted = new ArrayList<>(matches);
+        sorted.sort(Comparator.comparingDouble(Match::score).reversed());
+        return sorted.size() > limit ? List.copyOf(sorted.subList(0, limit)) : sorted;
+    }
+
+    /** Every English article with its features for an English question (or a question read in English). */
+    public List<Candidate> candidates(Question question) {
+        Map<String, Double> bm25 = lexical.scores(question.text(), Language.ENGLISH, LEXICAL_CANDIDATES);
+        double bestBm25 = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double unknown = lexical.unknownShare(question.text(), Language.ENGLISH);
+        VectorIndex.Similarities s = vectors.similarities(question.vector(), question.passageVector());
+        int n = s.articleIds().size();
+        double[] meaning = new double[n];
+        int best = -1;
+        int second = -1;
+        for (int a = 0; a < n; a++) {
+            meaning[a] = RankFeatures.meaning(s.bestQuestion()[a], s.centroid()[a], s.bestUnit()[a]);
+            if (best < 0 || meaning[a] > meaning[best]) {
+                second = best;
+                best = a;
+            } else if (second < 0 || meaning[a] > meaning[second]) {
+                second = a;
             }
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed());
-        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : matches;
+        List<Candidate> candidates = new ArrayList<>(n);
+        for (int a = 0; a < n; a++) {
+            int other = a == best ? second : best;
+            double margin = other < 0 ? meaning[a] : meaning[a] - meaning[other];
+            String id = s.articleIds().get(a);
+            candidates.add(new Candidate(id, new RankFeatures(s.bestQuestion()[a], s.centroid()[a],
+                    s.bestUnit()[a], bm25.getOrDefault(id, 0.0) / bestBm25, margin, unknown)));
+        }
+        return candidates;
     }
 
     @Override
     public double[] unitSimilarities(String articleId, Question question) {
-        return question.vector() == null ? null : vectors.unitSimilarities(articleId, question.vector());
+        Question english = question.vector() != null ? question : question.english();
+        return english == null ? null : vectors.unitSimilarities(articleId, english.passageVector());
     }
 
     @Override
     public void close() throws IOException {
-        training.shutdownNow();
         lexical.close();
     }
 }

@@ -125,6 +125,18 @@ final class LexicalIndex implements AutoCloseable {
         }
     }
 
+    /** The share of the question's terms that no article in {@code language} has; 0 for a question without terms. */
+    double unknownShare(String question, String language) {
+        Set<String> asked = analysis.terms(question, language);
+        if (asked.isEmpty()) {
+            return 0;
+        }
+        List<Set<String>> sameLanguage = vocabularies.values().stream()
+                .filter(v -> v.language().equals(language)).map(Vocabulary::terms).toList();
+        long unknown = asked.stream().filter(term -> sameLanguage.stream().noneMatch(t -> t.contains(term))).count();
+        return unknown / (double) asked.size();
+    }
+
     /**
      * How much of the question the article has, 0 to 1: the question's terms found in the article, each weighted
      * by how rare it is among the articles of its language. A word no article has (アラーム in a loyalty-app

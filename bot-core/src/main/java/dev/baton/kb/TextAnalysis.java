@@ -7,11 +7,11 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The Lucene analysers per language (English with stemming and stop words, Japanese through kuromoji) and the one
+ * The Lucene analysers per language (English with stemming and stop words, Japanese through kuromoji with the
+ * support vocabulary of {@link JapaneseSupportAnalyzer}) and the one
  * way Baton turns text into search terms. Analysers are thread-safe and loading kuromoji's dictionary is slow, so
  * one instance serves the whole process.
  */
@@ -20,7 +20,7 @@ public final class TextAnalysis implements AutoCloseable {
     static final int MAX_QUERY_TERMS = 64;
 
     private final Analyzer english = new EnglishAnalyzer();
-    private final Analyzer japanese = new JapaneseAnalyzer();
+    private final Analyzer japanese = new JapaneseSupportAnalyzer();
 
     public Analyzer analyzer(String language) {
         return Language.JAPANESE.equals(language) ? japanese : english;

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The meaning side of retrieval: every article's question-like texts (example questions and title) and its body
- * units as unit vectors, kept in flat arrays so a question is compared with all of them in one pass (a dot product
+ * The meaning side of retrieval: every article's question-like texts (example questions and title) and its
+ * passages (the title as a passage, then one per body unit) as unit vectors, kept in flat arrays so a question is compared with all of them in one pass (a dot product
  * over 15,000 rows takes a few milliseconds this way, several times longer as {@code float[][]}).
  */
 final class VectorIndex {
@@ -76,7 +76,11 @@ final class VectorIndex {
                 unitRows, unitOwner);
     }
 
-    Similarities similarities(float[] query) {
+    /**
+     * @param query the question's embedding, matched with question-like texts
+     * @param passageQuery its embedding with the search instruction, matched with passages
+     */
+    Similarities similarities(float[] query, float[] passageQuery) {
         Snapshot s = snapshot;
         int articles = s.articleIds().size();
         double[] bestQuestion = new double[articles];
@@ -92,7 +96,7 @@ final class VectorIndex {
             }
         }
         for (int r = 0; r < s.unitOwner().length; r++) {
-            double similarity = Vectors.dot(query, s.unitRows(), r * dimension);
+            double similarity = Vectors.dot(passageQuery, s.unitRows(), r * dimension);
             int owner = s.unitOwner()[r];
             if (similarity > bestUnit[owner]) {
                 bestUnit[owner] = similarity;
@@ -104,15 +108,18 @@ final class VectorIndex {
         return new Similarities(s.articleIds(), bestQuestion, centroid, bestUnit);
     }
 
-    /** The question's similarity to each body unit of one article, in the article's order; null if not indexed. */
-    double[] unitSimilarities(String articleId, float[] query) {
+    /**
+     * The question's similarity to each body unit of one article, in the article's order (the title's passage, the
+     * first row, left out); null if not indexed.
+     */
+    double[] unitSimilarities(String articleId, float[] passageQuery) {
         Entry entry = entries.get(articleId);
         if (entry == null) {
             return null;
         }
-        double[] similarities = new double[entry.units().length / dimension];
+        double[] similarities = new double[entry.units().length / dimension - 1];
         for (int i = 0; i < similarities.length; i++) {
-            similarities[i] = Vectors.dot(query, entry.units(), i * dimension);
+            similarities[i] = Vectors.dot(passageQuery, entry.units(), (i + 1) * dimension);
         }
         return similarities;
     }

@@ -6,6 +6,7 @@ import dev.baton.conversation.Role;
 import dev.baton.event.AgentJoined;
 import dev.baton.event.ConversationEvent;
 import dev.baton.event.CsatSubmitted;
+import dev.baton.event.ChoicePicked;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
@@ -50,7 +51,9 @@ import java.util.TreeMap;
  *     conversations never resolved give no sample.
  * <li><b>CSAT</b>: the last rating of each conversation; average and how many of each 1–5.
  * <li><b>Article helpfulness</b>: for each "Did this help?" on a bot message (the last answer per message counts),
- *     one yes or no for every article that message cited.
+ *     one yes or no for every article that message cited; the bot's answer to a pick on "Did you mean…" counts as a
+ *     yes unless the customer answers otherwise.
+ * <li><b>Choices</b>: bot messages offering articles to choose from, and how many got a pick of an article.
  * <li><b>Per agent</b>: conversations given to them (distinct conversations with an {@code AgentJoined} to them);
  *     first replies = conversations whose first human reply (above) they wrote, with the median of those times; CSAT
  *     of the conversations they resolved (the agent of the last {@code Resolved} before the rating).
@@ -83,6 +86,8 @@ public final class KpiCalculator {
         int botResolved = 0;
         int pending = 0;
         int handedOff = 0;
+        int choicesOffered = 0;
+        int choicesPicked = 0;
         Map<String, Integer> reasons = new HashMap<>();
         List<Long> firstReplies = new ArrayList<>();
         List<Long> resolutions = new ArrayList<>();
@@ -103,6 +108,8 @@ public final class KpiCalculator {
             } else if (outcome == BotOutcome.PENDING) {
                 pending++;
             }
+            choicesOffered += f.choicesOffered;
+            choicesPicked += f.choicesPicked;
             if (f.firstHandoffAt != null) {
                 handedOff++;
                 day[2]++;
@@ -174,7 +181,7 @@ public final class KpiCalculator {
         int settled = conversations - pending;
         var summary = new Kpis.Summary(conversations, botResolved, pending,
                 settled == 0 ? null : (double) botResolved / settled, handedOff,
-                conversations == 0 ? null : (double) handedOff / conversations);
+                conversations == 0 ? null : (double) handedOff / conversations, choicesOffered, choicesPicked);
         return new Kpis(range.from().toString(), range.to().toString(), range.zone().getId(), now.toEpochMilli(),
                 summary, days, reasonCounts, timing(firstReplies), timing(resolutions),
                 new Kpis.Csat(ratingCount, ratingCount == 0 ? null : (double) ratingSum / ratingCount, distribution),
@@ -239,6 +246,10 @@ public final class KpiCalculator {
         final Map<String, List<Citation>> botCitations = new HashMap<>();
         /** Bot message seq → the customer's last answer to "Did this help?". */
         final Map<String, Boolean> feedback = new LinkedHashMap<>();
+        int choicesOffered;
+        int choicesPicked;
+        /** A pick was made: the bot's next answer is the picked article, which counts as helpful. */
+        boolean pickAnswerPending;
 
         /** The facts, or null for a conversation without a customer message. */
         static Facts of(List<LoggedEvent> log) {
@@ -267,6 +278,11 @@ public final class KpiCalculator {
                 } else if (role == Role.BOT) {
                     botMessages++;
                     botCitations.put(logged.seq(), message.citations());
+                    choicesOffered += message.choices().isEmpty() ? 0 : 1;
+                    if (pickAnswerPending && !message.citations().isEmpty()) {
+                        feedback.put(logged.seq(), Boolean.TRUE);
+                        pickAnswerPending = false;
+                    }
                 } else if (role == Role.AGENT) {
                     humanInvolved = true;
                     String id = agentId(message.author());
@@ -287,6 +303,9 @@ public final class KpiCalculator {
                 String id = agentId(joined.agent());
                 agentsJoined.add(id);
                 agentNames.putIfAbsent(id, joined.agent().name());
+            } else if (event instanceof ChoicePicked picked && picked.articleId() != null) {
+                choicesPicked++;
+                pickAnswerPending = true;
             } else if (event instanceof FeedbackGiven given) {
                 feedback.put(given.messageSeq(), given.helpful()); // the last answer per message counts
             } else if (event instanceof Resolved resolved) {

@@ -37,9 +37,11 @@ public record Kpis(String from, String to, String timeZone, long computedAt, Sum
      * @param botResolutionRate botResolved / (conversations - botPending)
      * @param handedOff of those, handed to a person at least once
      * @param handoffRate handedOff / conversations
+     * @param choicesOffered bot messages that offered articles to choose from ("Did you mean…")
+     * @param choicesPicked of those, the ones the customer answered with an article (not "None of these")
      */
     public record Summary(int conversations, int botResolved, int botPending, Double botResolutionRate,
-            int handedOff, Double handoffRate) {}
+            int handedOff, Double handoffRate, int choicesOffered, int choicesPicked) {}
 
     /** One calendar day of the range, in the range's zone. */
     public record Day(String date, int conversations, int botResolved, int handedOff) {}

@@ -76,6 +76,21 @@ public record RedisKeys(String namespace) {
         return namespace + ":kb:recent-questions";
     }
 
+    /** String: the knowledge base's calibration (JSON), with the hash of the content it was measured on. */
+    public String kbCalibration() {
+        return namespace + ":kb:calibration";
+    }
+
+    /** Hash: proposal id to a question proposed as an example of an article (JSON). */
+    public String exampleProposals() {
+        return namespace + ":kb:proposals";
+    }
+
+    /** Sorted set: proposal ids by when they were proposed. */
+    public String exampleProposalsByTime() {
+        return namespace + ":kb:proposals-by-time";
+    }
+
     public String articles() {
         return namespace + ":kb:articles";
     }

@@ -11,12 +11,14 @@ import dev.baton.kb.CachingEmbedder;
 import dev.baton.kb.EmbeddingCache;
 import dev.baton.kb.HybridRetriever;
 import dev.baton.kb.InMemoryArticleStore;
+import dev.baton.kb.KbCalibrator;
 import dev.baton.kb.KnowledgeBase;
 import dev.baton.kb.Language;
 import dev.baton.kb.OnnxEmbedder;
 import dev.baton.kb.PassageFinder;
 import dev.baton.kb.TextAnalysis;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -45,11 +47,6 @@ public final class Answering implements AutoCloseable {
         passages = new PassageFinder(analysis);
     }
 
-    /** Blocks until retrieval's classifier has learnt every change so far; for measuring, not for serving. */
-    public void awaitSettled() {
-        retriever.awaitClassifier();
-    }
-
     /**
      * A text's embedding through the Redis cache, for texts read again and again (content gaps); null for
      * languages without an embedding model.
@@ -66,6 +63,20 @@ public final class Answering implements AutoCloseable {
         return new Answerer(knowledgeBase, passages, policy);
     }
 
+    /** An answerer whose thresholds are read at every question (the knowledge base's calibration as it is now). */
+    public Answerer answerer(Answerer.PolicySource policy) {
+        return new Answerer(knowledgeBase, passages, policy);
+    }
+
+    public HybridRetriever retriever() {
+        return retriever;
+    }
+
+    /** Calibrates a knowledge base on throwaway copies of it, built from the cached embeddings. */
+    public KbCalibrator calibrator() {
+        return new KbCalibrator(articles -> sandbox(articles, AnswerPolicy.DEFAULT));
+    }
+
     /**
      * A throwaway knowledge base of {@code articles} with its own index, for trying a draft; built from the cached
      * embeddings, so only changed text is embedded. Close it when done.
@@ -76,16 +87,19 @@ public final class Answering implements AutoCloseable {
         articles.forEach(store::save);
         KnowledgeBase copy = new KnowledgeBase(store, scratch);
         copy.load();
-        scratch.awaitClassifier();
         return new Sandbox(new Answerer(copy, passages, policy), copy, scratch);
     }
 
     /** A knowledge base for one trial. */
     public record Sandbox(Answerer answerer, KnowledgeBase knowledgeBase, HybridRetriever retriever)
-            implements AutoCloseable {
+            implements KbCalibrator.Scratch {
         @Override
-        public void close() throws IOException {
-            retriever.close();
+        public void close() {
+            try {
+                retriever.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.baton.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.access.AgentAccess;
 import dev.baton.access.Passwords;
+import dev.baton.bot.ExampleLearner;
 import dev.baton.bot.SupportBot;
 import dev.baton.console.AccessGuard;
 import dev.baton.console.AgentEndpoint;
@@ -12,7 +13,9 @@ import dev.baton.console.AuthController;
 import dev.baton.console.Clients;
 import dev.baton.console.ConsoleOrigins;
 import dev.baton.console.ConsoleAssets;
+import dev.baton.console.CalibrationController;
 import dev.baton.console.ConversationsController;
+import dev.baton.console.ProposalsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
 import dev.baton.console.KpiController;
@@ -34,7 +37,7 @@ import dev.baton.event.Signal;
 import dev.baton.event.Transferred;
 import dev.baton.handoff.HandoffService;
 import dev.baton.inbox.AgentActions;
-import dev.baton.kb.AnswerPolicy;
+import dev.baton.kb.KbCalibrations;
 import dev.baton.kb.ArticleEditor;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kpi.KpiRange;
@@ -47,7 +50,9 @@ import dev.baton.store.RedisArticleOpens;
 import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisArticleVersions;
 import dev.baton.store.RedisCannedReplies;
+import dev.baton.store.RedisCalibrationStore;
 import dev.baton.store.RedisContentGaps;
+import dev.baton.store.RedisExampleProposals;
 import dev.baton.store.RedisConversationLogs;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisEmbeddingCache;
@@ -103,6 +108,7 @@ public final class BatonApp implements AutoCloseable {
     private Javalin javalin;
     private volatile String publicUrl;
     private List<DemoLogin> demoLogins = List.of();
+    private KbCalibrations calibrations;
 
     private BatonApp() {}
 
@@ -148,6 +154,9 @@ public final class BatonApp implements AutoCloseable {
         if (seeded > 0) {
             log.info("Loaded {} demo articles into the knowledge base", seeded);
         }
+        calibrations = closeOnStop(new KbCalibrations(knowledgeBase, answering.calibrator(),
+                new RedisCalibrationStore(redis, keys, json)));
+        calibrations.start();
 
         // The team: agents, sessions, routing, the inbox
         var agents = new RedisAgentStore(redis, keys, json);
@@ -180,7 +189,7 @@ public final class BatonApp implements AutoCloseable {
         int botThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ArticleLinks articleLink =
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        var bot = closeOnStop(new SupportBot(conversations, answering.answerer(AnswerPolicy.DEFAULT),
+        var bot = closeOnStop(new SupportBot(conversations, answering.answerer(calibrations),
                 answering.analyzer(), config.handoff(), handoffs, articleLink, config.botName(), botThreads,
                 contentGaps));
 
@@ -206,6 +215,7 @@ public final class BatonApp implements AutoCloseable {
             // An article changed on some node: every node reads it again, so all answer alike within a second.
             if ("article".equals(signal.kind())) {
                 knowledgeBase.reload(signal.articleId());
+                calibrations.changed();
             }
         });
         signals.start();
@@ -225,7 +235,7 @@ public final class BatonApp implements AutoCloseable {
                 messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
         var articleOpens = new RedisArticleOpens(redis, keys);
-        var helpCenter = new HelpCenter(knowledgeBase, AnswerPolicy.DEFAULT, articleOpens, messengerOrigins,
+        var helpCenter = new HelpCenter(knowledgeBase, calibrations, articleOpens, messengerOrigins,
                 articleLink, clock);
         var health = new HealthCheck(redis, knowledgeBase);
         var access = new AccessGuard(sessions, agents);
@@ -248,8 +258,12 @@ public final class BatonApp implements AutoCloseable {
                 id -> signals.publish(Signal.articleChanged(id)), clock);
         articleEditor.adoptUnversioned();
         var gapClusters = new GapClusters(answering);
+        var calibrationApi = new CalibrationController(calibrations);
+        var proposals = new RedisExampleProposals(redis, keys, json);
+        events.subscribe(closeOnStop(new ExampleLearner(conversations, knowledgeBase, proposals)));
+        var proposalsApi = new ProposalsController(proposals, articleEditor);
         var kbApi = new KnowledgeBaseController(articleEditor, knowledgeBase,
-                new DraftLab(answering, AnswerPolicy.DEFAULT), recentQuestions,
+                new DraftLab(answering, calibrations), recentQuestions,
                 () -> gapClusters.group(contentGaps.latest(GapClusters.GROUPED)),
                 () -> kpis.compute(KpiRange.lastDays(KnowledgeBaseController.USAGE_DAYS, clock)).articles(), json);
 
@@ -327,6 +341,11 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/kb/import", kbApi::importArticles);
             app.routes.get("/api/kb/export", kbApi::export);
             app.routes.get("/api/kb/gaps", kbApi::gaps);
+            app.routes.get("/api/kb/calibration", calibrationApi::get);
+            app.routes.get("/api/kb/proposals", proposalsApi::list);
+            app.routes.post("/api/kb/proposals/{id}/accept", proposalsApi::accept);
+            app.routes.delete("/api/kb/proposals/{id}", proposalsApi::dismiss);
+            app.routes.put("/api/kb/calibration", calibrationApi::put);
             app.routes.get("/api/kpis", kpiApi::get);
             app.routes.get("/api/kpis/{file}", kpiApi::csv);
             app.routes.get("/api/webhooks", webhookApi::list);
@@ -358,6 +377,15 @@ public final class BatonApp implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Waits until the knowledge base's calibration is measured (or read); for tests and tools that need it settled. */
+    public void awaitCalibrated() {
+        try {
+            calibrations.awaitIdle();
+        } catch (Exception e) {
+            throw new IllegalStateException("the calibration did not finish", e);
+        }
     }
 
     /** The address customers and agents use; article links start with it. */

@@ -1,14 +1,11 @@
 package dev.baton.server;
 
 import dev.baton.kb.Answer;
-import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.Article;
 import dev.baton.kb.DraftTrials;
 import dev.baton.kb.KnowledgeBase;
 import dev.baton.kb.Question;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +16,9 @@ final class DraftLab implements DraftTrials {
     private static final int CANDIDATES = 5;
 
     private final Answering answering;
-    private final AnswerPolicy policy;
+    private final Answerer.PolicySource policy;
 
-    DraftLab(Answering answering, AnswerPolicy policy) {
+    DraftLab(Answering answering, Answerer.PolicySource policy) {
         this.answering = answering;
         this.policy = policy;
     }
@@ -31,10 +28,8 @@ final class DraftLab implements DraftTrials {
         if (draft == null) {
             return trial(question, answering.answerer(policy), answering.knowledgeBase());
         }
-        try (Answering.Sandbox sandbox = answering.sandbox(withDraft(draft), policy)) {
+        try (Answering.Sandbox sandbox = answering.sandbox(withDraft(draft), policy.current())) {
             return trial(question, sandbox.answerer(), sandbox.knowledgeBase());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -42,7 +37,7 @@ final class DraftLab implements DraftTrials {
     public List<Change> impact(Article draft, List<String> questions) {
         Answerer live = answering.answerer(policy);
         List<Change> changes = new ArrayList<>();
-        try (Answering.Sandbox sandbox = answering.sandbox(withDraft(draft), policy)) {
+        try (Answering.Sandbox sandbox = answering.sandbox(withDraft(draft), policy.current())) {
             for (String text : questions) {
                 Question question = live.prepare(text);
                 Candidate before = confident(live.answer(question));
@@ -51,8 +46,6 @@ final class DraftLab implements DraftTrials {
                     changes.add(new Change(text, before, after));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return changes;
     }

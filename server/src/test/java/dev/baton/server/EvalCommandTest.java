@@ -76,19 +76,22 @@ class EvalCommandTest {
     }
 
     @Test
-    void kb_prints_accuracy_recall_threshold_and_latency_and_ends_with_json() throws IOException {
-        String output = run(0, kb("--json").toArray(String[]::new));
+    void kb_prints_ranking_answers_choices_and_latency_and_ends_with_json() throws IOException {
+        String output = run(0, kb("--uncalibrated", "--json").toArray(String[]::new));
 
-        assertTrue(output.contains("knowledge base   3 articles, 12 example questions"), output);
-        assertTrue(output.contains("test             3 in scope, 2 out of scope"), output);
-        assertTrue(output.contains("threshold        0.750 (product default); by words 0.550"), output);
-        assertTrue(output.contains("in-scope acc.    100.00%"), output);
-        assertTrue(output.contains("oos recall       100.00%"), output);
+        assertTrue(output.contains("knowledge base     3 articles, 12 example questions"), output);
+        assertTrue(output.contains("test               3 in scope (0 Japanese), 2 out of scope"), output);
+        assertTrue(output.contains("thresholds         answer 0.60, offer 0.25; by words answer 0.55, offer 0.35 "
+                + "(defaults)"), output);
+        assertTrue(output.contains("top-1 / top-3      100.0% / 100.0%"), output);
         String[] lines = output.strip().split("\n");
         JsonNode figures = new ObjectMapper().readTree(lines[lines.length - 1]);
-        assertEquals(1.0, figures.path("inScopeAccuracy").asDouble());
-        assertEquals(1.0, figures.path("oosRecall").asDouble());
-        assertEquals(0.75, figures.path("threshold").asDouble());
+        assertEquals(1.0, figures.path("top1").asDouble());
+        assertEquals(1.0, figures.path("top3").asDouble());
+        assertEquals(1.0, figures.path("rightAnswered").asDouble() + figures.path("offered").asDouble()
+                + figures.path("notSure").asDouble() + figures.path("wrongAnswered").asDouble(), 1e-9);
+        assertEquals(0.0, figures.path("oosAnswered").asDouble(), output);
+        assertEquals(0.6, figures.path("answerThreshold").asDouble());
         assertEquals(3, figures.path("inScope").asInt());
         assertEquals(2, figures.path("outOfScope").asInt());
         assertTrue(figures.path("p99Ms").asDouble() >= figures.path("p50Ms").asDouble());
@@ -96,31 +99,24 @@ class EvalCommandTest {
     }
 
     @Test
-    void shots_keep_the_first_rows_of_each_label_and_errors_list_the_mistakes() throws IOException {
-        String output = run(0, kb("--shots", "1", "--threshold", "0.99", "--errors", "10").toArray(String[]::new));
+    void shots_keep_the_first_rows_of_each_label_and_errors_list_what_was_not_answered_right() throws IOException {
+        String output = run(0, kb("--shots", "1", "--uncalibrated", "--errors", "10").toArray(String[]::new));
 
-        assertTrue(output.contains("knowledge base   3 articles, 3 example questions"), output);
-        assertTrue(output.contains("in-scope acc.    0.00%"), output);
-        assertTrue(output.contains("reset_password -> not sure"), output);
+        assertTrue(output.contains("knowledge base     3 articles, 3 example questions"), output);
+        assertTrue(output.contains("mistakes (expected -> got, confidence):"), output);
     }
 
     @Test
-    void calibrate_chooses_the_threshold_on_another_file() throws IOException {
-        Path calibration = write("calibrate.csv", """
-                text,label
-                my password does not work anymore,reset_password
-                what is the capital of peru,oos
-                """);
+    void by_default_the_knowledge_base_is_calibrated_as_an_import_would_be() throws IOException {
+        String output = run(0, kb("--json").toArray(String[]::new));
 
-        String output = run(0, kb("--calibrate", calibration.toString(), "--oos-recall", "1", "--json")
-                .toArray(String[]::new));
-
-        assertTrue(output.contains("(lowest refusing 100.00% of out-of-scope in " + calibration + ")"), output);
-        assertTrue(output.contains("oos recall       100.00%"), output);
+        assertTrue(output.contains("left out and "), output);
+        assertTrue(output.contains("calibration says   examples answered right"), output);
     }
 
     @Test
-    void the_demo_knowledge_base_answers_the_demo_questions_and_refuses_the_rest() throws IOException {
+    void the_demo_knowledge_base_answers_or_offers_the_demo_questions_and_answers_none_of_the_rest()
+            throws IOException {
         Path knowledgeBase = dir.resolve("demo-kb.json");
         Path questions = dir.resolve("demo-questions.csv");
         try (var in = getClass().getResourceAsStream("/demo/knowledge-base.json");
@@ -134,16 +130,14 @@ class EvalCommandTest {
 
         String[] lines = output.strip().split("\n");
         JsonNode figures = new ObjectMapper().readTree(lines[lines.length - 1]);
-        assertTrue(figures.path("inScopeAccuracy").asDouble() >= 0.85, output);
-        assertEquals(1.0, figures.path("oosRecall").asDouble(), output);
+        assertTrue(figures.path("top1").asDouble() >= 0.85, output);
+        assertTrue(figures.path("rightAnsweredOrOffered").asDouble() >= 0.9, output);
+        assertTrue(figures.path("wrongAnswered").asDouble() <= 0.05, output);
+        assertEquals(0.0, figures.path("oosAnswered").asDouble(), output);
     }
 
     @Test
     void bad_arguments_end_with_a_clear_message() throws IOException {
-        assertTrue(run(2, kb("--threshold", "high").toArray(String[]::new))
-                .contains("--threshold takes a number or 'auto', not 'high'"));
-        assertTrue(run(2, kb("--threshold", "0.5", "--calibrate", "x.csv").toArray(String[]::new))
-                .contains("Give --threshold or --calibrate, not both."));
         assertTrue(run(2, "eval", "kb", "--test", "x.csv").contains("Give either --train or --kb."));
         assertTrue(run(2, "eval", "kb", "--train", dir.resolve("missing.csv").toString(), "--test", "x.csv")
                 .contains("No such file"));

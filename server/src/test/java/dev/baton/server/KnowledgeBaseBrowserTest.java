@@ -111,4 +111,32 @@ class KnowledgeBaseBrowserTest {
         String usage = admin.driver.findElement(By.cssSelector("#kb-list a[data-id='earning-points'] .usage")).getText();
         assertTrue(usage.matches("30 days: (1 answer|\\d+ answers), .*"), usage);
     }
+
+    @Test
+    void the_editor_says_what_the_calibration_means_and_an_admin_sets_it_by_hand() {
+        admin.driver.get(baton.url() + "/console/index.html");
+        admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed() || d.findElement(By.id("kb-link"))
+                .isDisplayed());
+        if (admin.driver.findElement(By.id("login-email")).isDisplayed()) {
+            admin.driver.findElement(By.id("login-email")).sendKeys("alex@perkful.example");
+            admin.driver.findElement(By.id("login-password")).sendKeys(PASSWORD, Keys.ENTER);
+        }
+        admin.waitFor(d -> d.findElement(By.id("kb-link")).isDisplayed() ? d.findElement(By.id("kb-link")) : null)
+                .click();
+
+        admin.waitFor(d -> d.findElement(By.cssSelector("#kb-calibration-box summary"))).click();
+
+        WebElement summary = admin.driver.findElement(By.id("kb-calibration-summary"));
+        admin.waitFor(d -> summary.getText().startsWith("Measured on your articles. About "));
+        assertTrue(summary.getText().contains("of off-topic questions slip through."), summary.getText());
+        WebElement answer = admin.driver.findElement(By.id("kb-answer-threshold"));
+        answer.clear();
+        answer.sendKeys("0.8");
+        WebElement offer = admin.driver.findElement(By.id("kb-offer-threshold"));
+        offer.clear();
+        offer.sendKeys("0.3", Keys.ENTER);
+
+        admin.waitFor(d -> summary.getText().startsWith("Set by hand. About "));
+        assertEquals("0.80", answer.getAttribute("value"));
+    }
 }

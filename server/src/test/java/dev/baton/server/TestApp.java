@@ -40,6 +40,8 @@ final class TestApp implements AutoCloseable {
         articles.forEach(store::save);
         app = BatonApp.start(configure.apply(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url())
                 .withDemo(false).withNamespace(keys.namespace())));
+        // Answers depend on the thresholds: tests ask once the knowledge base is calibrated, as customers mostly do.
+        app.awaitCalibrated();
     }
 
     private TestApp(RedisKeys sharedKeys) {
@@ -47,6 +49,7 @@ final class TestApp implements AutoCloseable {
         firstNode = false;
         app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
                 .withNamespace(keys.namespace()));
+        app.awaitCalibrated();
     }
 
     /** Another Baton node on the same Redis and namespace, as in a deployment of several. */

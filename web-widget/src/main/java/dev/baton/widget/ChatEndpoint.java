@@ -126,6 +126,8 @@ public final class ChatEndpoint {
                 requestHuman(socket);
             } else if (frame instanceof ClientFrame.Feedback feedback) {
                 feedback(socket, feedback);
+            } else if (frame instanceof ClientFrame.Pick pick) {
+                pick(socket, pick);
             } else if (frame instanceof ClientFrame.Typing typing) {
                 signals.publish(Signal.typing(followed(socket), "customer", null, null, typing.typing()));
             } else if (frame instanceof ClientFrame.Csat csat) {
@@ -337,6 +339,15 @@ public final class ChatEndpoint {
         var result = conversations.addFeedback(conversationId, feedback.seq(), feedback.helpful());
         if (result.isEmpty()) {
             throw new FrameRefused("invalid_field", "\"seq\" is not a bot message of this conversation.");
+        }
+        withinBudget(result.get(), null);
+    }
+
+    private void pick(ChatSocket socket, ClientFrame.Pick pick) {
+        var result = conversations.addPick(followed(socket), pick.seq(), pick.articleId());
+        if (result.isEmpty()) {
+            throw new FrameRefused("invalid_field", "\"seq\" is not a bot message of this conversation offering "
+                    + "that article.");
         }
         withinBudget(result.get(), null);
     }

@@ -62,7 +62,8 @@ public final class ChatSessions implements EventListener {
         if (event instanceof MessageCreated created) {
             Message message = Message.of(logged, created);
             return new ServerFrame.MessageEvent(new Message(message.seq(), message.author().forCustomers(),
-                    message.text(), message.ts(), message.citations(), message.confidence(), message.clientMsgId()));
+                    message.text(), message.ts(), message.citations(), message.confidence(), message.clientMsgId(),
+                    message.choices()));
         }
         if (event instanceof HandedOff handedOff) {
             var availability = handedOff.availability();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
     @JsonSubTypes.Type(ClientFrame.SendMessage.class),
     @JsonSubTypes.Type(ClientFrame.RequestHuman.class),
     @JsonSubTypes.Type(ClientFrame.Feedback.class),
+    @JsonSubTypes.Type(ClientFrame.Pick.class),
     @JsonSubTypes.Type(ClientFrame.Typing.class),
     @JsonSubTypes.Type(ClientFrame.Read.class),
     @JsonSubTypes.Type(ClientFrame.Contact.class),
@@ -40,6 +41,13 @@ sealed interface ClientFrame {
     /** The customer's "Did this help?" on the bot message at {@code seq}. */
     @JsonTypeName("feedback")
     record Feedback(String seq, Boolean helpful) implements ClientFrame {}
+
+    /**
+     * The customer's answer to the bot's "Did you mean…" at {@code seq}: one of its articles, or none of them
+     * ({@code articleId} null or left out).
+     */
+    @JsonTypeName("pick")
+    record Pick(String seq, String articleId) implements ClientFrame {}
 
     /** The customer is typing (or stopped); the agent sees it. */
     @JsonTypeName("typing")

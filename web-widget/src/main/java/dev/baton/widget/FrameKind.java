@@ -22,7 +22,7 @@ public enum FrameKind {
             return READ;
         } else if (frame instanceof ClientFrame.Typing) {
             return TYPING;
-        } else if (frame instanceof ClientFrame.Feedback) {
+        } else if (frame instanceof ClientFrame.Feedback || frame instanceof ClientFrame.Pick) {
             return FEEDBACK;
         } else if (frame instanceof ClientFrame.Contact) {
             return CONTACT;

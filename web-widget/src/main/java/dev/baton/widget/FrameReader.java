@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.google.re2j.Pattern;
 import dev.baton.conversation.Customer;
 import dev.baton.conversation.Seq;
+import dev.baton.kb.ArticleRules;
 
 /**
  * Reads a text frame into a {@link ClientFrame} and checks it fully, or refuses it with the reason a client
@@ -57,6 +58,14 @@ final class FrameReader {
         }
         if (frame instanceof ClientFrame.SendMessage message) {
             return checked(message);
+        }
+        if (frame instanceof ClientFrame.Pick pick) {
+            if (!Seq.isValid(pick.seq())) {
+                throw new FrameRefused("invalid_field", "\"seq\" must be the seq of a bot message with choices.");
+            }
+            if (pick.articleId() != null && !ArticleRules.ID.matcher(pick.articleId()).matches()) {
+                throw new FrameRefused("invalid_field", "\"articleId\" is not an article id.");
+            }
         }
         if (frame instanceof ClientFrame.Read read && !Seq.isValid(read.seq())) {
             throw new FrameRefused("invalid_field", "\"seq\" must be a seq the server sent.");

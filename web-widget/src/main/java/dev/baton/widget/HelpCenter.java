@@ -2,6 +2,7 @@ package dev.baton.widget;
 
 import dev.baton.conversation.CustomerText;
 import dev.baton.kb.AnswerPolicy;
+import dev.baton.kb.Answerer;
 import dev.baton.kb.Article;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kb.KnowledgeBase;
@@ -45,17 +46,17 @@ public final class HelpCenter {
     public record ArticleView(String id, String title, String language, String html, String url) {}
 
     private final KnowledgeBase knowledgeBase;
-    private final AnswerPolicy policy;
+    private final Answerer.PolicySource policies;
     private final ArticleOpens opens;
     private final OriginPolicy origins;
     private final ArticleLinks links;
     private final Clock clock;
     private final MarkdownHtml html = new MarkdownHtml();
 
-    public HelpCenter(KnowledgeBase knowledgeBase, AnswerPolicy policy, ArticleOpens opens, OriginPolicy origins,
+    public HelpCenter(KnowledgeBase knowledgeBase, Answerer.PolicySource policies, ArticleOpens opens, OriginPolicy origins,
             ArticleLinks links, Clock clock) {
         this.knowledgeBase = knowledgeBase;
-        this.policy = policy;
+        this.policies = policies;
         this.opens = opens;
         this.origins = origins;
         this.links = links;
@@ -100,14 +101,16 @@ public final class HelpCenter {
     }
 
     /**
-     * The articles the bot would answer the query with (its retrieval and its own threshold, so an unrelated
-     * question lists nothing), then those whose title holds the typed words: a half-typed word finds its article.
+     * The articles the bot would answer the query with or offer as choices (its retrieval and the knowledge base's
+     * calibrated thresholds, so an unrelated question lists nothing), then those whose title holds the typed words:
+     * a half-typed word finds its article.
      */
     private List<Result> matches(String q) {
         Question question = knowledgeBase.prepare(q);
-        double threshold = policy.thresholdFor(question.language());
+        AnswerPolicy policy = policies.current();
         Set<String> ids = new LinkedHashSet<>();
-        knowledgeBase.search(question, RESULTS).stream().filter(match -> match.confidence() >= threshold)
+        knowledgeBase.search(question, RESULTS).stream()
+                .filter(match -> match.confidence() >= policy.offerThresholdFor(match))
                 .map(Match::articleId).forEach(ids::add);
         String typed = q.toLowerCase(Locale.ROOT);
         if (typed.codePointCount(0, typed.length()) >= MIN_TITLE_QUERY) {

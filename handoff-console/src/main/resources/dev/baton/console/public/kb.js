@@ -6,6 +6,8 @@
 import { api, setCsrfToken, ApiError } from './api.js';
 import { el, clear, byId } from './dom.js';
 import { counted, formatTime, formatPercent } from './format.js';
+import { setUpCalibration } from './calibration.js';
+import { loadProposals } from './proposals.js';
 
 const state = { current: null, previewTimer: 0 };
 
@@ -223,7 +225,10 @@ function setUpTabs() {
         other.setAttribute('aria-selected', String(other === tab));
         byId(other.getAttribute('aria-controls')).hidden = other !== tab;
       }
-      if (tab.id === 'kb-tab-gaps') loadGaps().catch(showError);
+      if (tab.id === 'kb-tab-gaps') {
+        loadGaps().catch(showError);
+        loadProposals(showError).catch(showError);
+      }
     });
   }
 }
@@ -292,6 +297,7 @@ async function start() {
     open(link.dataset.id);
   });
   setUpTabs();
+  setUpCalibration(showError);
   await loadList();
   const fromHash = decodeURIComponent(location.hash.slice(1));
   if (fromHash) await open(fromHash);

@@ -6,7 +6,10 @@ import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.Article;
 import dev.baton.kb.InMemoryArticleStore;
+import dev.baton.kb.KbCalibration;
 import dev.baton.kb.Language;
+import dev.baton.kb.Match;
+import dev.baton.kb.Question;
 import dev.baton.server.Answering;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +24,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code baton eval kb}: builds a knowledge base from a labelled training file (one article per label, its rows as
- * the example questions), answers every test row through the same answerer the chat uses, and reports in-scope
- * accuracy, out-of-scope recall and latency.
+ * {@code baton eval kb}: builds a knowledge base (from a labelled training file, one article per label, or from a
+ * file of articles), calibrates it as an import does, answers every test row through the same answerer the chat
+ * uses, and reports ranking (top-1, top-3), what the customer would get (answered right, offered, wrong, not sure),
+ * out-of-scope rows answered, Japanese rows and latency.
  */
 @Command(name = "kb", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure answers and refusals: a knowledge base from --train, questions from --test.")
+        description = "Measure answers, choices and refusals: a knowledge base from --train or --kb, questions "
+                + "from --test.")
 final class KbEval implements Callable<Integer> {
     static final String OUT_OF_SCOPE = "oos";
 
@@ -37,27 +42,16 @@ final class KbEval implements Callable<Integer> {
             + "({id, title, body, tags, language, examples}); test labels are article ids.")
     Path knowledgeBaseFile;
 
-    @Option(names = "--test", required = true, description = "CSV text,label to answer; label oos must be "
-            + "refused. Repeat to add files (e.g. extra out-of-scope questions).")
+    @Option(names = "--test", required = true, description = "CSV text,label to answer; label oos must not be "
+            + "answered. Repeat to add files (e.g. extra out-of-scope questions).")
     List<Path> tests;
 
     @Option(names = "--shots", description = "Keep only the first N rows of each label as examples.")
     Integer shots;
 
-    @Option(names = "--threshold", description = "A confidence threshold, or 'auto' to choose one from the "
-            + "training examples alone. Default: the product's default.")
-    String threshold;
-
-    @Option(names = "--word-threshold", description = "The threshold for languages matched by words (Japanese): "
-            + "the share of the question an article must cover. Default: the product's default.")
-    Double wordThreshold;
-
-    @Option(names = "--calibrate", description = "CSV text,label to choose the threshold on (never the test file).")
-    Path calibrate;
-
-    @Option(names = "--oos-recall", description = "With --calibrate: the lowest threshold that refuses at least "
-            + "this share (0-1) of the file's out-of-scope questions. Default: the best mean of both rates.")
-    Double oosRecallTarget;
+    @Option(names = "--uncalibrated", description = "Use the default thresholds instead of calibrating the "
+            + "knowledge base.")
+    boolean uncalibrated;
 
     @Option(names = "--errors", defaultValue = "0", description = "List up to N mistakes.")
     int errors;
@@ -65,25 +59,44 @@ final class KbEval implements Callable<Integer> {
     @Option(names = "--json", description = "End with one line of JSON holding the figures.")
     boolean json;
 
-    @Option(names = "--sweep", description = "Also print both rates at thresholds FROM:TO:STEP (e.g. 0.6:0.9:0.02).")
-    String sweep;
-
     @Option(names = "--embedding-cache", description = "File caching embeddings between runs "
             + "(default: ~/.cache/baton/embeddings-<model>.bin).")
     Path embeddingCache;
 
-    /** One answered test row. */
-    record Outcome(String text, String expected, String answered, double confidence, boolean confident) {
-        boolean right() {
-            return expected.equals(OUT_OF_SCOPE) ? !confident : confident && expected.equals(answered);
+    /** One answered test row: the ranking, and what the customer got. */
+    record Outcome(String text, String expected, String language, List<String> ranked, double confidence,
+            boolean confident, List<String> choices) {
+        boolean outOfScope() {
+            return expected.equals(OUT_OF_SCOPE);
+        }
+
+        boolean top1() {
+            return !ranked.isEmpty() && ranked.get(0).equals(expected);
+        }
+
+        boolean top3() {
+            return ranked.subList(0, Math.min(3, ranked.size())).contains(expected);
+        }
+
+        boolean offered() {
+            return !confident && !choices.isEmpty();
+        }
+
+        boolean rightAnswered() {
+            return confident && top1();
+        }
+
+        boolean rightAnsweredOrOffered() {
+            return rightAnswered() || offered() && choices.contains(expected);
+        }
+
+        String got() {
+            return confident ? ranked.get(0) : offered() ? "offered " + choices : "not sure";
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        if (calibrate != null && threshold != null) {
-            throw new IllegalArgumentException("Give --threshold or --calibrate, not both.");
-        }
         if ((train == null) == (knowledgeBaseFile == null)) {
             throw new IllegalArgumentException("Give either --train or --kb.");
         }
@@ -95,84 +108,20 @@ final class KbEval implements Callable<Integer> {
         }
         try (Answering answering = new Answering(new InMemoryArticleStore(),
                 model -> EmbeddingCacheFiles.open(embeddingCache, model))) {
-            ThresholdChoice choice = "auto".equals(threshold) ? autoThreshold(answering, articles) : null;
             System.err.printf("Indexing %d articles with %d example questions…%n", articles.size(),
                     articles.stream().mapToInt(a -> a.examples().size()).sum());
             answering.knowledgeBase().saveAll(articles);
-            answering.awaitSettled();
-            if (choice == null) {
-                choice = chooseThreshold(answering);
-            }
-            warmUp(answering.answerer(AnswerPolicy.DEFAULT), articles);
-            AnswerPolicy policy = new AnswerPolicy(choice.value(),
-                    wordThreshold != null ? wordThreshold : AnswerPolicy.DEFAULT.wordThreshold());
+            long start = System.nanoTime();
+            KbCalibration calibration = uncalibrated ? null : answering.calibrator().calibrate(articles);
+            double calibrationSeconds = (System.nanoTime() - start) / 1e9;
+            AnswerPolicy policy = calibration == null ? AnswerPolicy.DEFAULT : calibration.policy();
             Answerer answerer = answering.answerer(policy);
+            warmUp(answerer, articles);
             Latencies latencies = new Latencies();
-            List<Outcome> outcomes = answerAll(answerer, testRows, latencies, "answering");
-            report(articles, outcomes, choice, policy, latencies);
+            List<Outcome> outcomes = answerAll(answerer, testRows, latencies);
+            report(articles, outcomes, policy, calibration, calibrationSeconds, latencies);
         }
         return 0;
-    }
-
-    record ThresholdChoice(double value, String how) {}
-
-    private ThresholdChoice chooseThreshold(Answering answering) {
-        if (calibrate != null) {
-            var rows = LabeledCsv.read(calibrate, List.of("text", "label"));
-            var outcomes = answerAll(answering.answerer(AnswerPolicy.DEFAULT), rows, new Latencies(), "calibrating");
-            if (oosRecallTarget != null) {
-                return new ThresholdChoice(Calibration.lowestThresholdWithOosRecall(outcomes, oosRecallTarget),
-                        "lowest refusing " + Scores.percent(oosRecallTarget) + " of out-of-scope in " + calibrate);
-            }
-            return new ThresholdChoice(Calibration.bestMeanThreshold(outcomes), "best mean on " + calibrate);
-        }
-        if (oosRecallTarget != null) {
-            throw new IllegalArgumentException("--oos-recall goes with --calibrate.");
-        }
-        if (threshold == null) {
-            return new ThresholdChoice(AnswerPolicy.DEFAULT.englishThreshold(), "product default");
-        }
-        try {
-            return new ThresholdChoice(Double.parseDouble(threshold), "given");
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--threshold takes a number or 'auto', not '" + threshold + "'");
-        }
-    }
-
-    /** Share of correct answers to held-out examples that the automatic threshold keeps. */
-    static final double AUTO_KEEP = 0.97;
-    static final int AUTO_HOLD_OUT_EVERY = 5;
-
-    /**
-     * A threshold from the training data alone, with no out-of-scope examples: every 5th example question of each
-     * article (with at least 5) is held out, the rest indexed, the held-out ones asked; the threshold keeps 97% of
-     * the right answers among them.
-     */
-    private ThresholdChoice autoThreshold(Answering answering, List<Article> articles) {
-        List<Article> kept = new ArrayList<>();
-        List<Map<String, String>> heldOut = new ArrayList<>();
-        for (Article article : articles) {
-            List<String> examples = new ArrayList<>();
-            for (int i = 0; i < article.examples().size(); i++) {
-                if (article.examples().size() >= AUTO_HOLD_OUT_EVERY && (i + 1) % AUTO_HOLD_OUT_EVERY == 0) {
-                    heldOut.add(Map.of("text", article.examples().get(i), "label", article.id()));
-                } else {
-                    examples.add(article.examples().get(i));
-                }
-            }
-            kept.add(new Article(article.id(), article.title(), article.body(), article.tags(), article.language(),
-                    examples));
-        }
-        if (heldOut.isEmpty()) {
-            throw new IllegalArgumentException("--threshold auto needs articles with at least "
-                    + AUTO_HOLD_OUT_EVERY + " example questions.");
-        }
-        System.err.printf("Choosing a threshold on %d held-out examples…%n", heldOut.size());
-        answering.knowledgeBase().saveAll(kept);
-        answering.awaitSettled();
-        var outcomes = answerAll(answering.answerer(AnswerPolicy.DEFAULT), heldOut, new Latencies(), "calibrating");
-        return new ThresholdChoice(Calibration.keepingRightAnswers(outcomes, AUTO_KEEP),
-                "auto: keeps " + Scores.percent(AUTO_KEEP) + " of right answers to held-out examples");
     }
 
     /** Enough for the JIT to compile the hot paths; a server answers thousands of questions a day. */
@@ -211,78 +160,75 @@ final class KbEval implements Callable<Integer> {
         return japanese * 2 > texts.size() ? Language.JAPANESE : Language.ENGLISH;
     }
 
-    private static List<Outcome> answerAll(Answerer answerer, List<Map<String, String>> rows, Latencies latencies,
-            String task) {
+    private static List<Outcome> answerAll(Answerer answerer, List<Map<String, String>> rows, Latencies latencies) {
         List<Outcome> outcomes = new ArrayList<>();
-        try (ProgressBar bar = Progress.bar(task, rows.size())) {
+        try (ProgressBar bar = Progress.bar("answering", rows.size())) {
             for (Map<String, String> row : rows) {
                 long start = System.nanoTime();
-                Optional<Answer> answer = answerer.answer(row.get("text"));
+                Question question = answerer.prepare(row.get("text"));
+                Optional<Answer> answer = answerer.answer(question);
                 latencies.add(System.nanoTime() - start);
-                outcomes.add(new Outcome(row.get("text"), row.get("label"),
-                        answer.map(a -> a.article().id()).orElse(null),
-                        answer.map(Answer::confidence).orElse(0.0), answer.map(Answer::confident).orElse(false)));
+                List<String> ranked = answerer.ranked(question).stream().map(Match::articleId).distinct().toList();
+                outcomes.add(new Outcome(row.get("text"), row.get("label"), question.language(), ranked,
+                        answer.map(Answer::confidence).orElse(0.0), answer.map(Answer::confident).orElse(false),
+                        answer.map(a -> a.choices().stream().map(Article::id).toList()).orElse(List.of())));
                 bar.step();
             }
         }
         return outcomes;
     }
 
-    private void printSweep(List<Outcome> outcomes) {
-        String[] parts = sweep.split(":");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("--sweep takes FROM:TO:STEP, for example 0.6:0.9:0.02");
-        }
-        double from = Double.parseDouble(parts[0]);
-        double to = Double.parseDouble(parts[1]);
-        double step = Double.parseDouble(parts[2]);
-        if (step <= 0 || to < from) {
-            throw new IllegalArgumentException("--sweep needs FROM <= TO and a positive STEP");
-        }
-        System.out.println();
-        System.out.println("threshold  in-scope acc.  oos recall");
-        for (double t = from; t <= to + 1e-9; t += step) {
-            Scores at = Scores.of(Calibration.decidedAt(outcomes, t));
-            System.out.printf("%9.3f  %13s  %10s%n", t, Scores.percent(at.inScopeAccuracy()),
-                    Scores.percent(at.oosRecall()));
-        }
-    }
-
-    private void report(List<Article> articles, List<Outcome> outcomes, ThresholdChoice choice, AnswerPolicy policy,
-            Latencies latencies) throws Exception {
-        Scores scores = Scores.of(outcomes);
-        System.out.printf("knowledge base   %d articles, %d example questions%n", articles.size(),
+    private void report(List<Article> articles, List<Outcome> outcomes, AnswerPolicy policy,
+            KbCalibration calibration, double calibrationSeconds, Latencies latencies) throws Exception {
+        KbFigures figures = KbFigures.of(outcomes);
+        Map<String, Double> s = figures.shares();
+        System.out.printf("knowledge base     %d articles, %d example questions%n", articles.size(),
                 articles.stream().mapToInt(a -> a.examples().size()).sum());
-        System.out.printf("test             %d in scope, %d out of scope%n", scores.inScope(), scores.outOfScope());
-        System.out.printf("threshold        %.3f (%s); by words %.3f%n", choice.value(), choice.how(),
-                policy.wordThreshold());
-        System.out.printf("in-scope acc.    %s%n", Scores.percent(scores.inScopeAccuracy()));
-        System.out.printf("oos recall       %s%n", Scores.percent(scores.oosRecall()));
-        System.out.printf("mean             %s%n", Scores.percent(scores.mean()));
-        System.out.printf("overall acc.     %s (all rows)%n", Scores.percent(scores.overallAccuracy()));
-        System.out.printf("ms per query     p50 %.2f, p99 %.2f%n", latencies.percentileMillis(50),
-                latencies.percentileMillis(99));
-        if (sweep != null) {
-            printSweep(outcomes);
+        System.out.printf("test               %d in scope (%d Japanese), %d out of scope%n", figures.inScope(),
+                figures.japaneseInScope(), figures.outOfScope());
+        System.out.printf("thresholds         answer %.2f, offer %.2f; by words answer %.2f, offer %.2f (%s)%n",
+                policy.englishThreshold(), policy.englishOfferThreshold(), policy.wordThreshold(),
+                policy.wordOfferThreshold(), calibration == null ? "defaults" : String.format(
+                        "calibrated in %.1f s on %d examples left out and %d off-topic questions",
+                        calibrationSeconds, calibration.examplesAsked(), calibration.offTopicAsked()));
+        if (calibration != null) {
+            System.out.printf("calibration says   examples answered right %s, answered or offered %s, wrong %s; "
+                    + "off-topic answered %s, offered %s%n", KbFigures.percent(calibration.examplesAnswered()),
+                    KbFigures.percent(calibration.examplesAnsweredOrOffered()),
+                    KbFigures.percent(calibration.examplesWrongAnswered()),
+                    KbFigures.percent(calibration.offTopicAnswered()),
+                    KbFigures.percent(calibration.offTopicOffered()));
         }
+        System.out.printf("top-1 / top-3      %s / %s%n", KbFigures.percent(s.get("top1")),
+                KbFigures.percent(s.get("top3")));
+        System.out.printf("right answered     %s%n", KbFigures.percent(s.get("rightAnswered")));
+        System.out.printf("right ans./offered %s%n", KbFigures.percent(s.get("rightAnsweredOrOffered")));
+        System.out.printf("wrong answered     %s%n", KbFigures.percent(s.get("wrongAnswered")));
+        System.out.printf("offered choices    %s (not sure %s)%n", KbFigures.percent(s.get("offered")),
+                KbFigures.percent(s.get("notSure")));
+        System.out.printf("oos answered       %s (offered %s, not sure %s)%n", KbFigures.percent(s.get("oosAnswered")),
+                KbFigures.percent(s.get("oosOffered")), KbFigures.percent(s.get("oosNotSure")));
+        System.out.printf("Japanese right     answered %s, answered or offered %s%n",
+                KbFigures.percent(s.get("japaneseRightAnswered")),
+                KbFigures.percent(s.get("japaneseRightAnsweredOrOffered")));
+        System.out.printf("ms per query       p50 %.2f, p99 %.2f%n", latencies.percentileMillis(50),
+                latencies.percentileMillis(99));
         if (errors > 0) {
             System.out.println();
-            System.out.println("mistakes (expected -> answered, confidence):");
-            outcomes.stream().filter(o -> !o.right()).limit(errors).forEach(o -> System.out.printf(
-                    "  %s -> %s (%.3f)  %s%n", o.expected(), o.confident() ? o.answered() : "not sure",
-                    o.confidence(), o.text()));
+            System.out.println("mistakes (expected -> got, confidence):");
+            outcomes.stream().filter(o -> o.outOfScope() ? o.confident() : !o.rightAnswered()).limit(errors)
+                    .forEach(o -> System.out.printf("  %s -> %s (%.3f)  %s%n", o.expected(), o.got(),
+                            o.confidence(), o.text()));
         }
         if (json) {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("inScopeAccuracy", scores.inScopeAccuracy());
-            figures.put("oosRecall", scores.oosRecall());
-            figures.put("threshold", choice.value());
-            figures.put("p50Ms", latencies.percentileMillis(50));
-            figures.put("p99Ms", latencies.percentileMillis(99));
-            figures.put("inScope", scores.inScope());
-            figures.put("outOfScope", scores.outOfScope());
-            figures.put("overallAccuracy", scores.overallAccuracy());
-            System.out.println(new ObjectMapper().writeValueAsString(figures));
+            Map<String, Object> all = new LinkedHashMap<>(s);
+            all.put("inScope", figures.inScope());
+            all.put("outOfScope", figures.outOfScope());
+            all.put("answerThreshold", policy.englishThreshold());
+            all.put("offerThreshold", policy.englishOfferThreshold());
+            all.put("p50Ms", latencies.percentileMillis(50));
+            all.put("p99Ms", latencies.percentileMillis(99));
+            System.out.println(new ObjectMapper().writeValueAsString(all));
         }
     }
 }

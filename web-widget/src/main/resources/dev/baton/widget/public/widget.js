@@ -47,6 +47,8 @@
       yes: 'Yes',
       no: 'No',
       thanksFeedback: 'Thanks for letting us know.',
+      choices: 'Suggested articles',
+      noneOfThese: 'None of these',
       waitingSoon: (minutes) => `Waiting for our team — usually replies in ~${minutes} minutes`,
       waitingAway: (when) => `Our team is away — back ${when}. We'll reply here, or by email if you leave one.`,
       waitingBusy: "Waiting for our team — everyone is busy, we'll reply as soon as someone is free",
@@ -90,6 +92,8 @@
       yes: 'はい',
       no: 'いいえ',
       thanksFeedback: 'ご回答ありがとうございます。',
+      choices: '候補の記事',
+      noneOfThese: 'どれも違う',
       waitingSoon: (minutes) => `担当者をお待ちください — 通常${minutes}分ほどでお返事します`,
       waitingAway: (when) => `ただいま営業時間外です — ${when}に再開します。こちらか、残していただいたメールにお返事します。`,
       waitingBusy: '担当者をお待ちください — 全員対応中のため、手が空きしだいお返事します',
@@ -138,6 +142,11 @@
     .feedback button, .csat .scores button { border: 1px solid #cbd2d9; background: #fff; border-radius: 12px;
                                              padding: 2px 10px; color: #1f2933; }
     .feedback button:hover, .csat .scores button:hover { border-color: #2457d6; }
+    .choices { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin-top: 6px; }
+    .choices button { border: 1px solid #2457d6; background: #fff; color: #1d3f91; border-radius: 14px;
+                      padding: 4px 12px; text-align: left; }
+    .choices button:hover { background: #eef3ff; }
+    .choices button.none { border-color: #cbd2d9; color: #52606d; }
     .csat { background: #fff; border: 1px solid #e4e7eb; border-radius: 12px; padding: 10px; display: flex;
             flex-direction: column; gap: 8px; }
     .csat .scores { display: flex; gap: 6px; }
@@ -784,6 +793,34 @@
       return row;
     }
 
+    /**
+     * "Did you mean…": one button per offered article and "None of these"; a pick sends the pick frame, the bot
+     * answers with that article (or offers a person), and the buttons go away.
+     */
+    choiceButtons(seq, choices) {
+      const group = document.createElement('div');
+      group.className = 'choices';
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', this.t.choices);
+      const options = choices.map((choice) => [choice.title, choice.articleId, '']).concat([[this.t.noneOfThese, null, 'none']]);
+      options.forEach(([label, articleId, kind]) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = label;
+        if (kind) button.className = kind;
+        if (articleId) button.dataset.articleId = articleId;
+        button.addEventListener('click', () => {
+          if (!this.connection.send({ type: 'pick', seq, articleId })) return;
+          this.state.answered = this.state.answered.concat(seq).slice(-100);
+          this.state.save();
+          group.remove();
+          this.input.focus();
+        });
+        group.append(button);
+      });
+      return group;
+    }
+
     onHandoff(frame) {
       let text = this.t.waitingBusy;
       if (frame.answersSoon) {
@@ -978,6 +1015,10 @@
       });
       if (role === 'bot' && (message.citations || []).length && !this.state.answered.includes(message.seq)) {
         element.append(this.feedbackButtons(message.seq));
+      }
+      if (role === 'bot' && (message.choices || []).length && !this.state.answered.includes(message.seq)
+          && !['agent', 'waiting', 'resolved'].includes(this.owner)) {
+        element.append(this.choiceButtons(message.seq, message.choices));
       }
       if (message.clientMsgId) this.byClientId.set(message.clientMsgId, element);
       this.bySeq.set(message.seq, element);

@@ -1,0 +1,71 @@
+package dev.baton.bot;
+
+import dev.baton.conversation.AppendResult;
+import dev.baton.conversation.Author;
+import dev.baton.conversation.Citation;
+import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.History;
+import dev.baton.conversation.Message;
+import dev.baton.kb.Answer;
+import dev.baton.kb.Answerer;
+import dev.baton.kb.Article;
+import dev.baton.kb.ArticleLinks;
+import dev.baton.kb.Question;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bot's side of "Did you mean…": offering articles to choose from, and answering the customer's pick with the
+ * passage of that article for the question they asked.
+ */
+final class ChoiceTurns {
+    private final ConversationService conversations;
+    private final Answerer answerer;
+    private final ArticleLinks links;
+    private final Author bot;
+
+    ChoiceTurns(ConversationService conversations, Answerer answerer, ArticleLinks links, Author bot) {
+        this.conversations = conversations;
+        this.answerer = answerer;
+        this.links = links;
+        this.bot = bot;
+    }
+
+    /** Offers the answer's choices, in reply to the customer message at {@code seq}. */
+    AppendResult offer(String conversationId, String seq, Answer answer, String language) {
+        List<Citation> choices = answer.choices().stream().map(this::citation).toList();
+        return conversations.addBotChoices(conversationId, seq, bot, BotMessages.didYouMean(language), choices,
+                SupportBot.rounded(answer.confidence()));
+    }
+
+    /** A confident answer: the passage, with a note when the article is in another language than the question. */
+    AppendResult answer(String conversationId, String seq, Answer answer, String language) {
+        String note = answer.inOtherLanguageThan(language) ? BotMessages.articleInEnglish(language) : "";
+        return conversations.addBotMessage(conversationId, seq, bot, note + answer.passage(),
+                List.of(citation(answer.article())), SupportBot.rounded(answer.confidence()));
+    }
+
+    /**
+     * The customer picked {@code articleId} on the offer at {@code offerSeq}: its passage for their question, once
+     * (the pick's own seq is the turn). Empty when the article is gone or the question can't be found.
+     */
+    Optional<AppendResult> picked(String conversationId, String pickSeq, String offerSeq, String articleId,
+            History history) {
+        Optional<Article> article = answerer.article(articleId);
+        Optional<Message> asked = history.questionBefore(offerSeq);
+        Double offeredAt = history.transcript().stream().filter(m -> m.seq().equals(offerSeq)).findFirst()
+                .map(Message::confidence).orElse(null);
+        if (article.isEmpty() || asked.isEmpty()) {
+            return Optional.empty();
+        }
+        Question question = answerer.prepare(asked.get().text());
+        String note = article.get().language().equals(question.language()) ? ""
+                : BotMessages.articleInEnglish(question.language());
+        return Optional.of(conversations.addBotMessage(conversationId, pickSeq, bot,
+                note + answerer.passageOf(article.get(), question), List.of(citation(article.get())), offeredAt));
+    }
+
+    private Citation citation(Article article) {
+        return new Citation(article.id(), article.title(), links.url(article.id()));
+    }
+}
