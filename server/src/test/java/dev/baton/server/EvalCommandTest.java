@@ -184,7 +184,7 @@ class EvalCommandTest {
         assertTrue(output.contains("ja               P 1.000  R 1.000"), output);
         assertTrue(output.contains("intent refund    1 of 1 handed over"), output);
         assertTrue(output.contains("intent none      0 of 4 handed over"), output);
-        assertTrue(output.contains("in-scope questions handed over  0 of 2 (0.00%)"), output);
+        assertTrue(output.contains("in-scope questions handed over  0 of 2 (0.0%)"), output);
         JsonNode figures = new ObjectMapper().readTree(output.strip().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals(1.0, figures.path("precision").asDouble());
         assertEquals(1.0, figures.path("recall").asDouble());
@@ -209,7 +209,7 @@ class EvalCommandTest {
                 "--errors", "5", "--json");
 
         assertTrue(output.contains("conversations    2"), output);
-        assertTrue(output.contains("right            2 (100.00%)"), output);
+        assertTrue(output.contains("right            2 (100.0%)"), output);
         assertTrue(output.contains("reason refund    1 of 1 right"), output);
     }
 
