@@ -128,9 +128,14 @@ final class FuzzRun {
         }
     }
 
-    /** The digest once the bot has finished every turn (nothing is in flight that would change it later). */
+    /**
+     * The digest once the bot has finished every turn and the knowledge base's calibration (measured in the
+     * background after a start) is stored: nothing is in flight that would change it later.
+     */
     private RedisDigest quietDigest() {
         target.awaitBotIdle(Duration.ofSeconds(60));
+        Waiting.until(Duration.ofMinutes(3), "the knowledge base's calibration",
+                () -> !getJson("/api/kb/calibration").path("measuring").asBoolean(true));
         return RedisDigest.of(target.redis(), target.keys().namespace());
     }
 

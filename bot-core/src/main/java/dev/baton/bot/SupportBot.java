@@ -115,7 +115,10 @@ public final class SupportBot implements Worker, AutoCloseable {
                 && HandoffPolicy.repeatsLastAnswer(analysis, answer.get().article().id(), history);
         boolean offer = !repeats && answer.isPresent() && answer.get().offersChoices();
         boolean unsure = answer.isEmpty() || repeats || !answer.get().confident() && !offer;
-        Optional<Decision> handoff = policy.decide(analysis, unsure, history.with(seq, analysis));
+        // Choices are the bot not knowing which article. A new question after them is not a failure (customers
+        // move on), but the same question again is: it reaches a person rather than the same choices once more.
+        Optional<Decision> handoff = policy.decide(analysis, unsure || offer && analysis.asksAgain(),
+                history.with(seq, analysis));
         // A request for a refund or a person is not a missing article; a question nobody wrote about is. Recorded
         // before the reply, so an admin sees it as soon as the customer does; the store records a turn's gap once.
         if (unsure && handoff.map(d -> d.reason() == Reason.LOW_CONFIDENCE).orElse(true)) {

@@ -30,6 +30,7 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
         return thread;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile KbCalibration current;
 
     public KbCalibrations(KnowledgeBase knowledgeBase, KbCalibrator calibrator, CalibrationStore store) {
@@ -51,6 +52,7 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
     public void changed() {
         if (scheduled.compareAndSet(false, true)) {
             worker.schedule(() -> {
+                running.set(true);
                 scheduled.set(false);
                 try {
                     refresh();
@@ -58,6 +60,8 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
                     log.debug("Calibration stopped: the server is stopping");
                 } catch (RuntimeException e) {
                     log.error("Could not calibrate the knowledge base; keeping the previous thresholds", e);
+                } finally {
+                    running.set(false);
                 }
             }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -85,6 +89,11 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
     public AnswerPolicy current() {
         KbCalibration calibration = current;
         return calibration == null ? AnswerPolicy.DEFAULT : calibration.policy();
+    }
+
+    /** Whether a measure is pending or under way (the thresholds may change soon). */
+    public boolean measuring() {
+        return current == null || scheduled.get() || running.get();
     }
 
     /** The calibration now, or empty while the first one is being measured. */

@@ -31,9 +31,18 @@ public final class CalibrationController {
     public void put(Context ctx) {
         AccessGuard.admin(ctx);
         JsonNode body = ApiError.body(ctx, JsonNode.class, "{answerThreshold, offerThreshold} or {automatic: true}");
-        if (body.path("automatic").asBoolean(false)) {
+        if (!body.isObject()) {
+            throw ApiError.badRequest("Send {answerThreshold, offerThreshold} or {automatic: true}.");
+        }
+        if (body.has("automatic")) {
+            if (!body.get("automatic").isBoolean() || !body.get("automatic").asBoolean() || body.size() > 1) {
+                throw ApiError.badRequest("\"automatic\" is true, alone, to go back to measured thresholds.");
+            }
             calibrations.automatic();
         } else {
+            if (!body.has("answerThreshold") || !body.has("offerThreshold")) {
+                throw ApiError.badRequest("Set both \"answerThreshold\" and \"offerThreshold\".");
+            }
             AnswerPolicy now = calibrations.current();
             double answer = threshold(body, "answerThreshold", now.englishThreshold());
             double offer = threshold(body, "offerThreshold", Math.min(answer, now.englishOfferThreshold()));
@@ -66,7 +75,7 @@ public final class CalibrationController {
         view.put("wordAnswerThreshold", policy.wordThreshold());
         view.put("wordOfferThreshold", policy.wordOfferThreshold());
         KbCalibration calibration = calibrations.calibration().orElse(null);
-        view.put("measuring", calibration == null);
+        view.put("measuring", calibrations.measuring());
         if (calibration != null) {
             view.put("overridden", calibration.overridden());
             view.put("examplesAnswered", calibration.examplesAnswered());

@@ -59,7 +59,9 @@ public final class ProposalsController {
 
     public void dismiss(Context ctx) {
         AccessGuard.admin(ctx);
-        proposals.remove(ctx.pathParam("id"));
+        ExampleProposals.Proposal proposal = proposals.find(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiError.notFound("Proposal '" + ctx.pathParam("id") + "'"));
+        proposals.remove(proposal.id());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 }

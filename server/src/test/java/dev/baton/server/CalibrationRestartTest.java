@@ -108,4 +108,26 @@ class CalibrationRestartTest {
             assertEquals(403, agent.put("/api/kb/calibration", Map.of("answerThreshold", 0.1)).status());
         }
     }
+
+    @Test
+    void a_change_that_is_not_a_whole_pair_of_thresholds_or_automatic_is_refused_and_changes_nothing()
+            throws Exception {
+        FixtureArticles.all().forEach(new RedisArticleStore(redis, keys, Json.newMapper())::save);
+        new RedisAgentStore(redis, keys, Json.newMapper()).save(new Agent(UUID.randomUUID().toString(), EMAIL,
+                "Alex Kim", null, AgentRole.ADMIN, List.of(), "UTC", 5, new Passwords().hash(PASSWORD), null));
+        try (BatonApp app = start()) {
+            ConsoleApi admin = ConsoleApi.loggedIn(app.port(), EMAIL, PASSWORD);
+            JsonNode measured = calibrationOnceMeasured(admin);
+            for (Object bad : List.of(List.of(), "0.5", Map.of(), Map.of("answerThreshold", 0.9),
+                    Map.of("automatic", "yes"), Map.of("automatic", false),
+                    Map.of("automatic", true, "answerThreshold", 0.9),
+                    Map.of("answerThreshold", 0.2, "offerThreshold", 0.5),
+                    Map.of("answerThreshold", 1.5, "offerThreshold", 0.5))) {
+                ConsoleApi.Response refused = admin.put("/api/kb/calibration", bad);
+                assertEquals(400, refused.status(), () -> bad + " -> " + refused.body());
+                assertFalse(refused.body().path("message").asText().isBlank(), () -> bad + " -> " + refused.body());
+            }
+            assertEquals(measured, admin.get("/api/kb/calibration").body(), "nothing changed");
+        }
+    }
 }

@@ -156,6 +156,20 @@ class ChoicesSocketTest {
     }
 
     @Test
+    void a_customer_who_asks_the_same_again_instead_of_picking_reaches_a_person() {
+        thresholds(0.999, 0.0001);
+        ChatClient client = customer();
+        JsonNode first = offerFor(client, "what can only the owner do under settings");
+        assertFalse(choiceIds(first).isEmpty(), first::toString);
+
+        client.ask("m-2", "what can only the owner do under settings??");
+        client.nextMessageFrom("customer");
+        JsonNode handoff = client.next("handoff");
+
+        assertEquals("low_confidence", handoff.path("reason").asText(), handoff::toString);
+    }
+
+    @Test
     void a_pick_of_an_article_that_was_not_offered_is_refused() {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();

@@ -10,9 +10,9 @@ function show(calibration) {
   byId('kb-answer-threshold').value = calibration.answerThreshold.toFixed(2);
   byId('kb-offer-threshold').value = calibration.offerThreshold.toFixed(2);
   const how = calibration.overridden ? 'Set by hand. ' : 'Measured on your articles. ';
-  byId('kb-calibration-summary').textContent = calibration.measuring
+  byId('kb-calibration-summary').textContent = !calibration.summary
     ? 'Measuring on your articles… the default thresholds apply meanwhile.'
-    : how + calibration.summary;
+    : how + calibration.summary + (calibration.measuring ? ' Measuring again after your changes…' : '');
 }
 
 export async function loadCalibration() {
