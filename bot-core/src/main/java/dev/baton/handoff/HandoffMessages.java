@@ -28,7 +28,8 @@ final class HandoffMessages {
     private static String expectation(boolean japanese, Availability availability) {
         if (availability.answersSoon()) {
             return japanese ? "通常" + availability.replyMinutes() + "分ほどでお返事します。"
-                    : "We usually reply in about " + availability.replyMinutes() + " minutes.";
+                    : "We usually reply in about " + (availability.replyMinutes() == 1 ? "a minute"
+                            : availability.replyMinutes() + " minutes") + ".";
         }
         if (!availability.open() && availability.backAt() != null) {
             var at = availability.backAt();

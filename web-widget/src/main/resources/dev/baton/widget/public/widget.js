@@ -49,7 +49,7 @@
       thanksFeedback: 'Thanks for letting us know.',
       choices: 'Suggested articles',
       noneOfThese: 'None of these',
-      waitingSoon: (minutes) => `Waiting for our team — usually replies in ~${minutes} minutes`,
+      waitingSoon: (minutes) => `Waiting for our team — usually replies in ${minutes === 1 ? 'about a minute' : `~${minutes} minutes`}`,
       waitingAway: (when) => `Our team is away — back ${when}. We'll reply here, or by email if you leave one.`,
       waitingBusy: "Waiting for our team — everyone is busy, we'll reply as soon as someone is free",
       waiting: 'Waiting for our team',
