@@ -152,7 +152,7 @@ final class ConversationsEval implements Callable<Integer> {
         }
         System.out.printf("conversations    %d%n", played.size());
         verdicts.forEach((verdict, count) -> System.out.printf("%-16s %d (%s)%n", verdict, count,
-                KbFigures.percent(count / (double) Math.max(1, played.size()))));
+                Percent.of(count / (double) Math.max(1, played.size()))));
         byLanguage.forEach((language, c) -> System.out.printf("language %-7s %d of %d right%n", language, c[1], c[0]));
         byReason.forEach((reason, c) -> System.out.printf("reason %-9s %d of %d right%n", reason, c[1], c[0]));
         List<Played> wrong = played.stream().filter(p -> !p.verdict().equals("right")).limit(errors).toList();

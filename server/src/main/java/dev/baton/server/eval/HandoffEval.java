@@ -122,7 +122,7 @@ final class HandoffEval implements Callable<Integer> {
                     }
                 }
                 System.out.printf("in-scope questions handed over  %d of %d (%s)%n", handedOver, inScope.size(),
-                        KbFigures.percent(handedOver / (double) Math.max(1, inScope.size())));
+                        Percent.of(handedOver / (double) Math.max(1, inScope.size())));
             }
             scores.print(rows.size(), latencies, mistakes, json, new ObjectMapper());
         }

@@ -193,24 +193,24 @@ final class KbEval implements Callable<Integer> {
                         calibrationSeconds, calibration.examplesAsked(), calibration.offTopicAsked()));
         if (calibration != null) {
             System.out.printf("calibration says   examples answered right %s, answered or offered %s, wrong %s; "
-                    + "off-topic answered %s, offered %s%n", KbFigures.percent(calibration.examplesAnswered()),
-                    KbFigures.percent(calibration.examplesAnsweredOrOffered()),
-                    KbFigures.percent(calibration.examplesWrongAnswered()),
-                    KbFigures.percent(calibration.offTopicAnswered()),
-                    KbFigures.percent(calibration.offTopicOffered()));
+                    + "off-topic answered %s, offered %s%n", Percent.of(calibration.examplesAnswered()),
+                    Percent.of(calibration.examplesAnsweredOrOffered()),
+                    Percent.of(calibration.examplesWrongAnswered()),
+                    Percent.of(calibration.offTopicAnswered()),
+                    Percent.of(calibration.offTopicOffered()));
         }
-        System.out.printf("top-1 / top-3      %s / %s%n", KbFigures.percent(s.get("top1")),
-                KbFigures.percent(s.get("top3")));
-        System.out.printf("right answered     %s%n", KbFigures.percent(s.get("rightAnswered")));
-        System.out.printf("right ans./offered %s%n", KbFigures.percent(s.get("rightAnsweredOrOffered")));
-        System.out.printf("wrong answered     %s%n", KbFigures.percent(s.get("wrongAnswered")));
-        System.out.printf("offered choices    %s (not sure %s)%n", KbFigures.percent(s.get("offered")),
-                KbFigures.percent(s.get("notSure")));
-        System.out.printf("oos answered       %s (offered %s, not sure %s)%n", KbFigures.percent(s.get("oosAnswered")),
-                KbFigures.percent(s.get("oosOffered")), KbFigures.percent(s.get("oosNotSure")));
+        System.out.printf("top-1 / top-3      %s / %s%n", Percent.of(s.get("top1")),
+                Percent.of(s.get("top3")));
+        System.out.printf("right answered     %s%n", Percent.of(s.get("rightAnswered")));
+        System.out.printf("right ans./offered %s%n", Percent.of(s.get("rightAnsweredOrOffered")));
+        System.out.printf("wrong answered     %s%n", Percent.of(s.get("wrongAnswered")));
+        System.out.printf("offered choices    %s (not sure %s)%n", Percent.of(s.get("offered")),
+                Percent.of(s.get("notSure")));
+        System.out.printf("oos answered       %s (offered %s, not sure %s)%n", Percent.of(s.get("oosAnswered")),
+                Percent.of(s.get("oosOffered")), Percent.of(s.get("oosNotSure")));
         System.out.printf("Japanese right     answered %s, answered or offered %s%n",
-                KbFigures.percent(s.get("japaneseRightAnswered")),
-                KbFigures.percent(s.get("japaneseRightAnsweredOrOffered")));
+                Percent.of(s.get("japaneseRightAnswered")),
+                Percent.of(s.get("japaneseRightAnsweredOrOffered")));
         System.out.printf("ms per query       p50 %.2f, p99 %.2f%n", latencies.percentileMillis(50),
                 latencies.percentileMillis(99));
         if (errors > 0) {

@@ -31,8 +31,4 @@ record KbFigures(int inScope, int outOfScope, int japaneseInScope, Map<String, D
     private static Double share(List<KbEval.Outcome> rows, Predicate<KbEval.Outcome> test) {
         return rows.isEmpty() ? null : rows.stream().filter(test).count() / (double) rows.size();
     }
-
-    static String percent(Double value) {
-        return value == null ? "n/a" : String.format("%.1f%%", value * 100);
-    }
 }
