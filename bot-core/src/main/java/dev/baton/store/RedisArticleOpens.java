@@ -10,14 +10,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@link ArticleOpens} in Redis: one hash of counts per UTC day, and the titles the articles had when opened. */
 public final class RedisArticleOpens implements ArticleOpens {
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
     private final RedisKeys keys;
 
-    public RedisArticleOpens(RedisClient redis, RedisKeys keys) {
+    public RedisArticleOpens(UnifiedJedis redis, RedisKeys keys) {
         this.redis = redis;
         this.keys = keys;
     }

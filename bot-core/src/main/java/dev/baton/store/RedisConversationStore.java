@@ -36,12 +36,20 @@ public final class RedisConversationStore implements ConversationStore {
     private final RedisKeys keys;
     private final EventCodec codec;
     private final ObjectMapper mapper;
+    private final Replication replication;
 
+    /** On a single Redis: a write is acknowledged once Redis has it. */
     public RedisConversationStore(UnifiedJedis redis, RedisKeys keys, ObjectMapper json) {
+        this(redis, keys, json, Replication.NONE);
+    }
+
+    /** Every write waits for {@code replication}'s replicas before it counts as done. */
+    public RedisConversationStore(UnifiedJedis redis, RedisKeys keys, ObjectMapper json, Replication replication) {
         this.redis = redis;
         this.keys = keys;
         this.codec = new EventCodec(json);
         this.mapper = json;
+        this.replication = replication;
     }
 
     @Override
@@ -252,7 +260,7 @@ public final class RedisConversationStore implements ConversationStore {
             options.put("advancing", Map.of("field", write.advancing().field(), "seq", write.advancing().seq()));
         }
         @SuppressWarnings("unchecked")
-        List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, List.of(json(options)));
+        List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, List.of(json(options)), replication);
         List<String> values = reply.stream().map(String::valueOf).toList();
         return switch (values.get(0)) {
             case "appended" -> new AppendResult(AppendResult.Status.APPENDED, values.subList(1, values.size()), null);

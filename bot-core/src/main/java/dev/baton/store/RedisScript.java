@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -35,5 +37,41 @@ final class RedisScript {
         }
         sha = redis.scriptLoad(source);
         return redis.evalsha(sha, keys, args);
+    }
+
+    /**
+     * Runs the script and then {@code WAIT}s for the replicas on the same connection (WAIT counts only the writes of
+     * the connection it is sent on, so both go down one pipeline).
+     *
+     * @throws NotReplicatedException when fewer replicas than wanted confirmed the write in time
+     */
+    Object run(UnifiedJedis redis, List<String> keys, List<String> args, Replication replication) {
+        if (replication.replicas() == 0) {
+            return run(redis, keys, args);
+        }
+        String current = sha != null ? sha : (sha = redis.scriptLoad(source));
+        try {
+            return runAndWait(redis, current, keys, args, replication);
+        } catch (JedisNoScriptException restartedOrFlushed) {
+            sha = redis.scriptLoad(source);
+            return runAndWait(redis, sha, keys, args, replication);
+        }
+    }
+
+    private static Object runAndWait(UnifiedJedis redis, String sha, List<String> keys, List<String> args,
+            Replication replication) {
+        Response<Object> reply;
+        Response<Long> confirmed;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            reply = pipeline.evalsha(sha, keys, args);
+            // The key only routes the command (to the conversation's node); WAIT itself takes no key.
+            confirmed = pipeline.waitReplicas(keys.get(0), replication.replicas(), replication.timeout().toMillis());
+            pipeline.sync();
+        }
+        Object result = reply.get();
+        if (confirmed.get() < replication.replicas()) {
+            throw new NotReplicatedException(confirmed.get(), replication);
+        }
+        return result;
     }
 }

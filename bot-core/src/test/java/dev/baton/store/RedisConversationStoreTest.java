@@ -1,6 +1,7 @@
 package dev.baton.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.AppendResult.Status;
@@ -66,6 +67,22 @@ class RedisConversationStoreTest {
                 afterFirst.stream().map(e -> ((MessageCreated) e.event()).text()).toList());
         assertEquals("node-b", all.get(2).origin());
         assertEquals(third, store.find(id).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void a_write_no_replica_confirmed_is_refused_but_kept_so_that_its_resend_is_not_stored_twice() {
+        // The test Redis has no replicas: WAIT 1 answers 0 when its timeout is over.
+        var waitingForAReplica = new RedisConversationStore(redis, keys, Json.newMapper(),
+                new Replication(1, Duration.ofMillis(50)));
+        String id = newConversation();
+        var write = ConversationWrite.of(id, customerSays(id, "hello")).once("client-1");
+
+        assertThrows(NotReplicatedException.class, () -> waitingForAReplica.write(write, "node-a"));
+        assertThrows(NotReplicatedException.class, () -> waitingForAReplica.write(write, "node-a"));
+
+        assertEquals(List.of("hello"),
+                store.eventsAfter(id, null).stream().map(e -> ((MessageCreated) e.event()).text()).toList());
+        assertEquals(Status.DUPLICATE, store.write(write, "node-a").status());
     }
 
     @Test

@@ -13,18 +13,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import redis.clients.jedis.RedisClient;
 
 /**
  * {@code baton admin create} and {@code baton admin password}: add an admin, or set anyone's password, from the
@@ -34,26 +30,6 @@ import redis.clients.jedis.RedisClient;
         subcommands = {AdminCommand.Create.class, AdminCommand.SetPassword.class})
 final class AdminCommand {
     private static final RedisKeys KEYS = new RedisKeys("baton");
-
-    /** Where Baton's Redis is: the embedded one of a data folder (Baton stopped), or REDIS_URL. */
-    static final class Store {
-        @Option(names = "--data-dir", defaultValue = "${env:BATON_DATA_DIR:-data}")
-        Path dataDir;
-
-        @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}")
-        String redisUrl;
-
-        <T> T use(Function<RedisClient, T> work) {
-            EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start(dataDir) : null;
-            try (RedisClient redis = RedisClient.create(URI.create(embedded != null ? embedded.url() : redisUrl))) {
-                return work.apply(redis);
-            } finally {
-                if (embedded != null) {
-                    embedded.close();
-                }
-            }
-        }
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create an admin. Stop Baton first when it runs on the embedded Redis of the same folder.")
@@ -69,10 +45,10 @@ final class AdminCommand {
         String password;
 
         @Mixin
-        Store store;
+        RedisOptions store;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             if (password == null && System.console() != null) {
                 password = new String(System.console().readPassword("Password for %s: ", email));
             }
@@ -99,10 +75,10 @@ final class AdminCommand {
         boolean generate;
 
         @Mixin
-        Store store;
+        RedisOptions store;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             String password = generate ? Passwords.generate() : read();
             Passwords.requireAcceptable(password);
             return store.use(redis -> {

@@ -79,7 +79,6 @@ import dev.baton.widget.WidgetAssets;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -91,7 +90,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The composition root: builds every part of Baton with {@code new}, wires them, declares the routes and starts
@@ -135,7 +134,8 @@ public final class BatonApp implements AutoCloseable {
         }
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);
-        RedisClient redis = closeOnStop(RedisClient.builder().fromURI(URI.create(redisUrl)).poolConfig(pool).build());
+        RedisAddress address = RedisAddress.parse(redisUrl);
+        UnifiedJedis redis = closeOnStop(address.connect(pool));
 
         ObjectMapper json = Json.newMapper();
         RedisKeys keys = new RedisKeys(config.namespace());
@@ -143,7 +143,7 @@ public final class BatonApp implements AutoCloseable {
         Clock clock = Clock.systemUTC();
 
         // Conversations and the knowledge base
-        var conversationStore = new RedisConversationStore(redis, keys, json);
+        var conversationStore = new RedisConversationStore(redis, keys, json, address.replication());
         var conversations = new ConversationService(conversationStore, nodeId, clock,
                 config.chatLimits().conversationEventsPerMinute());
         Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),

@@ -13,7 +13,6 @@ import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisSignals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,9 +21,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import redis.clients.jedis.RedisClient;
 
 /**
  * {@code baton kb import FILE} and {@code baton kb export FILE}: the knowledge base as one JSON array, on Baton's
@@ -36,32 +35,25 @@ final class KbCommand {
 
     /** Where the knowledge base lives: the same options for both subcommands. */
     static class Store {
-        @Option(names = "--data-dir", defaultValue = "${env:BATON_DATA_DIR:-data}",
-                description = "The embedded Redis' folder (stop Baton first when it uses it).")
-        Path dataDir;
-
-        @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}", description = "Baton's Redis instead.")
-        String redisUrl;
+        @Mixin
+        RedisOptions redisOptions;
 
         /** Runs the work on Baton's Redis with an editor over its knowledge base. */
         int run(Work work) throws Exception {
-            EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start(dataDir) : null;
             ObjectMapper json = Json.newMapper();
             RedisKeys keys = new RedisKeys("baton");
-            try (RedisClient redis = RedisClient.create(URI.create(embedded != null ? embedded.url() : redisUrl));
-                    Answering answering = new Answering(new RedisArticleStore(redis, keys, json),
-                            model -> new RedisEmbeddingCache(redis, keys, model));
-                    RedisSignals signals = new RedisSignals(redis, keys, json)) {
-                answering.knowledgeBase().load();
-                var editor = new ArticleEditor(answering.knowledgeBase(), new RedisArticleVersions(redis, keys, json),
-                        id -> signals.publish(Signal.articleChanged(id)), Clock.systemUTC());
-                editor.adoptUnversioned();
-                return work.run(editor, json);
-            } finally {
-                if (embedded != null) {
-                    embedded.close();
+            return redisOptions.use(redis -> {
+                try (Answering answering = new Answering(new RedisArticleStore(redis, keys, json),
+                        model -> new RedisEmbeddingCache(redis, keys, model));
+                        RedisSignals signals = new RedisSignals(redis, keys, json)) {
+                    answering.knowledgeBase().load();
+                    var editor = new ArticleEditor(answering.knowledgeBase(),
+                            new RedisArticleVersions(redis, keys, json), id -> signals.publish(Signal.articleChanged(id)),
+                            Clock.systemUTC());
+                    editor.adoptUnversioned();
+                    return work.run(editor, json);
                 }
-            }
+            });
         }
     }
 

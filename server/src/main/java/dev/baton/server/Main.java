@@ -7,7 +7,6 @@ import dev.baton.detect.Intent;
 import dev.baton.handoff.HandoffPolicy;
 import dev.baton.routing.AgentRole;
 import dev.baton.widget.ChatLimits;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar baton.jar [options]}: starts Baton; subcommands do everything else. */
@@ -29,13 +29,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:PORT:-7070}", description = "HTTP port (env PORT; default 7070).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "${env:BATON_DATA_DIR:-data}",
-            description = "Folder of the embedded Redis' files (env BATON_DATA_DIR; default ./data).")
-    Path dataDir;
-
-    @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL}",
-            description = "Use this Redis instead of starting the embedded one (env REDIS_URL).")
-    String redisUrl;
+    @Mixin
+    RedisOptions redis;
 
     @Option(names = "--demo", negatable = true, defaultValue = "${env:BATON_DEMO}",
             description = "Load the demo knowledge base (env BATON_DEMO; default: only when it is empty).")
@@ -148,7 +143,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, "baton", handoffPolicy(),
+        var config = new BatonConfig(port, redis.dataDir, redis.redisUrl(), demo, publicUrl, botName, "baton", handoffPolicy(),
                 responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"),
                 new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),

@@ -1,0 +1,182 @@
+package dev.baton.server;
+
+import dev.baton.store.Replication;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Where Baton's Redis is, read from one URL, and how many replicas must confirm a conversation write before it is
+ * acknowledged: {@code redis://host:port} (or {@code rediss://}) for one Redis, and
+ * {@code redis-sentinel://[:password@]host:port,host:port/MASTER} for a primary that Redis Sentinel watches, which
+ * Baton follows through failovers. {@code ?replicas=N&replica-wait-ms=M} sets the replicas to wait for (by default 1
+ * with Sentinel, so an acknowledged message survives a failover, and 0 on a single Redis).
+ */
+record RedisAddress(URI redisUri, String master, Set<HostAndPort> sentinels, String user, String password,
+        Replication replication) {
+
+    static final String SENTINEL_SCHEME = "redis-sentinel";
+    private static final int SENTINEL_DEFAULT_PORT = 26379;
+    private static final Duration DEFAULT_REPLICA_WAIT = Duration.ofSeconds(1);
+
+    /** Reads a Redis URL; anything it can't use is refused with what to write instead. */
+    static RedisAddress parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a Redis URL: " + url + " (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        Map<String, String> options = options(uri.getRawQuery());
+        return switch (scheme) {
+            case "redis", "rediss" -> {
+                if (uri.getHost() == null) {
+                    throw new IllegalArgumentException("a Redis URL needs a host, as in redis://host:6379: " + url);
+                }
+                yield new RedisAddress(withoutQuery(uri), null, Set.of(), null, null, replication(options, 0));
+            }
+            case SENTINEL_SCHEME -> sentinel(uri, options, url);
+            default -> throw new IllegalArgumentException("a Redis URL starts with redis://, rediss:// or "
+                    + SENTINEL_SCHEME + "://, not " + url);
+        };
+    }
+
+    /** The URL of the flags {@code --redis-sentinels host:port,…} and {@code --redis-sentinel-master NAME}. */
+    static String sentinelUrl(String sentinels, String master) {
+        if (master == null || master.isBlank()) {
+            throw new IllegalArgumentException("--redis-sentinels needs --redis-sentinel-master, the name the "
+                    + "sentinels monitor the primary by");
+        }
+        return SENTINEL_SCHEME + "://" + sentinels.trim() + "/" + master.trim();
+    }
+
+    private static RedisAddress sentinel(URI uri, Map<String, String> options, String url) {
+        String authority = uri.getRawAuthority();
+        String master = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        if (authority == null || master.isBlank() || master.contains("/")) {
+            throw new IllegalArgumentException("a Sentinel URL reads " + SENTINEL_SCHEME
+                    + "://[:password@]host:port,host:port/MASTER_NAME: " + url);
+        }
+        String user = null;
+        String password = null;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String[] userInfo = authority.substring(0, at).split(":", 2);
+            user = userInfo[0].isEmpty() ? null : decode(userInfo[0]);
+            password = userInfo.length > 1 ? decode(userInfo[1]) : null;
+            authority = authority.substring(at + 1);
+        }
+        Set<HostAndPort> sentinels = new LinkedHashSet<>();
+        for (String hostPort : authority.split(",")) {
+            sentinels.add(hostAndPort(hostPort.trim(), url));
+        }
+        return new RedisAddress(null, master, Set.copyOf(sentinels), user, password, replication(options, 1));
+    }
+
+    private static HostAndPort hostAndPort(String hostPort, String url) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("a sentinel without a host in " + url);
+        }
+        if (colon < 0) {
+            return new HostAndPort(host, SENTINEL_DEFAULT_PORT);
+        }
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new HostAndPort(host, port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a port: '" + hostPort.substring(colon + 1) + "' in " + url);
+        }
+    }
+
+    private static Replication replication(Map<String, String> options, int defaultReplicas) {
+        int replicas = intOption(options, "replicas", defaultReplicas);
+        int waitMs = intOption(options, "replica-wait-ms", (int) DEFAULT_REPLICA_WAIT.toMillis());
+        if (replicas < 0 || waitMs < 1) {
+            throw new IllegalArgumentException("replicas must be 0 or more and replica-wait-ms above 0");
+        }
+        return replicas == 0 ? Replication.NONE : new Replication(replicas, Duration.ofMillis(waitMs));
+    }
+
+    private static int intOption(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static Map<String, String> options(String rawQuery) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return options;
+        }
+        for (String pair : rawQuery.split("&")) {
+            String[] nameValue = pair.split("=", 2);
+            String name = decode(nameValue[0]);
+            if (!name.equals("replicas") && !name.equals("replica-wait-ms")) {
+                throw new IllegalArgumentException("unknown Redis URL option '" + name
+                        + "' (Baton reads replicas and replica-wait-ms)");
+            }
+            options.put(name, nameValue.length > 1 ? decode(nameValue[1]) : "");
+        }
+        return options;
+    }
+
+    private static URI withoutQuery(URI uri) {
+        try {
+            return new URI(uri.getScheme(), uri.getRawUserInfo() == null ? null : uri.getUserInfo(), uri.getHost(),
+                    uri.getPort(), uri.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a Redis URL: " + uri, e);
+        }
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    /** A client of this Redis: a pool on one server, or one that follows the primary the sentinels name. */
+    UnifiedJedis connect(ConnectionPoolConfig pool) {
+        if (redisUri != null) {
+            return RedisClient.builder().fromURI(redisUri).poolConfig(pool).build();
+        }
+        DefaultJedisClientConfig.Builder primary = DefaultJedisClientConfig.builder();
+        if (password != null) {
+            primary.user(user).password(password);
+        }
+        return RedisSentinelClient.builder().masterName(master).sentinels(sentinels)
+                .clientConfig(primary.build()).sentinelClientConfig(DefaultJedisClientConfig.builder().build())
+                .poolConfig(pool).build();
+    }
+
+    /** What a log line may say about this address: no password. */
+    @Override
+    public String toString() {
+        return redisUri != null ? redisUri.getScheme() + "://" + redisUri.getHost() + ":" + redisUri.getPort()
+                : SENTINEL_SCHEME + "://" + sentinels.stream().map(HostAndPort::toString)
+                        .collect(Collectors.joining(",")) + "/" + master;
+    }
+}
