@@ -30,7 +30,6 @@ public final class ProposalsController {
             String source, String conversationId, long at) {}
 
     public void list(Context ctx) {
-        AccessGuard.admin(ctx);
         List<ProposalView> views = new ArrayList<>();
         for (ExampleProposals.Proposal p : proposals.pending(LISTED)) {
             editor.find(p.articleId()).ifPresent(entry -> views.add(new ProposalView(p.id(), p.question(),
@@ -41,7 +40,7 @@ public final class ProposalsController {
     }
 
     public void accept(Context ctx) {
-        Agent admin = AccessGuard.admin(ctx);
+        Agent admin = AccessGuard.agent(ctx);
         ExampleProposals.Proposal proposal = proposals.find(ctx.pathParam("id"))
                 .orElseThrow(() -> ApiError.notFound("Proposal '" + ctx.pathParam("id") + "'"));
         ArticleEditor.Entry entry = editor.find(proposal.articleId())
@@ -58,7 +57,6 @@ public final class ProposalsController {
     }
 
     public void dismiss(Context ctx) {
-        AccessGuard.admin(ctx);
         ExampleProposals.Proposal proposal = proposals.find(ctx.pathParam("id"))
                 .orElseThrow(() -> ApiError.notFound("Proposal '" + ctx.pathParam("id") + "'"));
         proposals.remove(proposal.id());

@@ -111,7 +111,6 @@ public final class TeamController {
     }
 
     public void createAgent(Context ctx) {
-        AccessGuard.admin(ctx);
         AgentForm form = ApiError.body(ctx, AgentForm.class, "the agent's email, password, name and role");
         if (form.password() == null) {
             throw ApiError.badRequest("A new agent needs email, password, name and role.");
@@ -125,7 +124,7 @@ public final class TeamController {
 
     /** Saves every field sent (role included: it is required, so a form that forgot it demotes nobody). */
     public void updateAgent(Context ctx) {
-        Agent admin = AccessGuard.admin(ctx);
+        Agent admin = AccessGuard.agent(ctx);
         Agent existing = find(ctx);
         AgentForm form = ApiError.body(ctx, AgentForm.class, "the agent's email, name and role");
         if (form.password() != null) {
@@ -153,7 +152,7 @@ public final class TeamController {
      * unassigns a removed agent's conversations). Their history stays, under their name.
      */
     public void deactivateAgent(Context ctx) {
-        Agent admin = AccessGuard.admin(ctx);
+        Agent admin = AccessGuard.agent(ctx);
         Agent agent = find(ctx);
         if (agent.id().equals(admin.id())) {
             throw new ApiError(HttpStatus.CONFLICT, "cannot_deactivate_self",
@@ -166,7 +165,6 @@ public final class TeamController {
     }
 
     public void reactivateAgent(Context ctx) {
-        AccessGuard.admin(ctx);
         ctx.json(views.agent(access.reactivate(find(ctx))));
     }
 
@@ -223,7 +221,6 @@ public final class TeamController {
     }
 
     public void updateTeam(Context ctx) {
-        AccessGuard.admin(ctx);
         TeamForm form = ctx.bodyAsClass(TeamForm.class);
         if (form == null || form.name() == null) {
             throw ApiError.badRequest("A team needs a name.");
@@ -236,7 +233,6 @@ public final class TeamController {
     }
 
     public void updateRouting(Context ctx) {
-        AccessGuard.admin(ctx);
         RoutingRules body = ctx.bodyAsClass(RoutingRules.class);
         if (body == null) {
             throw ApiError.badRequest("Send {\"reason\": \"team\", ...}.");
@@ -267,7 +263,6 @@ public final class TeamController {
     }
 
     public void createCanned(Context ctx) {
-        AccessGuard.admin(ctx);
         CannedForm form = ctx.bodyAsClass(CannedForm.class);
         CannedReply reply = new CannedReply(UUID.randomUUID().toString(), form == null ? null : form.title(),
                 form == null ? null : form.text());
@@ -276,7 +271,6 @@ public final class TeamController {
     }
 
     public void updateCanned(Context ctx) {
-        AccessGuard.admin(ctx);
         canned.find(ctx.pathParam("id")).orElseThrow(() -> ApiError.notFound("The canned reply"));
         CannedForm form = ctx.bodyAsClass(CannedForm.class);
         CannedReply reply = new CannedReply(ctx.pathParam("id"), form == null ? null : form.title(),
@@ -286,7 +280,6 @@ public final class TeamController {
     }
 
     public void deleteCanned(Context ctx) {
-        AccessGuard.admin(ctx);
         if (!canned.delete(ctx.pathParam("id"))) {
             throw ApiError.notFound("The canned reply");
         }

@@ -40,12 +40,10 @@ public final class WebhookController {
     }
 
     public void list(Context ctx) {
-        AccessGuard.admin(ctx);
         ctx.json(Map.of("webhooks", store.all()));
     }
 
     public void create(Context ctx) {
-        AccessGuard.admin(ctx);
         WebhookForm form = ApiError.body(ctx, WebhookForm.class, "{\"url\", \"events\"}");
         if (store.all().size() >= MAX_WEBHOOKS) {
             throw ApiError.badRequest("At most " + MAX_WEBHOOKS + " webhooks; remove one first.");
@@ -59,7 +57,6 @@ public final class WebhookController {
 
     /** Changes the fields sent; the others, the id and the secret stay. */
     public void update(Context ctx) {
-        AccessGuard.admin(ctx);
         Webhook existing = find(ctx);
         WebhookForm form = ApiError.body(ctx, WebhookForm.class, "any of {\"url\", \"events\", \"active\"}");
         Webhook webhook = new Webhook(existing.id(), form.url() == null ? existing.url() : url(form.url()),
@@ -70,7 +67,6 @@ public final class WebhookController {
     }
 
     public void delete(Context ctx) {
-        AccessGuard.admin(ctx);
         if (!store.delete(ctx.pathParam("id"))) {
             throw ApiError.notFound("The webhook");
         }
@@ -78,14 +74,12 @@ public final class WebhookController {
     }
 
     public void deliveries(Context ctx) {
-        AccessGuard.admin(ctx);
         Webhook webhook = find(ctx);
         ctx.json(Map.of("deliveries", store.deliveries(webhook.id())));
     }
 
     /** Sends a {@code ping}; 202 with its delivery id, the log shows how it went. */
     public void test(Context ctx) {
-        AccessGuard.admin(ctx);
         Webhook webhook = find(ctx);
         ctx.status(HttpStatus.ACCEPTED).json(Map.of("deliveryId", dispatcher.ping(webhook)));
     }

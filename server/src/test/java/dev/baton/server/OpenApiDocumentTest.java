@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.testing.FixtureArticles;
-import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +52,7 @@ class OpenApiDocumentTest {
     @Test
     void describes_every_api_route_the_server_registers_and_no_other() {
         Set<String> registered = new TreeSet<>();
-        for (var parsed : javalin().unsafe.internalRouter.allHttpHandlers()) {
+        for (var parsed : baton.javalin().unsafe.internalRouter.allHttpHandlers()) {
             var endpoint = parsed.endpoint;
             if (HTTP_METHODS.contains(endpoint.method)
                     && (endpoint.path.startsWith("/api/") || endpoint.path.equals("/health")
@@ -109,16 +107,5 @@ class OpenApiDocumentTest {
             }
         }
         node.forEach(child -> checkRefs(child, problems));
-    }
-
-    /** The app's Javalin instance: BatonApp keeps it private, and the test reads its router. */
-    private static Javalin javalin() {
-        try {
-            Field field = BatonApp.class.getDeclaredField("javalin");
-            field.setAccessible(true);
-            return (Javalin) field.get(baton.app);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("BatonApp no longer has its Javalin in the field 'javalin'; update this test", e);
-        }
     }
 }

@@ -11,6 +11,8 @@ import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisKeys;
 import dev.baton.testing.TestRedis;
+import io.javalin.Javalin;
+import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +79,17 @@ final class TestApp implements AutoCloseable {
 
     String url() {
         return app.url();
+    }
+
+    /** The app's Javalin instance, to read its router: BatonApp keeps it private. */
+    Javalin javalin() {
+        try {
+            Field field = BatonApp.class.getDeclaredField("javalin");
+            field.setAccessible(true);
+            return (Javalin) field.get(app);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("BatonApp no longer has its Javalin in the field 'javalin'; update TestApp", e);
+        }
     }
 
     @Override
