@@ -185,15 +185,17 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
                     : delivered ? DeliveryAttempt.DELIVERED
                     : again ? DeliveryAttempt.RETRYING
                     : DeliveryAttempt.FAILED;
-            // Logged before the retry is scheduled, so the log keeps the attempts in order however short the pause.
-            store.record(delivery.webhookId(), new DeliveryAttempt(delivery.id(), delivery.event(),
-                    delivery.conversationId(), tried.attempts(), outcome.status(), outcome.error(),
-                    outcome.durationMs(), at, nextRetryAt, result));
+            DeliveryAttempt logged = new DeliveryAttempt(delivery.id(), delivery.event(), delivery.conversationId(),
+                    tried.attempts(), outcome.status(), outcome.error(), outcome.durationMs(), at, nextRetryAt, result);
             if (again) {
+                // Logged before the retry is scheduled, so the log keeps the attempts in order however short the pause.
+                store.record(delivery.webhookId(), logged);
                 store.retry(tried, nextRetryAt);
                 later(pause);
             } else {
+                // Finished before it is logged: whoever reads a last attempt in the log finds nothing left pending.
                 store.finish(delivery.id());
+                store.record(delivery.webhookId(), logged);
             }
         } catch (RuntimeException e) {
             // Left leased: tried again when the lease ends.
