@@ -218,7 +218,7 @@ class ConsoleBrowserTest {
                         + "email: 'maria@example.com'}};"));
         customer.driver.get(baton.url() + "/");
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
-        WebElement input = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")));
+        WebElement input = customer.chatComposer();
         input.sendKeys(REFUND_REQUEST, Keys.ENTER);
 
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.customer")).getText()

@@ -74,8 +74,7 @@ class KnowledgeBaseBrowserTest {
 
         customer.driver.get(baton.url() + "/");
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
-        customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")))
-                .sendKeys("How do customers earn points?", Keys.ENTER);
+        customer.chatComposer().sendKeys("How do customers earn points?", Keys.ENTER);
         WebElement answer = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.bot")));
         assertTrue(answer.findElement(By.cssSelector(".bubble")).getText().contains("3 points"),
                 answer.getText());

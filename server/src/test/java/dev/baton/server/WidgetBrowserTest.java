@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.FixtureArticles;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,7 @@ class WidgetBrowserTest {
         browser.driver.executeScript("localStorage.clear();");
         browser.driver.get(baton.url() + "/");
         browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
-        return browser.waitFor(d -> {
-            WebElement input = browser.messenger().findElement(By.cssSelector("textarea"));
-            return input.isDisplayed() ? input : null;
-        });
+        return browser.chatComposer();
     }
 
     @Test
@@ -94,10 +92,7 @@ class WidgetBrowserTest {
 
         browser.driver.executeScript("Baton.shutdown(); localStorage.clear();"
                 + " Baton.boot({user: {name: 'Maria Lopez', email: 'maria@example.com'}}); Baton.open();");
-        WebElement again = browser.waitFor(d -> {
-            WebElement textarea = browser.messenger().findElement(By.cssSelector("textarea"));
-            return textarea.isDisplayed() ? textarea : null;
-        });
+        WebElement again = browser.chatComposer();
         again.sendKeys("I want a refund for my last invoice", Keys.ENTER);
         browser.waitFor(d -> messages("system").stream()
                 .anyMatch(m -> m.getText().startsWith("I'm bringing in someone from our team")));
@@ -112,6 +107,9 @@ class WidgetBrowserTest {
         WebElement search = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
         assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), "the chat gives way");
         search.sendKeys("is there a fee to cancel");
+        // The home list has the article too: wait for the search's own results.
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help .label")).getText()
+                .equals("Results"));
         WebElement result = browser.waitFor(d -> browser.messenger().findElement(
                 By.cssSelector(".help .result[data-id='cancel-subscription']")));
         assertTrue(result.getText().startsWith("Cancelling your subscription"), result.getText());
@@ -125,10 +123,8 @@ class WidgetBrowserTest {
         browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed());
         assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
 
-        // In Japanese: the same, in Japanese words, over the Japanese articles.
+        // In Japanese: the same, in Japanese words, over the Japanese articles (a new conversation opens on it).
         browser.driver.executeScript("Baton.shutdown(); localStorage.clear(); Baton.boot({locale: 'ja'}); Baton.open();");
-        browser.waitFor(d -> helpButton().getText().equals("ヘルプ"));
-        helpButton().click();
         WebElement japanese = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
         assertEquals("記事を検索", japanese.getAttribute("placeholder"));
         assertEquals("解決しませんか？ 質問する", browser.messenger().findElement(By.cssSelector(".help .ask")).getText());
@@ -138,6 +134,59 @@ class WidgetBrowserTest {
                 .contains("最後の購入日から12か月"));
         assertTrue(browser.consoleMessages().stream().noneMatch(m -> m.contains("SEVERE")),
                 browser.consoleMessages()::toString);
+    }
+
+    /**
+     * As Intercom's Messenger opens on Home: a customer with nothing said yet sees the help center first (search
+     * focused, the articles of their language), one with a conversation under way lands in the chat, on reopening
+     * and after a reload. In English and Japanese.
+     */
+    @Test
+    void a_new_conversation_opens_on_the_help_center_and_one_under_way_on_the_chat_in_both_languages() {
+        record Words(String locale, String heading, String switchToChat, String article, String question) {}
+        for (Words words : List.of(
+                new Words("en", "Search our help center", "Chat", "cancel-subscription", "Is there a cancellation fee?"),
+                new Words("ja", "ヘルプセンターを検索", "チャット", "ja-points-expiry", "ポイントの有効期限は？"))) {
+            // The host page gives the customer's language, on every page, as a product's own page would.
+            Map<String, Object> settings = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "window.BatonSettings = {locale: '" + words.locale() + "'};"));
+            try {
+                browser.driver.get(baton.url() + "/kb");
+                browser.driver.executeScript("localStorage.clear();");
+                browser.driver.get(baton.url() + "/");
+                browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
+
+                WebElement search = browser.waitFor(d -> {
+                    WebElement input = browser.messenger().findElement(By.cssSelector(".help input"));
+                    return input.isDisplayed() ? input : null;
+                });
+                assertEquals(words.heading(), browser.messenger().findElement(By.cssSelector(".help h3")).getText());
+                assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), words.locale());
+                assertEquals(words.switchToChat(), helpButton().getText());
+                browser.waitFor(d -> browser.messenger().findElement(
+                        By.cssSelector(".help .result[data-id='" + words.article() + "']")));
+                assertEquals(Boolean.TRUE, browser.driver.executeScript("return arguments[0].shadowRoot"
+                        + ".activeElement === arguments[1];", browser.driver.findElement(By.tagName("baton-messenger")),
+                        search), "the search box has the focus");
+
+                browser.chatComposer().sendKeys(words.question(), Keys.ENTER);
+                browser.waitFor(d -> messages("bot").size() == 1);
+
+                browser.driver.executeScript("Baton.close(); Baton.open();");
+                assertTrue(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(),
+                        "reopened on the chat under way");
+                assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
+
+                browser.driver.navigate().refresh();
+                browser.waitFor(d -> messages("bot").size() == 1);
+                assertTrue(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(),
+                        "after a reload, the chat under way");
+                assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
+            } finally {
+                browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                        Map.of("identifier", settings.get("identifier")));
+            }
+        }
     }
 
     private static WebElement helpButton() {

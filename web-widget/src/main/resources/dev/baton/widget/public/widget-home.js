@@ -14,6 +14,7 @@ const STRINGS = {
     results: 'Results',
     none: 'No article matches. Try other words, or ask us.',
     failed: 'The help center could not be reached. You can still ask us.',
+    slow: 'Searching again in a moment…',
     back: '← Back',
     ask: 'Still need help? Ask us',
     newTab: 'Open in a new tab',
@@ -25,6 +26,7 @@ const STRINGS = {
     results: '検索結果',
     none: '該当する記事がありません。言葉を変えるか、私たちにご質問ください。',
     failed: 'ヘルプセンターに接続できませんでした。チャットでご質問いただけます。',
+    slow: 'まもなくもう一度検索します…',
     back: '← 戻る',
     ask: '解決しませんか？ 質問する',
     newTab: '新しいタブで開く',
@@ -94,7 +96,10 @@ export function mountHelp(container, options) {
 
   let asked = 0;
   let timer = 0;
-  /** Lists the articles for the query; an answer to an older query that comes back late is dropped. */
+  /**
+   * Lists the articles for the query; an answer to an older query that comes back late is dropped. Searches from
+   * one address are limited: a refused one (429) goes again when the server says it may, unless more was typed.
+   */
   async function search(query) {
     const mine = ++asked;
     try {
@@ -102,6 +107,11 @@ export function mountHelp(container, options) {
       const response = await fetch(`${options.server}/help/search?${params}`);
       const body = await response.json();
       if (mine !== asked) return;
+      if (response.status === 429) {
+        none.textContent = t.slow;
+        timer = setTimeout(() => search(query), body.retryAfterMs || 1000);
+        return;
+      }
       if (!response.ok) throw new Error(body.message || String(response.status));
       label.textContent = query ? t.results : t.popular;
       list.replaceChildren(...body.results.map(resultItem));
