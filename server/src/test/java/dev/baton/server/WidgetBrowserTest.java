@@ -161,6 +161,9 @@ class WidgetBrowserTest {
                     return input.isDisplayed() ? input : null;
                 });
                 assertEquals(words.heading(), browser.messenger().findElement(By.cssSelector(".help h3")).getText());
+                String ask = browser.messenger().findElement(By.cssSelector(".help .ask")).getText();
+                assertTrue(words.locale().equals("ja") || browser.driver.findElement(By.cssSelector(".demo-note"))
+                        .getText().contains("“" + ask + "”"), "the demo page names the button the customer sees");
                 assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), words.locale());
                 assertEquals(words.switchToChat(), helpButton().getText());
                 browser.waitFor(d -> browser.messenger().findElement(

@@ -9,6 +9,7 @@
 const STRINGS = {
   en: {
     heading: 'Search our help center',
+    headingNamed: (name) => `Hi ${name}! Search our help center`,
     search: 'Search articles',
     popular: 'Articles',
     results: 'Results',
@@ -21,6 +22,7 @@ const STRINGS = {
   },
   ja: {
     heading: 'ヘルプセンターを検索',
+    headingNamed: (name) => `${name}さん、ヘルプセンターを検索`,
     search: '記事を検索',
     popular: '記事',
     results: '検索結果',
@@ -57,8 +59,9 @@ const SEARCH_PAUSE_MS = 200;
 /**
  * Fills {@code container} with the help center and returns its handle.
  * @param {HTMLElement} container the panel's help section
- * @param {{server: string, lang: 'en'|'ja', onAsk: () => void}} options onAsk: the customer wants the chat
- * @returns {{focus: () => void}}
+ * @param {{server: string, lang: 'en'|'ja', greetName?: string, onAsk: () => void}} options greetName: a verified
+ *   customer's name, to greet them by; onAsk: the customer wants the chat
+ * @returns {{focus: () => void, greet: (name: string) => void}} greet: the name became known later
  */
 export function mountHelp(container, options) {
   const t = STRINGS[options.lang] || STRINGS.en;
@@ -69,7 +72,10 @@ export function mountHelp(container, options) {
   const home = document.createElement('div');
   home.className = 'help-home';
   const heading = document.createElement('h3');
-  heading.textContent = t.heading;
+  const greet = (name) => {
+    heading.textContent = name ? t.headingNamed(name) : t.heading;
+  };
+  greet(options.greetName);
   const input = document.createElement('input');
   input.type = 'search';
   input.placeholder = t.search;
@@ -181,5 +187,5 @@ export function mountHelp(container, options) {
     timer = setTimeout(() => search(input.value.trim()), SEARCH_PAUSE_MS);
   });
   search('');
-  return { focus: () => (reader.hidden ? input : reader.querySelector('.back')).focus() };
+  return { focus: () => (reader.hidden ? input : reader.querySelector('.back')).focus(), greet };
 }

@@ -566,6 +566,7 @@
       if (!this.help) {
         this.help = import(this.server + '/widget-home.js')
           .then((module) => module.mountHelp(this.helpSection, { server: this.server, lang: this.lang,
+            greetName: this.greetName,
             onAsk: () => {
               this.homeByDefault = false;
               this.showHelp(false);
@@ -641,6 +642,8 @@
       s.save();
       if (frame.greetName && this.greetingNote) {
         this.greetingNote.querySelector('.bubble').textContent = this.t.greetingNamed(frame.greetName);
+        this.greetName = frame.greetName;
+        if (this.help) this.help.then((help) => help && help.greet(frame.greetName));
       }
       this.welcomed = true;
       this.setOwner(frame.owner);
