@@ -192,6 +192,28 @@ class WidgetBrowserTest {
         }
     }
 
+    /** The article page's mark (24 px) and the help center's name, half a rem apart, do not overlap. */
+    @Test
+    void the_article_page_shows_its_mark_beside_the_help_center_name_not_over_it() throws Exception {
+        browser.driver.get(baton.url() + "/kb/earning-points");
+        WebElement brand = browser.waitFor(d -> d.findElement(By.cssSelector("header.site .brand")));
+        assertEquals("Help center", brand.getText());
+        java.awt.image.BufferedImage shot = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                brand.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+        double scale = shot.getWidth() / (double) brand.getRect().getWidth();
+        boolean markDrawn = false;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < (int) (24 * scale); x++) {
+                markDrawn |= (shot.getRGB(x, y) & 0xffffff) != 0xffffff;
+            }
+            // The gap between the mark (0-24 px) and the name (from 32 px) stays white.
+            for (int x = (int) Math.ceil(25 * scale); x < (int) (31 * scale); x++) {
+                assertEquals(0xffffff, shot.getRGB(x, y) & 0xffffff, "pixel " + x + "," + y + " of the gap");
+            }
+        }
+        assertTrue(markDrawn, "the mark is drawn");
+    }
+
     private static WebElement helpButton() {
         return browser.messenger().findElement(By.cssSelector("header .switch"));
     }
