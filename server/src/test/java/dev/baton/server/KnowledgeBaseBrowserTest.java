@@ -114,13 +114,7 @@ class KnowledgeBaseBrowserTest {
     /** The knowledge base page has the inbox's bar: the same pages, and Log out, which ends the session. */
     @Test
     void the_knowledge_base_page_has_the_console_bar_and_logs_out() {
-        admin.driver.get(baton.url() + "/console/index.html");
-        admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed() || d.findElement(By.id("kb-link"))
-                .isDisplayed());
-        if (admin.driver.findElement(By.id("login-email")).isDisplayed()) {
-            admin.driver.findElement(By.id("login-email")).sendKeys("alex@perkful.example");
-            admin.driver.findElement(By.id("login-password")).sendKeys(PASSWORD, Keys.ENTER);
-        }
+        toTheInboxAsAlex();
         List<String> inboxBar = admin.waitFor(d -> barLinks().size() == 5 ? barLinks() : null);
         admin.driver.findElement(By.id("kb-link")).click();
         admin.waitFor(d -> d.findElement(By.id("kb-app")).isDisplayed());
@@ -133,13 +127,8 @@ class KnowledgeBaseBrowserTest {
         assertTrue(admin.driver.getCurrentUrl().endsWith("/console/index.html"), "the session is over");
     }
 
-    private static List<String> barLinks() {
-        return admin.driver.findElements(By.cssSelector(".topbar .nav-link")).stream().filter(WebElement::isDisplayed)
-                .map(WebElement::getText).toList();
-    }
-
-    @Test
-    void the_editor_says_what_the_calibration_means_and_an_admin_sets_it_by_hand() {
+    /** The inbox as Alex, the admin: signed in now, or still from an earlier test. */
+    private static void toTheInboxAsAlex() {
         admin.driver.get(baton.url() + "/console/index.html");
         admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed() || d.findElement(By.id("kb-link"))
                 .isDisplayed());
@@ -147,6 +136,16 @@ class KnowledgeBaseBrowserTest {
             admin.driver.findElement(By.id("login-email")).sendKeys("alex@perkful.example");
             admin.driver.findElement(By.id("login-password")).sendKeys(PASSWORD, Keys.ENTER);
         }
+    }
+
+    private static List<String> barLinks() {
+        return admin.driver.findElements(By.cssSelector(".topbar .nav-link")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
+    void the_editor_says_what_the_calibration_means_and_an_admin_sets_it_by_hand() {
+        toTheInboxAsAlex();
         admin.waitFor(d -> d.findElement(By.id("kb-link")).isDisplayed() ? d.findElement(By.id("kb-link")) : null)
                 .click();
 
