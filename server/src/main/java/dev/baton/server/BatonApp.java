@@ -237,7 +237,7 @@ public final class BatonApp implements AutoCloseable {
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
         var articleOpens = new RedisArticleOpens(redis, keys);
         var helpCenter = new HelpCenter(knowledgeBase, calibrations, articleOpens, messengerOrigins,
-                articleLink, clock);
+                articleLink, clock, config.chatLimits(), config.trustedProxies());
         var health = new HealthCheck(redis, knowledgeBase);
         var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;

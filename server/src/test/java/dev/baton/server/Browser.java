@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,7 +49,25 @@ final class Browser implements AutoCloseable {
 
     /** The shadow root of the page's messenger element. */
     SearchContext messenger() {
-        return driver.findElement(org.openqa.selenium.By.tagName("baton-messenger")).getShadowRoot();
+        return driver.findElement(By.tagName("baton-messenger")).getShadowRoot();
+    }
+
+    /**
+     * The messenger's composer once its panel is open. A new conversation opens on the help center, so the chat is
+     * reached as a customer reaches it, with "Still need help? Ask us"; one under way opens on the chat.
+     */
+    WebElement chatComposer() {
+        return waitFor(d -> {
+            WebElement composer = messenger().findElement(By.cssSelector("textarea"));
+            if (composer.isDisplayed()) {
+                return composer;
+            }
+            WebElement ask = messenger().findElement(By.cssSelector(".help .ask"));
+            if (ask.isDisplayed()) {
+                ask.click();
+            }
+            return null;
+        });
     }
 
     /** The page's console messages since the last call (errors, warnings, CSP violations). */

@@ -53,10 +53,7 @@ class ChoicesBrowserTest {
         browser.driver.executeScript("Baton.shutdown(); localStorage.clear();");
         browser.driver.executeScript("Baton.boot(arguments[0]);", settings);
         browser.driver.executeScript("Baton.open();");
-        return browser.waitFor(d -> {
-            WebElement textarea = browser.messenger().findElement(By.cssSelector("textarea"));
-            return textarea.isDisplayed() ? textarea : null;
-        });
+        return browser.chatComposer();
     }
 
     private static List<WebElement> bot() {

@@ -72,6 +72,7 @@ class ConsoleBrowserTest {
         console.waitFor(d -> text("#customer .email").equals("maria@example.com"));
         console.waitFor(d -> text("#customer .unverified").equals("Not verified"));
         console.waitFor(d -> text("#handoff-card .reason").equals("Refund"));
+        assertEquals("High priority", text("#handoff-card .priority.high"));
         // Why: the model's score, and the customer's own words, never an example the model was fitted on.
         WebElement why = console.waitFor(d -> d.findElement(By.cssSelector("#handoff-card .evidence li")));
         assertTrue(why.getText().startsWith("asks for money back"), why.getText());
@@ -122,6 +123,8 @@ class ConsoleBrowserTest {
                 ? d.findElement(By.id("reopen")) : null);
         assertTrue(reopen.isEnabled());
         assertTrue(text("#conversation-owner").startsWith("Resolved"), text("#conversation-owner"));
+        console.waitFor(d -> d.findElements(By.cssSelector("#handoff-card .priority")).isEmpty());
+        assertEquals("Refund", text("#handoff-card .reason"), "the card stays, without its red High");
         assertFalse(console.driver.findElement(By.id("resolve")).isDisplayed());
         assertEquals(Owner.RESOLVED, conversation(conversationId).owner());
         console.waitFor(d -> d.findElement(By.id("reply-text")).getAttribute("placeholder")
@@ -218,7 +221,7 @@ class ConsoleBrowserTest {
                         + "email: 'maria@example.com'}};"));
         customer.driver.get(baton.url() + "/");
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
-        WebElement input = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")));
+        WebElement input = customer.chatComposer();
         input.sendKeys(REFUND_REQUEST, Keys.ENTER);
 
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.customer")).getText()

@@ -74,8 +74,7 @@ class KnowledgeBaseBrowserTest {
 
         customer.driver.get(baton.url() + "/");
         customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".launcher"))).click();
-        customer.waitFor(d -> customer.messenger().findElement(By.cssSelector("textarea")))
-                .sendKeys("How do customers earn points?", Keys.ENTER);
+        customer.chatComposer().sendKeys("How do customers earn points?", Keys.ENTER);
         WebElement answer = customer.waitFor(d -> customer.messenger().findElement(By.cssSelector(".msg.bot")));
         assertTrue(answer.findElement(By.cssSelector(".bubble")).getText().contains("3 points"),
                 answer.getText());
@@ -112,8 +111,24 @@ class KnowledgeBaseBrowserTest {
         assertTrue(usage.matches("30 days: (1 answer|\\d+ answers), .*"), usage);
     }
 
+    /** The knowledge base page has the inbox's bar: the same pages, and Log out, which ends the session. */
     @Test
-    void the_editor_says_what_the_calibration_means_and_an_admin_sets_it_by_hand() {
+    void the_knowledge_base_page_has_the_console_bar_and_logs_out() {
+        toTheInboxAsAlex();
+        List<String> inboxBar = admin.waitFor(d -> barLinks().size() == 5 ? barLinks() : null);
+        admin.driver.findElement(By.id("kb-link")).click();
+        admin.waitFor(d -> d.findElement(By.id("kb-app")).isDisplayed());
+        assertEquals(inboxBar, admin.waitFor(d -> barLinks().size() == 5 ? barLinks() : null));
+
+        admin.driver.findElement(By.id("kb-logout")).click();
+        admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
+        admin.driver.get(baton.url() + "/console/kb.html");
+        admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
+        assertTrue(admin.driver.getCurrentUrl().endsWith("/console/index.html"), "the session is over");
+    }
+
+    /** The inbox as Alex, the admin: signed in now, or still from an earlier test. */
+    private static void toTheInboxAsAlex() {
         admin.driver.get(baton.url() + "/console/index.html");
         admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed() || d.findElement(By.id("kb-link"))
                 .isDisplayed());
@@ -121,6 +136,16 @@ class KnowledgeBaseBrowserTest {
             admin.driver.findElement(By.id("login-email")).sendKeys("alex@perkful.example");
             admin.driver.findElement(By.id("login-password")).sendKeys(PASSWORD, Keys.ENTER);
         }
+    }
+
+    private static List<String> barLinks() {
+        return admin.driver.findElements(By.cssSelector(".topbar .nav-link")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
+    void the_editor_says_what_the_calibration_means_and_an_admin_sets_it_by_hand() {
+        toTheInboxAsAlex();
         admin.waitFor(d -> d.findElement(By.id("kb-link")).isDisplayed() ? d.findElement(By.id("kb-link")) : null)
                 .click();
 

@@ -214,6 +214,32 @@ class MessengerBrowserTest {
         }
     }
 
+    /** The wait the team states, read in the status line and in the team's note: one minute is "about a minute". */
+    @Test
+    void a_one_minute_wait_reads_about_a_minute_in_english_and_one_minute_in_japanese() {
+        ConsoleApi admin = ConsoleApi.loggedIn(baton.port(), "ops@perkful.example", PASSWORD);
+        assertEquals(200, admin.putTeam("billing", "Billing", false, null, 1).status());
+        // Dana, in Billing, has the console open: the team answers soon.
+        AgentClient console = AgentClient.of(baton.port(), dana).open();
+        try {
+            console.hello(null);
+            WebElement input = open(baton.url(), Map.of());
+            input.sendKeys("I want a refund for my last invoice", Keys.ENTER);
+            waitFor(d -> text(".handoff-status").equals("Waiting for our team — usually replies in about a minute"));
+            assertTrue(bubbles("system").stream().anyMatch(m -> m.getText()
+                    .endsWith("We usually reply in about a minute.")), () -> logLines().toString());
+
+            WebElement japanese = open(baton.url(), Map.of("locale", "ja"));
+            japanese.sendKeys("返金してください", Keys.ENTER);
+            waitFor(d -> text(".handoff-status").equals("担当者をお待ちください — 通常1分ほどでお返事します"));
+            assertTrue(bubbles("system").stream().anyMatch(m -> m.getText().endsWith("通常1分ほどでお返事します。")),
+                    () -> logLines().toString());
+        } finally {
+            console.closeNow();
+            assertEquals(200, admin.putTeam("billing", "Billing", false, null, 10).status());
+        }
+    }
+
     @Test
     void the_launcher_shows_what_a_click_does_and_on_a_narrow_screen_the_panel_takes_the_screen() {
         open(baton.url(), Map.of());
@@ -292,10 +318,7 @@ class MessengerBrowserTest {
         browser.driver.executeScript("Baton.shutdown(); localStorage.clear();");
         boot(settings);
         browser.driver.executeScript("Baton.open();");
-        WebElement input = waitFor(d -> {
-            WebElement textarea = browser.messenger().findElement(By.cssSelector("textarea"));
-            return textarea.isDisplayed() ? textarea : null;
-        });
+        WebElement input = browser.chatComposer();
         waitFor(d -> browser.driver.executeScript("return localStorage.getItem('baton:' + location.origin);")
                 .toString().contains("conversationId\":\""));
         return input;

@@ -40,6 +40,7 @@ class StartAndStopTest {
             String started = awaitOutput(output, "Press Ctrl-C to stop.", baton);
 
             assertFalse(started.contains("CUDA"), started);
+            assertFalse(started.contains("\u001b"), "no terminal codes: " + started);
             assertFalse(started.contains("WARN"), started);
             assertTrue(started.contains("Demo logins:"), started);
 
@@ -55,6 +56,26 @@ class StartAndStopTest {
             baton.destroyForcibly();
             baton.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The README's build, {@code mvn -B -q ...}, prints nothing when all is well. Debian's Maven 3.8.7 resets the
+     * terminal's colours (ESC[0m) at the start and end of every run, even in batch mode and into a pipe, unless
+     * jansi is told not to: the project's .mvn/jvm.config does.
+     */
+    @Test
+    void the_readme_build_command_prints_no_terminal_codes() throws Exception {
+        Path mvn = java.util.Arrays.stream(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .map(folder -> Path.of(folder, "mvn")).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(mvn != null, "Maven is on the PATH");
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path output = dir.resolve("mvn.txt");
+        Process build = new ProcessBuilder(mvn.toString(), "-B", "-q", "-o", "validate").directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue(build.waitFor(120, TimeUnit.SECONDS), "mvn validate finished");
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertEquals(0, build.exitValue(), printed);
+        assertEquals("", printed, "nothing at all, not even ESC[0m");
     }
 
     private static String awaitOutput(Path output, String line, Process process)

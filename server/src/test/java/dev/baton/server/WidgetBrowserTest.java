@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.testing.FixtureArticles;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,7 @@ class WidgetBrowserTest {
         browser.driver.executeScript("localStorage.clear();");
         browser.driver.get(baton.url() + "/");
         browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
-        return browser.waitFor(d -> {
-            WebElement input = browser.messenger().findElement(By.cssSelector("textarea"));
-            return input.isDisplayed() ? input : null;
-        });
+        return browser.chatComposer();
     }
 
     @Test
@@ -94,10 +92,7 @@ class WidgetBrowserTest {
 
         browser.driver.executeScript("Baton.shutdown(); localStorage.clear();"
                 + " Baton.boot({user: {name: 'Maria Lopez', email: 'maria@example.com'}}); Baton.open();");
-        WebElement again = browser.waitFor(d -> {
-            WebElement textarea = browser.messenger().findElement(By.cssSelector("textarea"));
-            return textarea.isDisplayed() ? textarea : null;
-        });
+        WebElement again = browser.chatComposer();
         again.sendKeys("I want a refund for my last invoice", Keys.ENTER);
         browser.waitFor(d -> messages("system").stream()
                 .anyMatch(m -> m.getText().startsWith("I'm bringing in someone from our team")));
@@ -112,6 +107,9 @@ class WidgetBrowserTest {
         WebElement search = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
         assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), "the chat gives way");
         search.sendKeys("is there a fee to cancel");
+        // The home list has the article too: wait for the search's own results.
+        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help .label")).getText()
+                .equals("Results"));
         WebElement result = browser.waitFor(d -> browser.messenger().findElement(
                 By.cssSelector(".help .result[data-id='cancel-subscription']")));
         assertTrue(result.getText().startsWith("Cancelling your subscription"), result.getText());
@@ -125,10 +123,8 @@ class WidgetBrowserTest {
         browser.waitFor(d -> browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed());
         assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
 
-        // In Japanese: the same, in Japanese words, over the Japanese articles.
+        // In Japanese: the same, in Japanese words, over the Japanese articles (a new conversation opens on it).
         browser.driver.executeScript("Baton.shutdown(); localStorage.clear(); Baton.boot({locale: 'ja'}); Baton.open();");
-        browser.waitFor(d -> helpButton().getText().equals("ヘルプ"));
-        helpButton().click();
         WebElement japanese = browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help input")));
         assertEquals("記事を検索", japanese.getAttribute("placeholder"));
         assertEquals("解決しませんか？ 質問する", browser.messenger().findElement(By.cssSelector(".help .ask")).getText());
@@ -138,6 +134,84 @@ class WidgetBrowserTest {
                 .contains("最後の購入日から12か月"));
         assertTrue(browser.consoleMessages().stream().noneMatch(m -> m.contains("SEVERE")),
                 browser.consoleMessages()::toString);
+    }
+
+    /**
+     * As Intercom's Messenger opens on Home: a customer with nothing said yet sees the help center first (search
+     * focused, the articles of their language), one with a conversation under way lands in the chat, on reopening
+     * and after a reload. In English and Japanese.
+     */
+    @Test
+    void a_new_conversation_opens_on_the_help_center_and_one_under_way_on_the_chat_in_both_languages() {
+        record Words(String locale, String heading, String switchToChat, String article, String question) {}
+        for (Words words : List.of(
+                new Words("en", "Search our help center", "Chat", "cancel-subscription", "Is there a cancellation fee?"),
+                new Words("ja", "ヘルプセンターを検索", "チャット", "ja-points-expiry", "ポイントの有効期限は？"))) {
+            // The host page gives the customer's language, on every page, as a product's own page would.
+            Map<String, Object> settings = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "window.BatonSettings = {locale: '" + words.locale() + "'};"));
+            try {
+                browser.driver.get(baton.url() + "/kb");
+                browser.driver.executeScript("localStorage.clear();");
+                browser.driver.get(baton.url() + "/");
+                browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".launcher"))).click();
+
+                WebElement search = browser.waitFor(d -> {
+                    WebElement input = browser.messenger().findElement(By.cssSelector(".help input"));
+                    return input.isDisplayed() ? input : null;
+                });
+                assertEquals(words.heading(), browser.messenger().findElement(By.cssSelector(".help h3")).getText());
+                String ask = browser.messenger().findElement(By.cssSelector(".help .ask")).getText();
+                assertTrue(words.locale().equals("ja") || browser.driver.findElement(By.cssSelector(".demo-note"))
+                        .getText().contains("“" + ask + "”"), "the demo page names the button the customer sees");
+                assertFalse(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(), words.locale());
+                assertEquals(words.switchToChat(), helpButton().getText());
+                browser.waitFor(d -> browser.messenger().findElement(
+                        By.cssSelector(".help .result[data-id='" + words.article() + "']")));
+                assertEquals(Boolean.TRUE, browser.driver.executeScript("return arguments[0].shadowRoot"
+                        + ".activeElement === arguments[1];", browser.driver.findElement(By.tagName("baton-messenger")),
+                        search), "the search box has the focus");
+
+                browser.chatComposer().sendKeys(words.question(), Keys.ENTER);
+                browser.waitFor(d -> messages("bot").size() == 1);
+
+                browser.driver.executeScript("Baton.close(); Baton.open();");
+                assertTrue(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(),
+                        "reopened on the chat under way");
+                assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
+
+                browser.driver.navigate().refresh();
+                browser.waitFor(d -> messages("bot").size() == 1);
+                assertTrue(browser.messenger().findElement(By.cssSelector("textarea")).isDisplayed(),
+                        "after a reload, the chat under way");
+                assertFalse(browser.messenger().findElement(By.cssSelector(".help")).isDisplayed());
+            } finally {
+                browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                        Map.of("identifier", settings.get("identifier")));
+            }
+        }
+    }
+
+    /** The article page's mark (24 px) and the help center's name, half a rem apart, do not overlap. */
+    @Test
+    void the_article_page_shows_its_mark_beside_the_help_center_name_not_over_it() throws Exception {
+        browser.driver.get(baton.url() + "/kb/earning-points");
+        WebElement brand = browser.waitFor(d -> d.findElement(By.cssSelector("header.site .brand")));
+        assertEquals("Help center", brand.getText());
+        java.awt.image.BufferedImage shot = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                brand.getScreenshotAs(org.openqa.selenium.OutputType.BYTES)));
+        double scale = shot.getWidth() / (double) brand.getRect().getWidth();
+        boolean markDrawn = false;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < (int) (24 * scale); x++) {
+                markDrawn |= (shot.getRGB(x, y) & 0xffffff) != 0xffffff;
+            }
+            // The gap between the mark (0-24 px) and the name (from 32 px) stays white.
+            for (int x = (int) Math.ceil(25 * scale); x < (int) (31 * scale); x++) {
+                assertEquals(0xffffff, shot.getRGB(x, y) & 0xffffff, "pixel " + x + "," + y + " of the gap");
+            }
+        }
+        assertTrue(markDrawn, "the mark is drawn");
     }
 
     private static WebElement helpButton() {

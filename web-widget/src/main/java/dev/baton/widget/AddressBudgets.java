@@ -5,30 +5,51 @@ import inet.ipaddr.IPAddressString;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
- * The frame budgets that all connections from one client address share, on this node. An IPv6 client counts by
- * its /64, which one customer usually holds whole (otherwise every address of it would bring a fresh budget). A
- * budget that is full again is forgotten, which changes nothing: a new one is full too.
+ * The budgets that all requests from one client address share, on this node: the chat's frames, the help center's
+ * searches. An IPv6 client counts by its /64, which one customer usually holds whole (otherwise every address of it
+ * would bring a fresh budget). A budget that is full again is forgotten, which changes nothing: a new one is full too.
+ *
+ * @param <B> one address's budget
  */
-final class AddressBudgets {
+final class AddressBudgets<B> {
     private static final long SWEEP_EVERY = TimeUnit.SECONDS.toNanos(10);
 
-    private final ChatLimits limits;
-    private final Map<String, FrameBudget> byAddress = new ConcurrentHashMap<>();
+    private final Supplier<B> fresh;
+    private final Predicate<B> full;
+    private final Map<String, B> byAddress = new ConcurrentHashMap<>();
     private volatile long nextSweep = System.nanoTime() + SWEEP_EVERY;
 
-    AddressBudgets(ChatLimits limits) {
-        this.limits = limits;
+    /** @param fresh a new, full budget; @param full whether a budget is full again (the same as a new one) */
+    AddressBudgets(Supplier<B> fresh, Predicate<B> full) {
+        this.fresh = fresh;
+        this.full = full;
     }
 
-    /** Counts one frame from {@code address}: 0 when it may go, otherwise the milliseconds until it may. */
-    long admit(String address, FrameKind kind) {
+    /** The chat's frames: a budget per kind of frame for each address. */
+    static AddressBudgets<FrameBudget> frames(ChatLimits limits) {
+        return new AddressBudgets<>(() -> new FrameBudget(limits::perAddress), FrameBudget::idle);
+    }
+
+    /** One kind of request at {@code rate} for each address. */
+    static AddressBudgets<TokenBucket> requests(ChatLimits.Rate rate) {
+        return new AddressBudgets<>(() -> new TokenBucket(rate), TokenBucket::full);
+    }
+
+    /**
+     * Counts one request from {@code address} with {@code take} (which answers as {@link TokenBucket#take}): 0 when
+     * it may go, otherwise the milliseconds until it may.
+     */
+    long admit(String address, ToLongFunction<B> take) {
         sweepWhenDue();
         long[] wait = new long[1];
         byAddress.compute(keyOf(address), (key, budget) -> {
-            FrameBudget counted = budget == null ? new FrameBudget(limits::perAddress) : budget;
-            wait[0] = counted.admit(kind);
+            B counted = budget == null ? fresh.get() : budget;
+            wait[0] = take.applyAsLong(counted);
             return counted;
         });
         return wait[0];
@@ -39,7 +60,7 @@ final class AddressBudgets {
         if (now - nextSweep >= 0) {
             nextSweep = now + SWEEP_EVERY;
             byAddress.keySet().forEach(key -> byAddress.computeIfPresent(key,
-                    (k, budget) -> budget.idle() ? null : budget));
+                    (k, budget) -> full.test(budget) ? null : budget));
         }
     }
 

@@ -52,7 +52,7 @@ public final class ChatEndpoint {
     private final OriginPolicy origins;
     private final TrustedProxies proxies;
     private final ChatLimits limits;
-    private final AddressBudgets addresses;
+    private final AddressBudgets<FrameBudget> addresses;
     private final Map<String, ChatSocket> sockets = new ConcurrentHashMap<>();
 
     /**
@@ -71,7 +71,7 @@ public final class ChatEndpoint {
         this.origins = origins;
         this.proxies = proxies;
         this.limits = limits;
-        this.addresses = new AddressBudgets(limits);
+        this.addresses = AddressBudgets.frames(limits);
     }
 
     /** Refuses the upgrade (403) to pages whose origin is not allowed to embed the messenger. */
@@ -169,7 +169,7 @@ public final class ChatEndpoint {
     private void admit(ChatSocket socket, FrameKind kind, String clientMsgId) {
         long wait = socket.admit(kind);
         if (wait == 0) {
-            wait = addresses.admit(socket.clientAddress(), kind);
+            wait = addresses.admit(socket.clientAddress(), budget -> budget.admit(kind));
         }
         if (wait > 0) {
             throw FrameRefused.rateLimited("Too many frames of this kind (" + kind.name().toLowerCase(Locale.ROOT)

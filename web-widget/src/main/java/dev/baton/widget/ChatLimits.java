@@ -4,16 +4,18 @@ import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.CustomerText;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one customer's client may send on {@code /ws/chat}: how large a frame and a message's text may be; how many
  * frames of each kind, as a token bucket per connection and one shared by all connections from one client address
  * on this node, {@code clientsPerAddress} times as large (customers behind one office or carrier address share it);
- * and how many events the customer's writes may add to one conversation per minute, across all its connections and
- * nodes. docs/protocol.md lists the defaults.
+ * how many events the customer's writes may add to one conversation per minute, across all its connections and
+ * nodes; and how many help-center searches one client may make (each is embedded), shared by its address as the
+ * frames are. docs/protocol.md lists the defaults.
  */
 public record ChatLimits(int maxFrameChars, int maxTextChars, Map<FrameKind, Rate> perConnection,
-        int clientsPerAddress, int conversationEventsPerMinute) {
+        int clientsPerAddress, int conversationEventsPerMinute, Rate helpSearches) {
 
     /** A burst of up to {@code burst} frames, then {@code perSecond} on average. */
     public record Rate(int burst, double perSecond) {
@@ -28,8 +30,10 @@ public record ChatLimits(int maxFrameChars, int maxTextChars, Map<FrameKind, Rat
         }
     }
 
+    // The help center searches after a pause in typing (widget-home.js): a burst while a query is typed, then one a
+    // second on average, as many as the messages a client may send.
     public static final ChatLimits DEFAULTS = new ChatLimits(16_384, CustomerText.MAX_CHARS, defaultRates(), 20,
-            ConversationService.CUSTOMER_EVENTS_PER_MINUTE);
+            ConversationService.CUSTOMER_EVENTS_PER_MINUTE, new Rate(10, 1));
 
     public ChatLimits {
         if (!perConnection.keySet().containsAll(java.util.EnumSet.allOf(FrameKind.class))) {
@@ -39,6 +43,7 @@ public record ChatLimits(int maxFrameChars, int maxTextChars, Map<FrameKind, Rat
             throw new IllegalArgumentException("an address has one client at least, a conversation one event");
         }
         perConnection = Map.copyOf(perConnection);
+        Objects.requireNonNull(helpSearches, "helpSearches");
     }
 
     private static Map<FrameKind, Rate> defaultRates() {
@@ -67,17 +72,29 @@ public record ChatLimits(int maxFrameChars, int maxTextChars, Map<FrameKind, Rat
         return perConnection.get(kind).times(clientsPerAddress);
     }
 
+    /** The help-center searches all clients of one address share. */
+    Rate helpSearchesPerAddress() {
+        return helpSearches.times(clientsPerAddress);
+    }
+
     public ChatLimits withRate(FrameKind kind, Rate rate) {
         Map<FrameKind, Rate> rates = new EnumMap<>(perConnection);
         rates.put(kind, rate);
-        return new ChatLimits(maxFrameChars, maxTextChars, rates, clientsPerAddress, conversationEventsPerMinute);
+        return new ChatLimits(maxFrameChars, maxTextChars, rates, clientsPerAddress, conversationEventsPerMinute,
+                helpSearches);
     }
 
     public ChatLimits withClientsPerAddress(int clients) {
-        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clients, conversationEventsPerMinute);
+        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clients, conversationEventsPerMinute,
+                helpSearches);
     }
 
     public ChatLimits withConversationEventsPerMinute(int events) {
-        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clientsPerAddress, events);
+        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clientsPerAddress, events, helpSearches);
+    }
+
+    public ChatLimits withHelpSearches(Rate rate) {
+        return new ChatLimits(maxFrameChars, maxTextChars, perConnection, clientsPerAddress,
+                conversationEventsPerMinute, rate);
     }
 }

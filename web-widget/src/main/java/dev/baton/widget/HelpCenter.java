@@ -1,5 +1,6 @@
 package dev.baton.widget;
 
+import dev.baton.access.TrustedProxies;
 import dev.baton.conversation.CustomerText;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * The messenger's help center, for customers (no login): {@code GET /help/search?q=&lang=} searches the published
  * articles with the bot's own retrieval, {@code GET /help/articles/{id}} gives one article as safe HTML to read in
  * the panel and counts the open for the KPIs. Pages of the messenger's allowed origins may call it (CORS); others
- * are refused, as on the chat socket.
+ * are refused, as on the chat socket. Searches are limited per client address ({@link ChatLimits#helpSearches}):
+ * each one embeds the query.
  */
 public final class HelpCenter {
     static final int MAX_QUERY = 200;
@@ -51,16 +53,21 @@ public final class HelpCenter {
     private final OriginPolicy origins;
     private final ArticleLinks links;
     private final Clock clock;
+    private final TrustedProxies proxies;
+    private final AddressBudgets<TokenBucket> searches;
     private final MarkdownHtml html = new MarkdownHtml();
 
+    /** @param limits the help-center searches one client address may make; @param proxies who the client is */
     public HelpCenter(KnowledgeBase knowledgeBase, Answerer.PolicySource policies, ArticleOpens opens, OriginPolicy origins,
-            ArticleLinks links, Clock clock) {
+            ArticleLinks links, Clock clock, ChatLimits limits, TrustedProxies proxies) {
         this.knowledgeBase = knowledgeBase;
         this.policies = policies;
         this.opens = opens;
         this.origins = origins;
         this.links = links;
         this.clock = clock;
+        this.proxies = proxies;
+        this.searches = AddressBudgets.requests(limits.helpSearchesPerAddress());
     }
 
     public void search(Context ctx) {
@@ -77,8 +84,19 @@ public final class HelpCenter {
             refuse(ctx, HttpStatus.BAD_REQUEST, "query_too_long", "A search holds at most " + MAX_QUERY + " characters.");
             return;
         }
-        List<Result> results = q.isEmpty() ? home(lang) : matches(q);
-        ctx.json(Map.of("results", results));
+        if (q.isEmpty()) {
+            ctx.json(Map.of("results", home(lang)));
+            return;
+        }
+        long wait = searches.admit(proxies.clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For")),
+                TokenBucket::take);
+        if (wait > 0) {
+            ctx.header(Header.RETRY_AFTER, Long.toString((wait + 999) / 1000));
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).json(Map.of("error", "rate_limited",
+                    "message", "Too many searches from this address; try again in a moment.", "retryAfterMs", wait));
+            return;
+        }
+        ctx.json(Map.of("results", matches(q)));
     }
 
     public void article(Context ctx) {

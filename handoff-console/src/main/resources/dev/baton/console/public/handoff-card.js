@@ -32,7 +32,8 @@ export function renderHandoff(card, handoff, summary) {
     return;
   }
   card.hidden = false;
-  const priority = handoff.priority || summary.priority;
+  // Priority orders the open work; once resolved it is history, not a red flag (as on the list's rows).
+  const priority = summary.owner === 'resolved' ? null : handoff.priority || summary.priority;
   fill(card,
     el('h3', { text: 'Handoff' }),
     el('p', { className: 'badges' },

@@ -8,6 +8,7 @@ import { el, clear, byId } from './dom.js';
 import { counted, formatTime, formatPercent } from './format.js';
 import { setUpCalibration } from './calibration.js';
 import { loadProposals } from './proposals.js';
+import { forgetLastEventId } from './socket.js';
 
 const state = { current: null, previewTimer: 0 };
 
@@ -265,6 +266,13 @@ async function start() {
   }
   setCsrfToken(me.csrfToken);
   byId('kb-me').textContent = me.agent.name;
+  // As on the inbox's bar: the session ends here, and the next agent in this tab starts fresh.
+  byId('kb-logout').addEventListener('click', async () => {
+    try { await api.post('/api/logout'); } catch (e) { /* the session may be gone already */ }
+    setCsrfToken(null);
+    forgetLastEventId();
+    location.href = 'index.html';
+  });
   if (me.agent.role !== 'admin') {
     byId('kb-denied').hidden = false;
     return;

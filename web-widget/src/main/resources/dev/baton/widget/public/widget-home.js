@@ -9,22 +9,26 @@
 const STRINGS = {
   en: {
     heading: 'Search our help center',
+    headingNamed: (name) => `Hi ${name}! Search our help center`,
     search: 'Search articles',
     popular: 'Articles',
     results: 'Results',
     none: 'No article matches. Try other words, or ask us.',
     failed: 'The help center could not be reached. You can still ask us.',
+    slow: 'Searching again in a moment…',
     back: '← Back',
     ask: 'Still need help? Ask us',
     newTab: 'Open in a new tab',
   },
   ja: {
     heading: 'ヘルプセンターを検索',
+    headingNamed: (name) => `${name}さん、ヘルプセンターを検索`,
     search: '記事を検索',
     popular: '記事',
     results: '検索結果',
     none: '該当する記事がありません。言葉を変えるか、私たちにご質問ください。',
     failed: 'ヘルプセンターに接続できませんでした。チャットでご質問いただけます。',
+    slow: 'まもなくもう一度検索します…',
     back: '← 戻る',
     ask: '解決しませんか？ 質問する',
     newTab: '新しいタブで開く',
@@ -55,8 +59,9 @@ const SEARCH_PAUSE_MS = 200;
 /**
  * Fills {@code container} with the help center and returns its handle.
  * @param {HTMLElement} container the panel's help section
- * @param {{server: string, lang: 'en'|'ja', onAsk: () => void}} options onAsk: the customer wants the chat
- * @returns {{focus: () => void}}
+ * @param {{server: string, lang: 'en'|'ja', greetName?: string, onAsk: () => void}} options greetName: a verified
+ *   customer's name, to greet them by; onAsk: the customer wants the chat
+ * @returns {{focus: () => void, greet: (name: string) => void}} greet: the name became known later
  */
 export function mountHelp(container, options) {
   const t = STRINGS[options.lang] || STRINGS.en;
@@ -67,7 +72,10 @@ export function mountHelp(container, options) {
   const home = document.createElement('div');
   home.className = 'help-home';
   const heading = document.createElement('h3');
-  heading.textContent = t.heading;
+  const greet = (name) => {
+    heading.textContent = name ? t.headingNamed(name) : t.heading;
+  };
+  greet(options.greetName);
   const input = document.createElement('input');
   input.type = 'search';
   input.placeholder = t.search;
@@ -94,7 +102,10 @@ export function mountHelp(container, options) {
 
   let asked = 0;
   let timer = 0;
-  /** Lists the articles for the query; an answer to an older query that comes back late is dropped. */
+  /**
+   * Lists the articles for the query; an answer to an older query that comes back late is dropped. Searches from
+   * one address are limited: a refused one (429) goes again when the server says it may, unless more was typed.
+   */
   async function search(query) {
     const mine = ++asked;
     try {
@@ -102,6 +113,11 @@ export function mountHelp(container, options) {
       const response = await fetch(`${options.server}/help/search?${params}`);
       const body = await response.json();
       if (mine !== asked) return;
+      if (response.status === 429) {
+        none.textContent = t.slow;
+        timer = setTimeout(() => search(query), body.retryAfterMs || 1000);
+        return;
+      }
       if (!response.ok) throw new Error(body.message || String(response.status));
       label.textContent = query ? t.results : t.popular;
       list.replaceChildren(...body.results.map(resultItem));
@@ -171,5 +187,5 @@ export function mountHelp(container, options) {
     timer = setTimeout(() => search(input.value.trim()), SEARCH_PAUSE_MS);
   });
   search('');
-  return { focus: () => (reader.hidden ? input : reader.querySelector('.back')).focus() };
+  return { focus: () => (reader.hidden ? input : reader.querySelector('.back')).focus(), greet };
 }

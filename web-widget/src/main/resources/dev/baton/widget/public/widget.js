@@ -469,7 +469,10 @@
       this.humanButton.addEventListener('click', () => this.requestHuman());
       this.helpSection = root.querySelector('.help');
       this.switchButton = root.querySelector('header .switch');
-      this.switchButton.addEventListener('click', () => this.showHelp(this.helpSection.hidden));
+      this.switchButton.addEventListener('click', () => {
+        this.homeByDefault = false;
+        this.showHelp(this.helpSection.hidden);
+      });
       this.panel.addEventListener('keydown', (event) => {
         if (event.key === 'Escape') this.setOpen(false, true);
       });
@@ -491,8 +494,12 @@
       this.showUnread();
     }
 
-    /** Opens or closes the panel; {@code byUser}: focus follows (into the composer, back to the launcher). */
+    /**
+     * Opens or closes the panel; {@code byUser}: focus follows (into the composer or the search, back to the
+     * launcher). It opens on the help center for a new conversation and on the chat for one under way.
+     */
     setOpen(open, byUser) {
+      const opening = open && this.panel.hidden;
       this.panel.hidden = !open;
       this.launcher.setAttribute('aria-expanded', String(open));
       // The launcher shows what a click does: the chat icon opens, a cross closes.
@@ -503,8 +510,12 @@
       if (open) this.state.unread = 0;
       this.state.save();
       this.showUnread();
+      if (opening) {
+        this.homeByDefault = this.isNewConversation();
+        this.showHelp(this.homeByDefault, byUser);
+      }
       if (open) {
-        if (byUser) this.input.focus();
+        if (byUser && this.helpSection.hidden) this.input.focus();
         this.scrollToEnd();
         this.markRead();
       } else if (byUser) {
@@ -533,30 +544,39 @@
       }
     }
 
+    /** Nothing said yet, by anyone: what the customer wants first is the help center, as in Intercom's Home. */
+    isNewConversation() {
+      return !this.state.lastSeq && this.state.outbox.length === 0 && this.bySeq.size === 0;
+    }
+
     /**
-     * Shows the help center in the panel (loaded from widget-home.js the first time), or the chat again. A help
-     * center that can't load leaves the chat in place.
+     * Shows the help center in the panel (loaded from widget-home.js the first time), or the chat again; focus goes
+     * with it unless {@code focus} is false. A help center that can't load leaves the chat in place.
      */
-    showHelp(on) {
+    showHelp(on, focus = true) {
       this.helpSection.hidden = !on;
       this.panel.classList.toggle('on-help', on);
       this.switchButton.textContent = on ? this.t.chat : this.t.help;
       this.switchButton.setAttribute('aria-pressed', String(on));
       if (!on) {
-        this.input.focus();
+        if (focus) this.input.focus();
         this.scrollToEnd();
         return;
       }
       if (!this.help) {
         this.help = import(this.server + '/widget-home.js')
           .then((module) => module.mountHelp(this.helpSection, { server: this.server, lang: this.lang,
-            onAsk: () => this.showHelp(false) }))
+            greetName: this.greetName,
+            onAsk: () => {
+              this.homeByDefault = false;
+              this.showHelp(false);
+            } }))
           .catch(() => {
             this.help = null;
-            this.showHelp(false);
+            this.showHelp(false, focus);
           });
       }
-      this.help.then((help) => help && help.focus());
+      if (focus) this.help.then((help) => help && !this.helpSection.hidden && help.focus());
     }
 
     requestHuman() {
@@ -622,10 +642,17 @@
       s.save();
       if (frame.greetName && this.greetingNote) {
         this.greetingNote.querySelector('.bubble').textContent = this.t.greetingNamed(frame.greetName);
+        this.greetName = frame.greetName;
+        if (this.help) this.help.then((help) => help && help.greet(frame.greetName));
       }
       this.welcomed = true;
       this.setOwner(frame.owner);
       frame.messages.forEach((message) => this.showMessage(message, false));
+      // A conversation found under way (a verified user on a new device) was opened on the help center as new.
+      if (this.homeByDefault && !this.helpSection.hidden && !this.isNewConversation()) {
+        this.homeByDefault = false;
+        this.showHelp(false, false);
+      }
       (frame.joined || []).forEach((joined) => this.showAgentJoined(joined, false));
       if (frame.owner === 'resolved' && frame.csatRating == null) this.askForRating();
       else if (frame.owner === 'resolved') this.showRated();
