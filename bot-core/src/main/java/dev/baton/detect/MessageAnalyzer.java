@@ -19,7 +19,8 @@ import java.util.Set;
  * again after the bot answered it (close in meaning, or sharing most words), the bot sending the same article twice,
  * sarcasm right after a bot answer, "that didn't help", answers the bot was not sure of, frustration rising message
  * after message, a long message after short ones, an annoyed message after replies in a row that helped with
- * nothing (choices not taken, "not sure", answers said not to help). Each sign is evidence in the customer's own words where it has any.
+ * nothing (choices not taken, "not sure", answers said not to help). Each sign is evidence in the customer's own
+ * words where it has any.
  */
 public final class MessageAnalyzer {
     /** How much of the previous message's frustration carries over. */
