@@ -214,6 +214,23 @@ class ChoicesSocketTest {
     }
 
     @Test
+    void none_of_these_twice_reaches_a_person() {
+        thresholds(0.999, 0.0001);
+        ChatClient client = customer();
+        JsonNode first = offerFor(client, "what can only the owner do under settings");
+        client.sendFrame(ChatClient.frame("pick").put("seq", first.path("seq").asText()));
+        assertTrue(client.nextMessageFrom("bot").path("text").asText().startsWith("I'm not sure"));
+
+        client.ask("m-2", "is there something for my phone");
+        client.nextMessageFrom("customer");
+        JsonNode second = client.nextMessageFrom("bot");
+        assertFalse(choiceIds(second).isEmpty(), second::toString);
+        client.sendFrame(ChatClient.frame("pick").put("seq", second.path("seq").asText()));
+
+        assertEquals("low_confidence", client.next("handoff").path("reason").asText());
+    }
+
+    @Test
     void a_pick_of_an_article_that_was_not_offered_is_refused() {
         thresholds(0.999, 0.0001);
         ChatClient client = customer();
