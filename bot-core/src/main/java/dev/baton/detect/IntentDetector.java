@@ -23,6 +23,12 @@ public final class IntentDetector {
     public static final int DIMENSION = 384;
     /** A request counts from this probability on; below, the message is answered like any other. */
     static final double MIN_PROBABILITY = 0.5;
+    /**
+     * A question that requests nothing in words ({@link IntentRules#asksWithoutRequesting}) counts as a request to
+     * cancel, for a refund or a complaint only from this probability: asked to be answered, it is answered unless
+     * the model is sure. A person is asked for in question form ("can I talk to someone?"), so that keeps 0.5.
+     */
+    static final double MIN_PROBABILITY_OF_A_QUESTION = 0.8;
     private static final int QUOTED_PHRASES = 3;
     private static final int QUOTE_LIMIT = 80;
 
@@ -99,7 +105,9 @@ public final class IntentDetector {
         Intent intent = Label.of(label).intent;
         double probability = scores.probabilities()[top];
         boolean forTheirCustomers = !isJapanese && IntentRules.howToForTheirCustomers(text).isPresent();
-        if (intent == null || probability < MIN_PROBABILITY || forTheirCustomers) {
+        boolean onlyAsks = !isJapanese && intent != null && intent != Intent.HUMAN
+                && probability < MIN_PROBABILITY_OF_A_QUESTION && IntentRules.asksWithoutRequesting(text);
+        if (intent == null || probability < MIN_PROBABILITY || forTheirCustomers || onlyAsks) {
             return new Result(null, 0, List.of());
         }
         List<String> quoted = new ArrayList<>();

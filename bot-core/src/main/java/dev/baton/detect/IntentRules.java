@@ -85,6 +85,13 @@ final class IntentRules {
     private static final Pattern QUESTION_FORM = words(
             "^(how|what|when|where|which|who|why|is|are|do|does|can i|can we|can my|will|would)\\b|"
                     + "\\b(how do|how can|how long|how to|what happens|is there|is it possible|do you|does it)\\b");
+    /** A clause opened by an auxiliary verb, after a comma or a full stop: "we're 3 people, can we add one". */
+    private static final Pattern CLAUSE_QUESTION = words(
+            "(^|[,.;:!] ?)(can|could|will|would|is|are|do|does|did|should|shall|has|have) \\p{L}+");
+    /** The question blames us ("your update deleted…", "you charged…"): a complaint may well be put as a question. */
+    private static final Pattern BLAMES_US = words("\\byour (\\p{L}+ )?(update|app|bug|outage|system|software|tool|"
+            + "product|service|team|support|staff)\\b|"
+            + "\\byou (guys )?(broke|lost|deleted|wiped|charged|billed|promised)\\b");
     private static final Pattern ORDER_FIX = words("\\b(correct|fix|modify|update|change|edit)\\w*\\s+(my |the )?"
             + "(order|purchase)\\b");
 
@@ -171,6 +178,18 @@ final class IntentRules {
         Reading read = new Reading(correctTypos(CustomerText.bounded(text).toLowerCase(Locale.ROOT)));
         return read.has(HOW_TO) && read.has(THEIR_CUSTOMER) ? Optional.of(read.first(THEIR_CUSTOMER))
                 : Optional.empty();
+    }
+
+    /**
+     * A question put as a question ("will my scans be lost?", "can we add one seat?", "is everything gone??") that
+     * asks nothing of us in request words ("please", "can you", "I want"), complains in no words of complaint and
+     * blames nothing of ours ("your update deleted…"): it is asked to be answered, so only a model that is sure
+     * reads a request into it.
+     */
+    static boolean asksWithoutRequesting(String text) {
+        Reading read = new Reading(correctTypos(CustomerText.bounded(text).toLowerCase(Locale.ROOT)));
+        return (read.has(QUESTION_FORM) || read.has(CLAUSE_QUESTION) || read.has(QUESTION_MARK))
+                && !read.has(REQUEST_FORM) && !read.has(COMPLAINT_EXPRESSION) && !read.has(BLAMES_US);
     }
 
     /** Replaces words one letter away from a keyword by the keyword; short words are left as they are. */

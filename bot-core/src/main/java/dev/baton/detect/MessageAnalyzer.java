@@ -18,7 +18,9 @@ import java.util.Set;
  * carries over from earlier messages and grows with the signs of a conversation going badly: the same question
  * again after the bot answered it (close in meaning, or sharing most words), the bot sending the same article twice,
  * sarcasm right after a bot answer, "that didn't help", answers the bot was not sure of, frustration rising message
- * after message, a long message after short ones. Each sign is evidence in the customer's own words where it has any.
+ * after message, a long message after short ones, an annoyed message after replies in a row that helped with
+ * nothing (choices not taken, "not sure", answers said not to help). Each sign is evidence in the customer's own
+ * words where it has any.
  */
 public final class MessageAnalyzer {
     /** How much of the previous message's frustration carries over. */
@@ -30,6 +32,16 @@ public final class MessageAnalyzer {
     static final double NOT_HELPFUL = 0.1;
     static final double PER_UNSURE_REPLY = 0.05;
     static final double LONG_AFTER_SHORT = 0.1;
+    /**
+     * Per reply in a row that helped with nothing (choices not taken, "not sure", said not to help), up to
+     * {@link #WITHOUT_HELP_COUNTED}, once the customer sounds at least {@link #SOUNDS_ANNOYED}: three such replies
+     * and a message that reads somewhat annoyed (0.35), or two and one frustrated alone (0.5), reach the default
+     * handoff threshold (0.8). A calm message after them adds nothing: customers move on.
+     */
+    static final double PER_REPLY_WITHOUT_HELP = 0.15;
+    static final int WITHOUT_HELP_COUNTED = 3;
+    /** One sign in the message's words (annoyance, sarcasm, profanity, "that didn't help") scores this much. */
+    static final double SOUNDS_ANNOYED = 0.3;
     /** Two questions this close in meaning (bge-small cosine) ask the same thing. */
     static final double SAME_QUESTION_COSINE = 0.86;
     /** How many earlier customer messages the trajectory looks at. */
@@ -98,10 +110,17 @@ public final class MessageAnalyzer {
                     : "the bot was not sure of its last " + unsure + " answers");
         }
         double twoBack = frustrationOf(history, earlier, 2);
-        if (earlier.size() >= 2 && score.value() > previous && previous > twoBack && score.value() >= 0.3) {
+        if (earlier.size() >= 2 && score.value() > previous && previous > twoBack && score.value() >= SOUNDS_ANNOYED) {
             boosts += RISING;
             evidence.add(String.format("frustration rising over three messages (%.2f, %.2f, now %.2f)", twoBack,
                     previous, score.value()));
+        }
+        TurnsWithoutHelp withoutHelp = TurnsWithoutHelp.before(before, history, notHelpful);
+        if (withoutHelp.count() >= 2 && score.value() >= SOUNDS_ANNOYED) {
+            boosts += PER_REPLY_WITHOUT_HELP * Math.min(WITHOUT_HELP_COUNTED, withoutHelp.count());
+            evidence.add(String.format("sounds annoyed (%.2f) after %d replies in a row that did not help (%s): "
+                    + "\"%s\"", score.value(), withoutHelp.count(), withoutHelp.describe(),
+                    CustomerText.oneLine(text, QUOTE_LIMIT)));
         }
         if (longAfterShort(text, earlier)) {
             boosts += LONG_AFTER_SHORT;

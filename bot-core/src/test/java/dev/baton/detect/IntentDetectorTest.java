@@ -113,6 +113,48 @@ class IntentDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "we only have two users now, is it possible to pay for fewer seats?",
+        "my trial ran out yesterday, is all my data deleted??",
+        "our office has no internet on fridays, will the bookings made offline sync later?",
+        "メールの通知をオンにしましたが、まだ何も届いていません",
+        "予約の確認メールが、設定を変えてもまだ英語で届きます",
+        "アプリを更新したら、商品の写真が表示されなくなりました",
+    })
+    void a_question_or_a_problem_report_is_not_a_request(String text) {
+        assertNull(detect(text).intent(), () -> text + " -> " + detect(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "can you cancel my subscription? | CANCEL",
+        "could you refund the second charge? | REFUND",
+        "why did you charge me twice? this is unacceptable | COMPLAINT",
+        "your update deleted my data, who is going to fix this? | COMPLAINT",
+        "can I speak to someone from billing? | HUMAN",
+        "サポートに三回連絡しても放置されています。誠意がなさすぎます | COMPLAINT",
+        "今月で利用をやめるので、契約を終了してください | CANCEL",
+    })
+    void requests_put_as_questions_or_with_blame_are_still_requests(String text, Intent expected) {
+        assertEquals(expected, detect(text).intent(), () -> text + " -> " + detect(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "we're a team of four, can we add one seat? | true",
+        "the card expired. will my account be closed | true",
+        "is everything deleted when the trial ends?? | true",
+        "can you cancel my plan? | false",
+        "please tell me, is the renewal automatic? | false",
+        "your outage lost us a day, who pays for that? | false",
+        "how is this acceptable? it's been broken for days, not acceptable | false",
+        "cancel my plan | false",
+    })
+    void a_question_that_requests_nothing_in_words(String text, boolean asks) {
+        assertEquals(asks, IntentRules.asksWithoutRequesting(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "I was charged twice for order 4417, please refund one of them",
         "please cancel my subscription before it renews",
         "返金してください、請求が二重になっています",

@@ -56,6 +56,102 @@ class MessageAnalyzerTest {
         return at;
     }
 
+    /** The bot offers two articles to choose from ("Did you mean…"). */
+    private void botOffersChoices() {
+        String at = (seq++) + "-0";
+        log.add(new LoggedEvent(at, "n", new MessageCreated("c", Author.bot("Baton"), "Did you mean one of these?",
+                List.of(), 0.4, null, List.of(new Citation("a", "A", "u"), new Citation("b", "B", "u")))));
+    }
+
+    private static boolean saysNoHelpFor(Analysis analysis, String replies) {
+        return analysis.evidence().stream().anyMatch(e -> e.startsWith("sounds annoyed")
+                && e.contains("replies in a row that did not help (" + replies + ")"));
+    }
+
+    @Test
+    void annoyance_after_three_offers_not_taken_reaches_the_threshold_and_quotes_the_customer() {
+        customerSays("how do I get an alert when a product is running low?");
+        botOffersChoices();
+        customerSays("I set a minimum of 5 on the mugs and no alert came");
+        botOffersChoices();
+        customerSays("alerts are switched on in my profile and the address is right");
+        botOffersChoices();
+
+        Analysis annoyed = customerSays("this is ridiculous, I've spent an hour on one alert");
+
+        assertTrue(annoyed.frustration() >= 0.8, annoyed::toString);
+        assertTrue(saysNoHelpFor(annoyed, "choices not taken 3 times"), annoyed::toString);
+        assertTrue(annoyed.evidence().stream().anyMatch(e -> e.endsWith(
+                "\"this is ridiculous, I've spent an hour on one alert\"")), annoyed::toString);
+    }
+
+    @Test
+    void a_calm_message_after_offers_not_taken_adds_nothing() {
+        customerSays("how do I get an alert when a product is running low?");
+        botOffersChoices();
+        customerSays("I set a minimum of 5 on the mugs and no alert came");
+        botOffersChoices();
+        customerSays("alerts are switched on in my profile and the address is right");
+        botOffersChoices();
+
+        Analysis calm = customerSays("ok, different question: how do I print a packing slip?");
+
+        assertTrue(calm.frustration() < 0.5, calm::toString);
+        assertFalse(calm.evidence().stream().anyMatch(e -> e.startsWith("sounds annoyed")), calm::toString);
+    }
+
+    @Test
+    void the_same_annoyance_with_no_reply_that_failed_before_it_stays_below_the_threshold() {
+        Analysis alone = customerSays("this is ridiculous, I've spent an hour on one alert");
+
+        assertTrue(alone.frustration() < 0.8, alone::toString);
+        assertFalse(alone.evidence().stream().anyMatch(e -> e.startsWith("sounds annoyed")), alone::toString);
+    }
+
+    @Test
+    void an_answer_that_helped_ends_the_run_of_replies_without_help() {
+        customerSays("how do I get an alert when a product is running low?");
+        botOffersChoices();
+        customerSays("I set a minimum of 5 on the mugs and no alert came");
+        botOffersChoices();
+        customerSays("where do I switch alerts on?");
+        botAnswers("Alerts are switched on under Profile > Notifications.", true);
+
+        Analysis next = customerSays("this is ridiculous, why is it hidden there");
+
+        assertFalse(next.evidence().stream().anyMatch(e -> e.startsWith("sounds annoyed")), next::toString);
+    }
+
+    @Test
+    void not_sure_and_an_answer_said_not_to_help_count_as_replies_without_help() {
+        customerSays("can the barcode scanner read QR codes?");
+        botAnswers("I'm not sure I have the right answer to that.", false);
+        customerSays("the scanner in the mobile app, can it read QR codes on boxes?");
+        botAnswers("Scan barcodes from Inventory > Scan.", true);
+
+        Analysis annoyed = customerSays("that didn't help. this is ridiculous");
+
+        assertTrue(saysNoHelpFor(annoyed, "not sure once, said not to help once"), annoyed::toString);
+        assertTrue(annoyed.frustration() >= 0.8, annoyed::toString);
+    }
+
+    @Test
+    void japanese_annoyance_after_replies_that_did_not_help_reaches_the_threshold() {
+        customerSays("在庫が少なくなったら通知を受け取れますか");
+        botOffersChoices();
+        customerSays("通知はオンにしていますがメールが届きません");
+        botAnswers("よくわかりませんでした。", false);
+        customerSays("迷惑メールにも入っていません");
+        botOffersChoices();
+
+        Analysis annoyed = customerSays("もう1時間もやっています。困ってます");
+        Analysis alone = new MessageAnalyzerTest().customerSays("もう1時間もやっています。困ってます");
+
+        assertTrue(annoyed.frustration() >= 0.8, annoyed::toString);
+        assertTrue(saysNoHelpFor(annoyed, "choices not taken twice, not sure once"), annoyed::toString);
+        assertTrue(alone.frustration() < 0.8, alone::toString);
+    }
+
     @Test
     void a_calm_question_is_not_frustrated() {
         Analysis calm = customerSays("How do customers earn points for their orders?");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.handoff.HandoffContext;
 import dev.baton.kb.Article;
 import dev.baton.routing.AgentRole;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * "Did you mean…" and follow-ups over a real socket to the real server: the bot offers articles, a pick is
  * answered with that article's passage and counted, "None of these" is a not-sure turn, and a short follow-up is
- * read with the question before it.
+ * read with the question before it; annoyance after choices the customer wrote past reaches a person.
  */
 class ChoicesSocketTest {
     private static final String PASSWORD = "a-long-test-password";
@@ -167,6 +168,66 @@ class ChoicesSocketTest {
         JsonNode handoff = client.next("handoff");
 
         assertEquals("low_confidence", handoff.path("reason").asText(), handoff::toString);
+    }
+
+    /** Three different questions, each answered with choices the customer writes past. */
+    private static void writePastThreeOffers(ChatClient client) {
+        List<String> questions = List.of("what can only the owner do under settings",
+                "is there something for my phone", "how are points counted for shoppers");
+        for (int i = 0; i < questions.size(); i++) {
+            client.ask("m-" + i, questions.get(i));
+            client.nextMessageFrom("customer");
+            JsonNode offer = client.nextMessageFrom("bot");
+            assertFalse(choiceIds(offer).isEmpty(), offer::toString);
+        }
+    }
+
+    @Test
+    void annoyance_after_three_offers_not_taken_is_handed_over_with_the_customers_words() {
+        thresholds(0.999, 0.0001);
+        ChatClient client = sockets.chat(baton.port());
+        String conversationId = client.helloAsNewVisitor().path("conversationId").asText();
+        writePastThreeOffers(client);
+
+        client.ask("m-3", "seriously?? still nothing that fits");
+        client.nextMessageFrom("customer");
+        JsonNode handoff = client.next("handoff");
+
+        assertEquals("frustration", handoff.path("reason").asText(), handoff::toString);
+        HandoffContext context = baton.conversations().latestHandoff(conversationId).orElseThrow();
+        assertTrue(context.evidence().stream().anyMatch(e -> e.startsWith("sounds annoyed")
+                && e.contains("after 3 replies in a row that did not help (choices not taken 3 times)")
+                && e.endsWith("\"seriously?? still nothing that fits\"")), context.evidence()::toString);
+    }
+
+    @Test
+    void a_calm_question_after_three_offers_not_taken_gets_an_answer_not_a_person() {
+        thresholds(0.999, 0.0001);
+        ChatClient client = customer();
+        writePastThreeOffers(client);
+
+        client.ask("m-3", "ok, and is there an android version");
+        client.nextMessageFrom("customer");
+        JsonNode reply = client.nextFrame();
+
+        assertEquals("message", reply.path("type").asText(), reply::toString);
+    }
+
+    @Test
+    void none_of_these_twice_reaches_a_person() {
+        thresholds(0.999, 0.0001);
+        ChatClient client = customer();
+        JsonNode first = offerFor(client, "what can only the owner do under settings");
+        client.sendFrame(ChatClient.frame("pick").put("seq", first.path("seq").asText()));
+        assertTrue(client.nextMessageFrom("bot").path("text").asText().startsWith("I'm not sure"));
+
+        client.ask("m-2", "is there something for my phone");
+        client.nextMessageFrom("customer");
+        JsonNode second = client.nextMessageFrom("bot");
+        assertFalse(choiceIds(second).isEmpty(), second::toString);
+        client.sendFrame(ChatClient.frame("pick").put("seq", second.path("seq").asText()));
+
+        assertEquals("low_confidence", client.next("handoff").path("reason").asText());
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * and are read from a queue.
  */
 final class ChatPlayer implements AutoCloseable {
-    /** What the bot did with one customer message. */
+    /** What the bot did with one customer message: the handoff's reason, or the article, "choices" or "not sure". */
     record Outcome(String kind, String detail) {
         boolean handedOff() {
             return kind.equals("handoff");
@@ -70,8 +70,10 @@ final class ChatPlayer implements AutoCloseable {
             }
             if (type.equals("message") && frame.path("author").path("role").asText().equals("bot")) {
                 JsonNode citations = frame.path("citations");
+                JsonNode choices = frame.path("choices");
                 return new Outcome("answer", citations.isArray() && !citations.isEmpty()
-                        ? citations.get(0).path("articleId").asText() : "not sure");
+                        ? citations.get(0).path("articleId").asText()
+                        : choices.isArray() && !choices.isEmpty() ? "choices" : "not sure");
             }
             if (type.equals("error")) {
                 throw new IllegalStateException("the server refused a message: " + frame);
