@@ -29,6 +29,8 @@ class StartAndStopTest {
     @Test
     void a_start_prints_only_baton_lines_and_ctrl_c_stops_quietly() throws Exception {
         assumeTrue(Files.isExecutable(SETSID), "setsid makes the process group a terminal would have");
+        assumeTrue(!ignoresCtrlC(), "this JVM was started with SIGINT ignored (nohup, or '&' without job control); "
+                + "Baton inherits that, so Ctrl-C can't be tried here");
         Path output = dir.resolve("output.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // setsid: Baton leads a process group of its own, which also holds every child it starts (a terminal's
@@ -56,6 +58,20 @@ class StartAndStopTest {
             baton.destroyForcibly();
             baton.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Whether SIGINT is ignored in this process (bit 2 of SigIgn in /proc/self/status); children inherit it. */
+    private static boolean ignoresCtrlC() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseLong(line.substring("SigIgn:".length()).trim(), 16) & 0x2) != 0;
+            }
+        }
+        return false;
     }
 
     /**
