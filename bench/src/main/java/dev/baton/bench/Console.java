@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -65,10 +67,16 @@ final class Console implements AutoCloseable {
     /** The next frame of the console's socket that {@code wanted} accepts; fails when none comes in time. */
     JsonNode await(Predicate<JsonNode> wanted, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
+        Deque<JsonNode> passed = new ArrayDeque<>();
         while (true) {
             JsonNode frame = socket.next(Duration.ofNanos(deadline - System.nanoTime()));
             if (frame == null || frame == JsonSocket.CLOSED) {
-                throw new IllegalStateException("the console saw nothing wanted within " + limit);
+                throw new IllegalStateException("the console saw nothing wanted within " + limit + "; last frames: "
+                        + passed);
+            }
+            passed.addLast(frame);
+            if (passed.size() > 3) {
+                passed.removeFirst();
             }
             if (wanted.test(frame)) {
                 return frame;
