@@ -85,6 +85,16 @@ public final class Bench {
                 figures.put("answerP90Ms", ms(open.answers(), 90));
                 figures.put("answerP99Ms", ms(open.answers(), 99));
                 figures.put("unanswered", open.unanswered());
+                Object capacity = figures.get("answersPerSecond");
+                if (capacity instanceof Double answers && answers / 2 >= 1 && answers / 2 < offered) {
+                    // What customers wait at a load this machine can carry now: half what the closed loop got.
+                    drained(chat);
+                    int half = (int) (answers / 2);
+                    OpenLoop.Result carried = OpenLoop.run(chat, ChatBench.QUESTIONS, half, openSeconds);
+                    figures.put("halfCapacityMessagesPerSecond", half);
+                    figures.put("halfCapacityAnswerP50Ms", ms(carried.answers(), 50));
+                    figures.put("halfCapacityAnswerP99Ms", ms(carried.answers(), 99));
+                }
             }
             if (parts.contains("handoff") || parts.contains("relay")) {
                 drained(chat); // what an overloaded open loop left queued would be counted against the handoffs
@@ -162,6 +172,8 @@ public final class Bench {
             {"answers/s, closed loop", "answersPerSecond", ""},
             {"  answers/s ÷ embedding only (target ≥ 0.8)", "answersPerEmbeddingOnly", ""},
             {"answer p50 / p99 ms, open loop (target p99 ≤ 40)", "answerP50Ms", "answerP99Ms"},
+            {"answer p50 / p99 ms, open loop at half the closed loop's rate", "halfCapacityAnswerP50Ms",
+                "halfCapacityAnswerP99Ms"},
             {"relay p50 / p99 ms", "relayP50Ms", "relayP99Ms"},
             {"echo p50 / p99 ms", "echoP50Ms", "echoP99Ms"},
             {"  relay p99 ÷ echo p99 (target ≤ 1.5)", "relayP99PerEchoP99", ""},
