@@ -49,12 +49,27 @@ final class BatonProcess implements AutoCloseable {
     }
 
     private static BatonProcess start(String name, int port, String redisUrl, boolean demo, Path logDir) {
+        return start(name, port, redisUrl, demo, logDir, CLIENTS_PER_ADDRESS, List.of("-Xmx768m"));
+    }
+
+    /**
+     * A node for the speed bench: {@code clientsPerAddress} as large as its crowd from 127.0.0.1, and the server
+     * JVM's options ({@code -Xmx}, a flight recording) as given.
+     */
+    static BatonProcess start(String name, String redisUrl, Path logDir, int clientsPerAddress, List<String> jvm) {
+        return start(name, RedisProcess.freePort(), redisUrl, true, logDir, clientsPerAddress, jvm);
+    }
+
+    private static BatonProcess start(String name, int port, String redisUrl, boolean demo, Path logDir,
+            int clientsPerAddress, List<String> jvm) {
         try {
             Path dataDir = Files.createTempDirectory(logDir, name + "-data");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", batonJar(),
+            List<String> command = new ArrayList<>(List.of(javaBinary()));
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", batonJar(),
                     "--port", Integer.toString(port), "--redis-url", redisUrl, "--data-dir", dataDir.toString(),
                     demo ? "--demo" : "--no-demo", "--chat-clients-per-address",
-                    Integer.toString(CLIENTS_PER_ADDRESS)));
+                    Integer.toString(clientsPerAddress)));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logDir.resolve(name + ".log").toFile()).start();
             BatonProcess node = new BatonProcess(name, port, redisUrl, logDir, process);
@@ -87,12 +102,12 @@ final class BatonProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The jar this bench runs next to: the one that holds the server. */
-    private static String batonJar() {
+    static String batonJar() {
         try {
             return Path.of(BatonApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
@@ -103,6 +118,23 @@ final class BatonProcess implements AutoCloseable {
     /** Where customers and agents reach it. */
     Endpoint endpoint() {
         return new Endpoint(name, port);
+    }
+
+    /** Waits until the node's log has a line containing {@code text} (a background task done, say). */
+    void awaitLog(String text, Duration limit) {
+        Path log = logDir.resolve(name + ".log");
+        Waiting.until(limit, name + " to log \"" + text + "\"", () -> {
+            try {
+                return Files.readString(log).contains(text);
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    /** The server JVM's process id, for {@code jcmd}. */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

@@ -66,9 +66,9 @@ public final class ChatBench {
         System.exit(0);
     }
 
-    private record Results(List<Long> acks, List<Long> answers) {}
+    record Results(List<Long> acks, List<Long> answers) {}
 
-    private static Results run(URI chat, int clients, int messages) throws Exception {
+    static Results run(URI chat, int clients, int messages) throws Exception {
         ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> answers = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -119,18 +119,25 @@ public final class ChatBench {
     }
 
     /** A customer's socket, said hello to. */
-    private static JsonSocket open(URI chat) {
+    static JsonSocket open(URI chat) {
+        return greeted(chat).socket();
+    }
+
+    /** A customer's socket and the conversation its welcome named. */
+    record Greeted(JsonSocket socket, String conversationId) {}
+
+    static Greeted greeted(URI chat) {
         JsonSocket client = JsonSocket.open(chat, Map.of());
         if (client == null) {
             throw new IllegalStateException("could not connect to " + chat);
         }
         client.send(JSON.createObjectNode().put("type", "hello").put("visitorId", "bench-" + UUID.randomUUID())
                 .put("locale", "en").toString());
-        await(client, frame -> "welcome".equals(frame.path("type").asText()));
-        return client;
+        JsonNode welcome = await(client, frame -> "welcome".equals(frame.path("type").asText()));
+        return new Greeted(client, welcome.path("conversationId").asText());
     }
 
-    private static JsonNode await(JsonSocket client, Predicate<JsonNode> wanted) {
+    static JsonNode await(JsonSocket client, Predicate<JsonNode> wanted) {
         while (true) {
             JsonNode frame = client.next(Duration.ofSeconds(30));
             if (frame == null || frame == JsonSocket.CLOSED) {
@@ -149,7 +156,7 @@ public final class ChatBench {
     }
 
     /** Nearest-rank percentile, in milliseconds. */
-    private static double percentile(List<Long> nanos, int p) {
+    static double percentile(List<Long> nanos, int p) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());

@@ -1,5 +1,6 @@
 package dev.baton.inbox;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,12 @@ public interface Inbox {
     List<String> list(InboxView view, String agentId, int offset, int limit);
 
     /** How many conversations each view holds, for this agent. */
-    Map<InboxView, Long> counts(String agentId);
+    default Map<InboxView, Long> counts(String agentId) {
+        return counts(List.of(agentId)).get(agentId);
+    }
+
+    /** The counts of each of these agents, read together (the shared views once, each agent's own once). */
+    Map<String, Map<InboxView, Long>> counts(Collection<String> agentIds);
 
     /** How many conversations an agent holds open. */
     long openCount(String agentId);

@@ -2,9 +2,12 @@ package dev.baton.store;
 
 import dev.baton.inbox.Inbox;
 import dev.baton.inbox.InboxView;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The inbox views as the sorted sets write.lua keeps. */
@@ -29,16 +32,29 @@ public final class RedisInbox implements Inbox {
                 : redis.zrevrange(key, offset, offset + limit - 1L);
     }
 
+    /** One round trip for any number of agents: the shared views' sizes once, then each agent's "mine". */
     @Override
-    public Map<InboxView, Long> counts(String agentId) {
-        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+    public Map<String, Map<InboxView, Long>> counts(Collection<String> agentIds) {
+        Map<InboxView, Response<Long>> shared = new EnumMap<>(InboxView.class);
+        Map<String, Response<Long>> mine = new HashMap<>();
         try (var pipeline = redis.pipelined()) {
-            Map<InboxView, redis.clients.jedis.Response<Long>> responses = new EnumMap<>(InboxView.class);
             for (InboxView view : InboxView.values()) {
-                responses.put(view, pipeline.zcard(key(view, agentId)));
+                if (view != InboxView.MINE) {
+                    shared.put(view, pipeline.zcard(keys.inbox(view.code())));
+                }
+            }
+            for (String agentId : agentIds) {
+                mine.computeIfAbsent(agentId, id -> pipeline.zcard(keys.agentInbox(id)));
             }
             pipeline.sync();
-            responses.forEach((view, response) -> counts.put(view, response.get()));
+        }
+        Map<String, Map<InboxView, Long>> counts = new HashMap<>();
+        for (String agentId : agentIds) {
+            Map<InboxView, Long> agentCounts = new EnumMap<>(InboxView.class);
+            for (InboxView view : InboxView.values()) {
+                agentCounts.put(view, (view == InboxView.MINE ? mine.get(agentId) : shared.get(view)).get());
+            }
+            counts.put(agentId, agentCounts);
         }
         return counts;
     }

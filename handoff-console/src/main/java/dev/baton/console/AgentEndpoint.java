@@ -148,8 +148,10 @@ public final class AgentEndpoint {
         if (missed.isEmpty()) {
             socket.send(new AgentFrame.Resync());
         } else {
+            // The counts as they are now: every replayed event carries the latest, as live ones do.
+            Map<String, Long> counts = sessions.counts(List.of(socket)).get(socket.agent().id());
             for (LoggedEvent logged : missed.get()) {
-                socket.deliverReplayed(sessions.frame(logged, sessions.summary(logged), socket));
+                socket.deliverReplayed(sessions.frame(logged, sessions.summary(logged), counts));
             }
         }
         socket.replayed();

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The consoles connected to this node, fed from the event feed and the signals: every event of every conversation
  * reaches every console (notes included: they are the team's), with the conversation's new state and the counts.
- * A console whose session ended is closed ({@link #closeEnded}).
+ * What an event changes is read once for all the consoles (one summary, one pipelined read of every connected
+ * agent's counts), however many are connected: the feed thread makes no Redis call per socket. A console whose
+ * session ended is closed ({@link #closeEnded}).
  */
 public final class AgentSessions implements EventListener {
     private final Set<AgentSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -62,18 +65,30 @@ public final class AgentSessions implements EventListener {
         if (sockets.isEmpty() || logged.feedId() == null) {
             return;
         }
+        List<AgentSocket> open = List.copyOf(sockets);
         Views.SummaryView summary = summary(logged);
-        sockets.forEach(socket -> socket.deliver(frame(logged, summary, socket)));
+        Map<String, Map<String, Long>> counts = counts(open);
+        open.forEach(socket -> socket.deliver(frame(logged, summary, counts.get(socket.agent().id()))));
     }
 
     Views.SummaryView summary(LoggedEvent logged) {
         return conversations.find(logged.conversationId()).map(c -> views.summary(c, views.team())).orElse(null);
     }
 
-    /** The event as one console gets it: counts are per agent ("mine"). */
-    AgentFrame.Event frame(LoggedEvent logged, Views.SummaryView summary, AgentSocket socket) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        inbox.counts(socket.agent().id()).forEach((view, count) -> counts.put(view.code(), count));
+    /** The inbox counts of the agents of these consoles, by agent id, in one read: counts are per agent ("mine"). */
+    Map<String, Map<String, Long>> counts(List<AgentSocket> consoles) {
+        Set<String> agentIds = consoles.stream().map(socket -> socket.agent().id()).collect(Collectors.toSet());
+        Map<String, Map<String, Long>> byAgent = new LinkedHashMap<>();
+        inbox.counts(agentIds).forEach((agentId, counts) -> {
+            Map<String, Long> byCode = new LinkedHashMap<>();
+            counts.forEach((view, count) -> byCode.put(view.code(), count));
+            byAgent.put(agentId, byCode);
+        });
+        return byAgent;
+    }
+
+    /** The event as one console gets it, with that console's agent's counts. */
+    AgentFrame.Event frame(LoggedEvent logged, Views.SummaryView summary, Map<String, Long> counts) {
         return new AgentFrame.Event(logged.feedId(), logged.conversationId(), logged.seq(), logged.event().type(),
                 summary, counts);
     }

@@ -7,6 +7,7 @@ import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Article;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleStore;
+import dev.baton.kb.BatchingEmbedder;
 import dev.baton.kb.CachingEmbedder;
 import dev.baton.kb.EmbeddingCache;
 import dev.baton.kb.HybridRetriever;
@@ -19,6 +20,7 @@ import dev.baton.kb.PassageFinder;
 import dev.baton.kb.TextAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,8 +30,14 @@ import java.util.function.Function;
  * what customers get. Closing it frees the model and the index.
  */
 public final class Answering implements AutoCloseable {
+    /** Questions asked within this long of one another are embedded in one call (see docs/benchmarks.md). */
+    private static final Duration QUESTION_LINGER = Duration.ofMillis(1);
+    private static final int QUESTION_BATCH = 16;
+
     private final TextAnalysis analysis = new TextAnalysis();
     private final OnnxEmbedder embedder;
+    /** Customers' questions, from every bot thread, gathered into batches for the model. */
+    private final BatchingEmbedder questionEmbedder;
     private final HybridRetriever retriever;
     private final KnowledgeBase knowledgeBase;
     private final PassageFinder passages;
@@ -40,9 +48,11 @@ public final class Answering implements AutoCloseable {
      * @param cacheFor the embedding cache for a model id
      */
     public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor) {
-        embedder = new OnnxEmbedder(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        embedder = new OnnxEmbedder(cores);
+        questionEmbedder = new BatchingEmbedder(embedder, cores, QUESTION_BATCH, QUESTION_LINGER);
         articleEmbedder = new CachingEmbedder(embedder, cacheFor.apply(embedder.modelId()));
-        retriever = new HybridRetriever(analysis, articleEmbedder, embedder);
+        retriever = new HybridRetriever(analysis, articleEmbedder, questionEmbedder);
         knowledgeBase = new KnowledgeBase(store, retriever);
         passages = new PassageFinder(analysis);
     }
@@ -82,7 +92,7 @@ public final class Answering implements AutoCloseable {
      * embeddings, so only changed text is embedded. Close it when done.
      */
     public Sandbox sandbox(List<Article> articles, AnswerPolicy policy) {
-        HybridRetriever scratch = new HybridRetriever(analysis, articleEmbedder, embedder);
+        HybridRetriever scratch = new HybridRetriever(analysis, articleEmbedder, questionEmbedder);
         InMemoryArticleStore store = new InMemoryArticleStore();
         articles.forEach(store::save);
         KnowledgeBase copy = new KnowledgeBase(store, scratch);
@@ -115,6 +125,7 @@ public final class Answering implements AutoCloseable {
     @Override
     public void close() throws Exception {
         retriever.close();
+        questionEmbedder.close();
         embedder.close();
         analysis.close();
     }

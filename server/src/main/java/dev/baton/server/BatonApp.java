@@ -101,6 +101,8 @@ public final class BatonApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatonApp.class);
     /** How many customer messages a node takes per bot thread before leaving the next ones in Redis. */
     private static final int BOT_TURNS_PER_THREAD = 8;
+    /** Bot threads per core (docs/benchmarks.md: 2 per core gave 16.6 answers/s, 8 per core 30.2, same load). */
+    private static final int BOT_THREADS_PER_CORE = 8;
     /** How many events a node prepares webhook deliveries for at a time. */
     private static final int WEBHOOK_EVENTS_HELD = 64;
 
@@ -187,7 +189,9 @@ public final class BatonApp implements AutoCloseable {
         var contentGaps = new RedisContentGaps(redis, keys, json);
 
         // The bot
-        int botThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // A turn spends most of its time waiting for Redis; more threads than cores keep the model busy meanwhile,
+        // and the question embedder batches their questions on as many threads as there are cores.
+        int botThreads = BOT_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
         ArticleLinks articleLink =
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(calibrations),
