@@ -8,6 +8,7 @@ import dev.baton.kb.Article;
 import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleStore;
 import dev.baton.kb.CachingEmbedder;
+import dev.baton.kb.Embedder;
 import dev.baton.kb.EmbeddingCache;
 import dev.baton.kb.HybridRetriever;
 import dev.baton.kb.InMemoryArticleStore;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The language side of the bot: the embedding model, the knowledge base and its answerer, and the message analyzer
@@ -40,9 +42,14 @@ public final class Answering implements AutoCloseable {
      * @param cacheFor the embedding cache for a model id
      */
     public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor) {
+        this(store, cacheFor, UnaryOperator.identity());
+    }
+
+    /** @param questions wraps the embedder of customers' questions (the server times it) */
+    public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor, UnaryOperator<Embedder> questions) {
         embedder = new OnnxEmbedder(Math.max(1, Runtime.getRuntime().availableProcessors()));
         articleEmbedder = new CachingEmbedder(embedder, cacheFor.apply(embedder.modelId()));
-        retriever = new HybridRetriever(analysis, articleEmbedder, embedder);
+        retriever = new HybridRetriever(analysis, articleEmbedder, questions.apply(embedder));
         knowledgeBase = new KnowledgeBase(store, retriever);
         passages = new PassageFinder(analysis);
     }
