@@ -3,12 +3,14 @@ package dev.baton.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.baton.access.TrustedProxies;
 import dev.baton.routing.AgentRole;
 import dev.baton.testing.FixtureArticles;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
@@ -17,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -31,14 +35,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MetricsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN = "metrics.admin@test.example";
+    private static final String PASSWORD = "a long enough password";
     private static TestApp baton;
     @RegisterExtension
     final OpenSockets sockets = new OpenSockets();
 
     @BeforeAll
     static void start() {
+        // Webhooks may reach the test's receiver on the loopback.
         baton = new TestApp(FixtureArticles.all(),
-                config -> config.withTrustedProxies(TrustedProxies.of(List.of("127.0.0.1"))));
+                config -> config.withTrustedProxies(TrustedProxies.of(List.of("127.0.0.1")))
+                        .withAdmin(ADMIN, PASSWORD).withWebhooks(new BatonConfig.Webhooks(true, null)));
     }
 
     @AfterAll
@@ -122,11 +130,42 @@ class MetricsTest {
     }
 
     @Test
+    void webhook_attempts_are_counted_by_outcome() throws IOException {
+        Scrape before = scrape();
+        double retrying = before.value("baton_webhook_deliveries_total", "outcome", "retrying");
+        double delivered = before.value("baton_webhook_deliveries_total", "outcome", "delivered");
+        // A receiver that fails the first attempt and takes the second.
+        AtomicInteger calls = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            ConsoleApi admin = ConsoleApi.loggedIn(baton.port(), ADMIN, PASSWORD);
+            var created = admin.post("/api/webhooks", Map.of("url", "http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hooks", "events", List.of("conversation.resolved")));
+            assertEquals(202, admin.post("/api/webhooks/" + created.body().path("id").asText() + "/test", Map.of())
+                    .status());
+
+            Scrape after = scrapeUntil(s -> s.value("baton_webhook_deliveries_total", "outcome", "delivered")
+                    > delivered);
+            assertEquals(retrying + 1, after.value("baton_webhook_deliveries_total", "outcome", "retrying"));
+            assertEquals(delivered + 1, after.value("baton_webhook_deliveries_total", "outcome", "delivered"));
+            assertEquals(2, calls.get());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void console_sockets_are_counted_apart_from_the_widget_s() {
-        baton.addAgent("metrics.agent@test.example", "Metrics Agent", AgentRole.AGENT, 3, "a long enough password");
+        baton.addAgent("metrics.agent@test.example", "Metrics Agent", AgentRole.AGENT, 3, PASSWORD);
         double consoles = scrape().value("baton_sockets_open", "kind", "console");
         double widgets = scrape().value("baton_sockets_open", "kind", "widget");
-        ConsoleApi api = ConsoleApi.loggedIn(baton.port(), "metrics.agent@test.example", "a long enough password");
+        ConsoleApi api = ConsoleApi.loggedIn(baton.port(), "metrics.agent@test.example", PASSWORD);
         AgentClient agent = sockets.track(AgentClient.of(baton.port(), api).open());
         agent.hello(null);
 
