@@ -228,6 +228,21 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void ipv6_loopback_is_loopback_too() {
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(HttpRequest.newBuilder(URI.create("http://[::1]:" + baton.port() + "/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback here: " + e);
+            return;
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
     /** An IPv4 address of this machine other than loopback (the test is skipped on a machine without one). */
     private static String nonLoopbackAddress() {
         try {

@@ -51,7 +51,12 @@ public final class MetricsEndpoint {
         if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) {
             return false;
         }
-        IPAddress peer = new IPAddressString(ctx.req().getRemoteAddr()).getAddress();
+        // Jetty writes an IPv6 peer in brackets ("[0:0:0:0:0:0:0:1]"), which is not an address to the parser.
+        String remote = ctx.req().getRemoteAddr();
+        if (remote.startsWith("[") && remote.endsWith("]")) {
+            remote = remote.substring(1, remote.length() - 1);
+        }
+        IPAddress peer = new IPAddressString(remote).getAddress();
         return peer != null && (peer.isLoopback() || peer.isIPv4Convertible() && peer.toIPv4().isLoopback());
     }
 
