@@ -89,9 +89,15 @@ public final class TrustedProxies {
         return client;
     }
 
-    /** An IP address or range, or null for anything else (the empty string included). */
+    /**
+     * An IP address or range, or null for anything else (the empty string included). An IPv6 address may come in
+     * brackets, the way Jetty writes a peer's ({@code [0:0:0:0:0:0:0:1]}).
+     */
     private static IPAddress parse(String text) {
         String stripped = text.strip();
+        if (stripped.length() > 2 && stripped.startsWith("[") && stripped.endsWith("]")) {
+            stripped = stripped.substring(1, stripped.length() - 1);
+        }
         IPAddressString parsed = new IPAddressString(stripped);
         return !stripped.isEmpty() && parsed.isIPAddress() ? parsed.getAddress() : null;
     }

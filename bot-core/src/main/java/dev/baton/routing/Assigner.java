@@ -35,6 +35,8 @@ public final class Assigner implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean sweepPending = new AtomicBoolean();
+    /** When the last sweep began (epoch ms); 0 before the first. */
+    private volatile long lastSweep;
 
     public Assigner(Inbox inbox, ConversationStore conversations, AgentActions actions, Routing routing) {
         this.inbox = inbox;
@@ -44,6 +46,7 @@ public final class Assigner implements AutoCloseable {
     }
 
     public void start() {
+        lastSweep = System.currentTimeMillis();
         sweeper.scheduleWithFixedDelay(this::nudge, SWEEP_EVERY_SECONDS, SWEEP_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -52,6 +55,7 @@ public final class Assigner implements AutoCloseable {
         if (sweepPending.compareAndSet(false, true)) {
             sweeper.execute(() -> {
                 sweepPending.set(false);
+                lastSweep = System.currentTimeMillis();
                 try {
                     sweep();
                 } catch (RuntimeException e) {
@@ -113,6 +117,15 @@ public final class Assigner implements AutoCloseable {
         } while (held.size() == SWEEP_SIZE);
         nudge();
         return released;
+    }
+
+    /**
+     * Whether sweeps still happen: started, not stopped, and a sweep began within three sweep periods (a sweep
+     * stuck on a call that never returns, or a dead thread, stops them).
+     */
+    public boolean alive() {
+        return lastSweep > 0 && !sweeper.isShutdown()
+                && System.currentTimeMillis() - lastSweep < TimeUnit.SECONDS.toMillis(3 * SWEEP_EVERY_SECONDS);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.Seq;
 import dev.baton.event.EventBus;
 import dev.baton.event.LoggedEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class RedisEventFeed implements AutoCloseable {
     private final EventBus bus;
     private final Thread thread;
     private volatile boolean running = true;
+    /** When the last read round ended well (epoch ms); a thread stuck or dead stops moving it. */
+    private volatile long lastRound;
     /** Written by {@link #start()} before the thread starts, then only by the thread. */
     private StreamEntryID lastSeen;
 
@@ -47,6 +50,7 @@ public final class RedisEventFeed implements AutoCloseable {
     public void start() {
         List<StreamEntry> last = redis.xrevrange(keys.feed(), "+", "-", 1);
         lastSeen = last.isEmpty() ? new StreamEntryID(0, 0) : last.get(0).getID();
+        lastRound = System.currentTimeMillis();
         thread.start();
     }
 
@@ -57,6 +61,7 @@ public final class RedisEventFeed implements AutoCloseable {
                 var batch = redis.xread(XReadParams.xReadParams().block(BLOCK_MILLIS).count(BATCH),
                         Map.of(keys.feed(), lastSeen));
                 backoffMillis = 100;
+                lastRound = System.currentTimeMillis();
                 if (batch == null) {
                     continue;
                 }
@@ -106,6 +111,14 @@ public final class RedisEventFeed implements AutoCloseable {
     public String latestId() {
         List<StreamEntry> last = redis.xrevrange(keys.feed(), "+", "-", 1);
         return last.isEmpty() ? "0-0" : last.get(0).getID().toString();
+    }
+
+    /**
+     * Whether the feed is being read: its thread runs and finished a read within {@code stall} (a read waits a
+     * second at most, so a longer silence means it is stuck, dead, or cannot reach Redis).
+     */
+    public boolean alive(Duration stall) {
+        return running && thread.isAlive() && System.currentTimeMillis() - lastRound < stall.toMillis();
     }
 
     @Override

@@ -36,6 +36,11 @@ public final class RedisSignals implements Signals, AutoCloseable {
         thread.start();
     }
 
+    /** Whether the subscriber thread runs (it subscribes again by itself after a Redis hiccup). */
+    public boolean alive() {
+        return running && thread.isAlive();
+    }
+
     @Override
     public void publish(Signal signal) {
         try {

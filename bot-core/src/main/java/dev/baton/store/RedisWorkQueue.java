@@ -55,6 +55,8 @@ public final class RedisWorkQueue implements AutoCloseable {
     private final Map<StreamEntryID, Holding> held = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** When the last round of the reader ended well (epoch ms); a reader stuck or dead stops moving it. */
+    private volatile long lastRound;
 
     /** @param capacity how many events this node holds at most (taken and not yet done) */
     public RedisWorkQueue(UnifiedJedis redis, RedisKeys keys, ObjectMapper json, String group, String consumer,
@@ -88,6 +90,7 @@ public final class RedisWorkQueue implements AutoCloseable {
                 throw alreadyThere;
             }
         }
+        lastRound = System.currentTimeMillis();
         thread.start();
     }
 
@@ -113,6 +116,7 @@ public final class RedisWorkQueue implements AutoCloseable {
                     }
                 }
                 backoffMillis = 100;
+                lastRound = System.currentTimeMillis();
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -229,6 +233,14 @@ public final class RedisWorkQueue implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Whether events are being taken: the reader runs and finished a round within {@code stall} (a round waits a
+     * second at most, so a longer silence means it is stuck, dead, or cannot reach Redis).
+     */
+    public boolean alive(Duration stall) {
+        return running && thread.isAlive() && System.currentTimeMillis() - lastRound < stall.toMillis();
     }
 
     @Override

@@ -69,6 +69,8 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemons("baton-webhook-prepare"));
     private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2, daemons("baton-webhook-send"));
     private volatile boolean running = true;
+    /** When the last look for due deliveries began (epoch ms); 0 before the first. */
+    private volatile long lastDrain;
 
     public WebhookDispatcher(WebhookStore store, ConversationStore conversations, AgentStore agents, ObjectMapper json,
             Clock clock, WebhookTargets targets) {
@@ -146,6 +148,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     }
 
     private void drain() {
+        lastDrain = System.currentTimeMillis();
         try {
             List<Delivery> due;
             do {
@@ -280,6 +283,16 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Whether deliveries are still sent: started, not stopped, and the periodic look for due deliveries ran within
+     * a few of its periods (ten seconds at least).
+     */
+    public boolean alive() {
+        long stall = Math.max(10_000, 5 * poll.toMillis());
+        return running && lastDrain > 0 && !preparer.isShutdown() && !sender.isShutdown()
+                && System.currentTimeMillis() - lastDrain < stall;
     }
 
     @Override

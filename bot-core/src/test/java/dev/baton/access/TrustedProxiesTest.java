@@ -38,6 +38,14 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void an_ipv6_peer_in_brackets_as_jetty_writes_it_is_matched() {
+        TrustedProxies local = TrustedProxies.of(List.of("::1"));
+        assertTrue(local.trusts("[0:0:0:0:0:0:0:1]"));
+        assertFalse(local.trusts("[0:0:0:0:0:0:0:2]"));
+        assertEquals("198.51.100.7", local.clientAddress("[0:0:0:0:0:0:0:1]", "198.51.100.7"));
+    }
+
+    @Test
     void forwarded_proto_is_believed_only_from_a_trusted_proxy() {
         assertTrue(proxies.secure("10.0.0.5", "http", "https"));
         assertFalse(proxies.secure("203.0.113.9", "http", "https"));

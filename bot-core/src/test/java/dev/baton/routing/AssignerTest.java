@@ -4,6 +4,7 @@ import static dev.baton.testing.TestHandoffs.AVAILABLE;
 import static dev.baton.testing.TestHandoffs.SYSTEM;
 import static dev.baton.testing.TestHandoffs.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.ConversationService;
@@ -191,5 +192,14 @@ class AssignerTest {
         assigner.sweep();
 
         assertEquals("generalist", store.find(id).orElseThrow().handling().assignee());
+    }
+
+    @Test
+    void is_alive_once_started_and_not_after_it_stopped() {
+        assertFalse(assigner.alive(), "not started");
+        assigner.start();
+        assertTrue(assigner.alive(), "started");
+        assigner.close();
+        assertFalse(assigner.alive(), "stopped");
     }
 }

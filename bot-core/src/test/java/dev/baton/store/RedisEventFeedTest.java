@@ -1,7 +1,9 @@
 package dev.baton.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Conversation;
@@ -14,8 +16,10 @@ import dev.baton.testing.TestRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -66,5 +70,42 @@ class RedisEventFeedTest {
         store.write(ConversationWrite.of("c2", new MessageCreated("c2", Author.customer(), "still delivered", List.of(), null, null)), "n");
 
         assertEquals("still delivered", ((MessageCreated) heard.poll(5, TimeUnit.SECONDS).event()).text());
+    }
+
+    @Test
+    void is_alive_while_it_reads_and_not_while_a_listener_holds_it_up_or_after_it_stopped()
+            throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        // A listener that blocks (listeners must not) holds the feed's thread: it stops finishing reads.
+        bus.subscribe(event -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        store.create(new Conversation("c1", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        feed.start();
+        Duration stall = Duration.ofMillis(2500);
+        assertTrue(feed.alive(stall), "just started");
+
+        store.write(ConversationWrite.of("c1", new MessageCreated("c1", Author.customer(), "blocks", List.of(), null,
+                null)), "n");
+        assertTrue(within(Duration.ofSeconds(10), () -> !feed.alive(stall)), "stuck");
+        release.countDown();
+        assertTrue(within(Duration.ofSeconds(10), () -> feed.alive(stall)), "reading again");
+        feed.close();
+        assertFalse(feed.alive(stall), "stopped");
+    }
+
+    private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 }

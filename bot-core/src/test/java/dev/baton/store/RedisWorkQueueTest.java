@@ -1,6 +1,7 @@
 package dev.baton.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.Author;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -204,5 +206,29 @@ class RedisWorkQueueTest {
         });
 
         eventually(() -> assertTrue(taken.contains("while down"), taken::toString));
+    }
+
+    @Test
+    void is_alive_while_it_reads_and_not_while_its_reader_is_stuck_or_after_it_stopped() throws InterruptedException {
+        store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
+        CountDownLatch release = new CountDownLatch(1);
+        // A worker that blocks (workers must not) holds the reader up: the queue stops finishing rounds.
+        var queue = queue("stuck", (event, done) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.run();
+        });
+        Duration stall = Duration.ofMillis(700);
+        eventually(() -> assertTrue(queue.alive(stall)));
+
+        say("blocks the reader");
+        eventually(() -> assertFalse(queue.alive(stall), "stuck"));
+        release.countDown();
+        eventually(() -> assertTrue(queue.alive(stall), "reading again"));
+        queue.close();
+        assertFalse(queue.alive(stall), "stopped");
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,5 +193,18 @@ class WebhookDispatcherTest {
         Thread.sleep(300);
         assertTrue(received.isEmpty(), "neither the csat-only nor the disabled webhook got anything");
         assertTrue(bodies.isEmpty(), "a note is not a webhook event");
+    }
+
+    @Test
+    void is_alive_once_it_looks_for_due_deliveries_and_not_after_it_stopped() throws InterruptedException {
+        WebhookDispatcher dispatcher = dispatcher();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!dispatcher.alive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(dispatcher.alive(), "looking for deliveries every 50 ms");
+
+        dispatcher.close();
+        assertFalse(dispatcher.alive(), "stopped");
     }
 }

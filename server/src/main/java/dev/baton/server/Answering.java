@@ -9,6 +9,7 @@ import dev.baton.kb.Answerer;
 import dev.baton.kb.ArticleStore;
 import dev.baton.kb.BatchingEmbedder;
 import dev.baton.kb.CachingEmbedder;
+import dev.baton.kb.Embedder;
 import dev.baton.kb.EmbeddingCache;
 import dev.baton.kb.HybridRetriever;
 import dev.baton.kb.InMemoryArticleStore;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The language side of the bot: the embedding model, the knowledge base and its answerer, and the message analyzer
@@ -48,11 +50,16 @@ public final class Answering implements AutoCloseable {
      * @param cacheFor the embedding cache for a model id
      */
     public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor) {
+        this(store, cacheFor, UnaryOperator.identity());
+    }
+
+    /** @param questions wraps the embedder of customers' questions (the server times it) */
+    public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor, UnaryOperator<Embedder> questions) {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         embedder = new OnnxEmbedder(cores);
         questionEmbedder = new BatchingEmbedder(embedder, cores, QUESTION_BATCH, QUESTION_LINGER);
         articleEmbedder = new CachingEmbedder(embedder, cacheFor.apply(embedder.modelId()));
-        retriever = new HybridRetriever(analysis, articleEmbedder, questionEmbedder);
+        retriever = new HybridRetriever(analysis, articleEmbedder, questions.apply(questionEmbedder));
         knowledgeBase = new KnowledgeBase(store, retriever);
         passages = new PassageFinder(analysis);
     }

@@ -45,6 +45,8 @@ import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
+import dev.baton.server.ops.MetricsEndpoint;
+import dev.baton.server.ops.Observability;
 import dev.baton.store.Json;
 import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisArticleOpens;
@@ -105,6 +107,8 @@ public final class BatonApp implements AutoCloseable {
     private static final int BOT_THREADS_PER_CORE = 8;
     /** How many events a node prepares webhook deliveries for at a time. */
     private static final int WEBHOOK_EVENTS_HELD = 64;
+    /** A reader that has not finished a round in this long (a round takes a second at most) is reported down. */
+    private static final Duration STALLED = Duration.ofSeconds(15);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private Javalin javalin;
@@ -137,8 +141,9 @@ public final class BatonApp implements AutoCloseable {
         }
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);
+        Observability metrics = closeOnStop(new Observability());
         RedisAddress address = RedisAddress.parse(redisUrl);
-        UnifiedJedis redis = closeOnStop(address.connect(pool));
+        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics::countingErrors));
 
         ObjectMapper json = Json.newMapper();
         RedisKeys keys = new RedisKeys(config.namespace());
@@ -150,7 +155,7 @@ public final class BatonApp implements AutoCloseable {
         var conversations = new ConversationService(conversationStore, nodeId, clock,
                 config.chatLimits().conversationEventsPerMinute());
         Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),
-                model -> new RedisEmbeddingCache(redis, keys, model)));
+                model -> new RedisEmbeddingCache(redis, keys, model), metrics::timedQuestions));
         var knowledgeBase = answering.knowledgeBase();
         knowledgeBase.load();
         int seeded = DemoContent.seed(knowledgeBase, config.demo(), json);
@@ -205,6 +210,7 @@ public final class BatonApp implements AutoCloseable {
         EventBus events = new EventBus();
         events.subscribe(chatSessions);
         events.subscribe(agentSessions);
+        events.subscribe(metrics.events(nodeId));
         events.subscribe(logged -> {
             // A conversation entered the queue or an agent's load changed: someone may take one now.
             var event = logged.event();
@@ -227,7 +233,7 @@ public final class BatonApp implements AutoCloseable {
         var feed = closeOnStop(new RedisEventFeed(redis, keys, json, events));
         feed.start();
         // Webhooks: each event prepared once across nodes (a work queue, below), deliveries and retries kept in Redis
-        var webhookStore = new RedisWebhookStore(redis, keys, json);
+        var webhookStore = metrics.webhookOutcomes(new RedisWebhookStore(redis, keys, json));
         var webhookTargets = new WebhookTargets(config.webhooks().allowPrivate(), config.webhooks().resolver());
         var webhooks = closeOnStop(new WebhookDispatcher(webhookStore, conversationStore, agents, json, clock,
                 webhookTargets));
@@ -243,6 +249,11 @@ public final class BatonApp implements AutoCloseable {
         var helpCenter = new HelpCenter(knowledgeBase, calibrations, articleOpens, messengerOrigins,
                 articleLink, clock, config.chatLimits(), config.trustedProxies());
         var health = new HealthCheck(redis, knowledgeBase);
+        health.watch("eventFeed", () -> feed.alive(STALLED));
+        health.watch("signals", signals::alive);
+        health.watch("assigner", assigner::alive);
+        health.watch("webhookDispatcher", webhooks::alive);
+        var metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken());
         var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
         var auth = new AuthController(agents, sessions, new RedisLoginThrottle(redis, keys), passwords, agentAccess,
@@ -275,6 +286,10 @@ public final class BatonApp implements AutoCloseable {
         javalin = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
             app.jsonMapper(new JavalinJackson(json, false));
+            // Jetty's per-connection header cache matches values regardless of case by default: a header that
+            // differs from an earlier one of the connection only in case would be read as the earlier one. Secrets
+            // travel in headers (the metrics token, session cookies, CSRF tokens): read them as sent.
+            app.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             app.jetty.modifyWebSocketServletFactory(ws -> {
                 ws.setMaxTextMessageSize(64 * 1024);
                 ws.setIdleTimeout(Duration.ofMinutes(2));
@@ -285,6 +300,7 @@ public final class BatonApp implements AutoCloseable {
             ApiError.register(app.routes);
 
             app.routes.get("/health", health::handle);
+            app.routes.get("/metrics", metricsEndpoint::handle);
             app.routes.get(OpenApiDocument.PATH, OpenApiDocument::serve);
             if (demoSecret != null) {
                 app.routes.post("/demo/identity", new DemoCustomer(demoSecret, messengerOrigins, clock)::sign);
@@ -295,6 +311,7 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/kb/{id}", articlePage::render);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
+            app.routes.wsAfter("/ws/chat", metrics.sockets("widget"));
             // Trailing slashes are ignored in routing, so "/console/" would match a redirect to itself.
             app.routes.before("/console", SecurityHeaders::console);
             app.routes.before("/console/*", SecurityHeaders::console);
@@ -361,6 +378,7 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/webhooks/{id}/test", webhookApi::test, Access.ADMIN);
             app.routes.wsBeforeUpgrade("/ws/agent", agentSocket::beforeUpgrade);
             app.routes.ws("/ws/agent", agentSocket::configure);
+            app.routes.wsAfter("/ws/agent", metrics.sockets("console"));
         });
         closeOnStop(javalin::stop);
         javalin.start(config.port());
@@ -369,15 +387,22 @@ public final class BatonApp implements AutoCloseable {
         closeOnStop(new SessionWatch(agentSessions, sessions)).start();
         // The bot starts last: its first turns may be ones left pending by a previous run, and need the address. It
         // holds a few turns per thread; the rest wait in Redis, where another node with room may take them.
-        closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId, BOT_TURNS_PER_THREAD * botThreads,
-                (turn, done) -> {
+        var botQueue = closeOnStop(new RedisWorkQueue(redis, keys, json, "bot", nodeId,
+                BOT_TURNS_PER_THREAD * botThreads, metrics.botQueue((turn, done) -> {
                     if (turn.event() instanceof MessageCreated asked && asked.author().role() == Role.CUSTOMER) {
                         recentQuestions.record(asked.text());
                     }
                     bot.take(turn, done);
-                })).start();
+                })));
+        botQueue.start();
         webhooks.start();
-        closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, WEBHOOK_EVENTS_HELD, webhooks)).start();
+        var webhookQueue = closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, WEBHOOK_EVENTS_HELD,
+                metrics.queue("webhooks", webhooks)));
+        webhookQueue.start();
+        health.watch("botQueue", () -> botQueue.alive(STALLED));
+        health.watch("webhookQueue", () -> webhookQueue.alive(STALLED));
+        metrics.watchBacklog("bot", redis, keys);
+        metrics.watchBacklog("webhooks", redis, keys);
     }
 
     public int port() {

@@ -24,17 +24,23 @@ import java.util.List;
  * @param sessions how long a console session lasts unused, and at most
  * @param webhooks which addresses webhooks may reach
  * @param chatLimits what one customer's client may send, per connection, per address and per conversation
+ * @param metricsToken the bearer token {@code /metrics} asks for; null: served to this machine's loopback only
  */
 public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo, String publicUrl, String botName,
         String namespace, HandoffPolicy handoff, int responseTargetSeconds, String adminEmail, String adminPassword,
         Messenger messenger, TrustedProxies trustedProxies, SessionStore.Lifetimes sessions, Webhooks webhooks,
-        ChatLimits chatLimits) {
+        ChatLimits chatLimits, String metricsToken) {
 
     public BatonConfig {
         trustedProxies = trustedProxies == null ? TrustedProxies.none() : trustedProxies;
         sessions = sessions == null ? SessionStore.Lifetimes.DEFAULTS : sessions;
         webhooks = webhooks == null ? Webhooks.DEFAULTS : webhooks;
         chatLimits = chatLimits == null ? ChatLimits.DEFAULTS : chatLimits;
+        metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
+        if (metricsToken != null && metricsToken.length() < 16) {
+            // A short token is guessed; the metrics tell how busy the service is and how it is deployed.
+            throw new IllegalArgumentException("BATON_METRICS_TOKEN needs 16 characters at least");
+        }
     }
 
     /**
@@ -66,72 +72,90 @@ public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo,
     public static BatonConfig defaults() {
         return new BatonConfig(7070, Path.of("data"), null, null, null, "Baton", "baton", HandoffPolicy.DEFAULT, 300,
                 null, null, Messenger.DEFAULTS, TrustedProxies.none(), SessionStore.Lifetimes.DEFAULTS, Webhooks.DEFAULTS,
-                ChatLimits.DEFAULTS);
+                ChatLimits.DEFAULTS, null);
     }
 
     public BatonConfig withHandoff(HandoffPolicy newHandoff) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, newHandoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withPort(int newPort) {
         return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withDataDir(Path newDataDir) {
         return new BatonConfig(port, newDataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withRedisUrl(String newRedisUrl) {
         return new BatonConfig(port, dataDir, newRedisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withDemo(Boolean newDemo) {
         return new BatonConfig(port, dataDir, redisUrl, newDemo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withNamespace(String newNamespace) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, newNamespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withAdmin(String email, String password) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, email, password, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, email, password, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withMessenger(Messenger newMessenger) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withTrustedProxies(TrustedProxies newTrustedProxies) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withSessions(SessionStore.Lifetimes newSessions) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, newSessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, newSessions, webhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withWebhooks(Webhooks newWebhooks) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, newWebhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, newWebhooks, chatLimits,
+                metricsToken);
     }
 
     public BatonConfig withPublicUrl(String newPublicUrl) {
         return new BatonConfig(port, dataDir, redisUrl, demo, newPublicUrl, botName, namespace, handoff,
-                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits);
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                metricsToken);
+    }
+
+    public BatonConfig withMetricsToken(String newMetricsToken) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
+                newMetricsToken);
     }
 
     public BatonConfig withChatLimits(ChatLimits newChatLimits) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks,
-                newChatLimits);
+                newChatLimits, metricsToken);
     }
 }

@@ -108,6 +108,12 @@ public final class Main implements Callable<Integer> {
                     + "(env BATON_CHAT_CLIENTS_PER_ADDRESS; default 20).")
     int chatClientsPerAddress;
 
+    @Option(names = "--metrics-token", defaultValue = "${env:BATON_METRICS_TOKEN}",
+            description = "Bearer token that lets any address read /metrics, 16 characters at least "
+                    + "(env BATON_METRICS_TOKEN, better than the flag, which others on the machine can see; "
+                    + "default: /metrics answers only this machine's loopback).")
+    String metricsToken;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -148,7 +154,7 @@ public final class Main implements Callable<Integer> {
                 new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),
                         Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null),
-                ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress));
+                ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress), metricsToken);
         BatonApp app = BatonApp.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

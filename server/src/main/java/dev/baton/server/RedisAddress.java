@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -17,6 +18,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.executors.CommandExecutor;
 
 /**
  * Where Baton's Redis is, read from one URL, and how many replicas must confirm a conversation write before it is
@@ -158,18 +160,31 @@ record RedisAddress(URI redisUri, String master, Set<HostAndPort> sentinels, Str
         return URLDecoder.decode(part, StandardCharsets.UTF_8);
     }
 
-    /** A client of this Redis: a pool on one server, or one that follows the primary the sentinels name. */
-    UnifiedJedis connect(ConnectionPoolConfig pool) {
+    /**
+     * A client of this Redis: a pool on one server, or one that follows the primary the sentinels name.
+     *
+     * @param executors wraps the client's command executor (the server counts Redis errors there)
+     */
+    UnifiedJedis connect(ConnectionPoolConfig pool, UnaryOperator<CommandExecutor> executors) {
         if (redisUri != null) {
-            return RedisClient.builder().fromURI(redisUri).poolConfig(pool).build();
+            return new RedisClient.Builder() {
+                @Override
+                protected CommandExecutor createDefaultCommandExecutor() {
+                    return executors.apply(super.createDefaultCommandExecutor());
+                }
+            }.fromURI(redisUri).poolConfig(pool).build();
         }
         DefaultJedisClientConfig.Builder primary = DefaultJedisClientConfig.builder();
         if (password != null) {
             primary.user(user).password(password);
         }
-        return RedisSentinelClient.builder().masterName(master).sentinels(sentinels)
-                .clientConfig(primary.build()).sentinelClientConfig(DefaultJedisClientConfig.builder().build())
-                .poolConfig(pool).build();
+        return new RedisSentinelClient.Builder() {
+            @Override
+            protected CommandExecutor createDefaultCommandExecutor() {
+                return executors.apply(super.createDefaultCommandExecutor());
+            }
+        }.masterName(master).sentinels(sentinels).clientConfig(primary.build())
+                .sentinelClientConfig(DefaultJedisClientConfig.builder().build()).poolConfig(pool).build();
     }
 
     /** What a log line may say about this address: no password. */

@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.UnifiedJedis;
@@ -51,7 +52,7 @@ final class RedisOptions {
         String redisUrl = redisUrl();
         EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start(dataDir) : null;
         try (UnifiedJedis redis = RedisAddress.parse(embedded != null ? embedded.url() : redisUrl)
-                .connect(new ConnectionPoolConfig())) {
+                .connect(new ConnectionPoolConfig(), UnaryOperator.identity())) {
             return work.run(redis);
         } finally {
             if (embedded != null) {

@@ -42,7 +42,7 @@ class HttpRoutesTest {
         assertEquals(200, response.statusCode());
         var health = HttpGet.json(baton.port(), "/health");
         assertEquals("ok", health.path("status").asText());
-        assertEquals("up", health.path("redis").asText());
+        assertEquals("up", health.path("parts").path("redis").asText());
         assertEquals(FixtureArticles.all().size() + 1, health.path("articles").asInt());
     }
 
