@@ -111,14 +111,29 @@ class KnowledgeBaseBrowserTest {
         assertTrue(usage.matches("30 days: (1 answer|\\d+ answers), .*"), usage);
     }
 
-    /** The knowledge base page has the inbox's bar: the same pages, and Log out, which ends the session. */
+    /**
+     * The knowledge base page has the inbox's bar: the same pages, the presence toggle, Password, and Log out, which
+     * ends the session.
+     */
     @Test
     void the_knowledge_base_page_has_the_console_bar_and_logs_out() {
         toTheInboxAsAlex();
         List<String> inboxBar = admin.waitFor(d -> barLinks().size() == 5 ? barLinks() : null);
+        List<String> inboxButtons = admin.waitFor(d -> barButtons().size() == 3 ? barButtons() : null);
         admin.driver.findElement(By.id("kb-link")).click();
         admin.waitFor(d -> d.findElement(By.id("kb-app")).isDisplayed());
         assertEquals(inboxBar, admin.waitFor(d -> barLinks().size() == 5 ? barLinks() : null));
+        assertEquals(inboxButtons, barButtons());
+
+        // The toggle works here too (PUT /api/me/status), and back.
+        admin.driver.findElement(By.id("presence")).click();
+        admin.waitFor(d -> "away".equals(d.findElement(By.id("presence")).getAttribute("data-presence")));
+        admin.driver.findElement(By.id("presence")).click();
+        admin.waitFor(d -> "online".equals(d.findElement(By.id("presence")).getAttribute("data-presence")));
+        admin.driver.findElement(By.id("password-open")).click();
+        admin.waitFor(d -> d.findElement(By.id("password-current")).isDisplayed());
+        admin.driver.findElement(By.id("password-close")).click();
+        admin.waitFor(d -> !d.findElement(By.id("password")).isDisplayed());
 
         admin.driver.findElement(By.id("kb-logout")).click();
         admin.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
@@ -136,6 +151,12 @@ class KnowledgeBaseBrowserTest {
             admin.driver.findElement(By.id("login-email")).sendKeys("alex@perkful.example");
             admin.driver.findElement(By.id("login-password")).sendKeys(PASSWORD, Keys.ENTER);
         }
+    }
+
+    /** The bar's buttons by their words: the presence toggle (its state's word aside), Password, Log out. */
+    private static List<String> barButtons() {
+        return admin.driver.findElements(By.cssSelector(".topbar button")).stream().filter(WebElement::isDisplayed)
+                .map(button -> button.getAttribute("id").equals("presence") ? "presence" : button.getText()).toList();
     }
 
     private static List<String> barLinks() {

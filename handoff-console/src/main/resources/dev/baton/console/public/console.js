@@ -14,6 +14,7 @@ import { setUpKpis } from './kpis.js';
 import { setUpWebhooks } from './webhooks.js';
 import { setUpTeam } from './team.js';
 import { setUpPassword } from './password.js';
+import { setUpPresence } from './presence.js';
 
 const BOOT_RETRY_MS = 5000;
 
@@ -127,7 +128,7 @@ function startApp(me) {
     onClaimed: () => { if (inbox.view === 'waiting' || inbox.view === 'bot') inbox.setView('mine'); },
   });
 
-  const presence = setUpPresence(me);
+  const presence = setUpPresence(me, notify);
   setUpKpis(me);
   setUpWebhooks(me);
   setUpTeam(me);
@@ -214,39 +215,6 @@ function startApp(me) {
   route();
   loadAll();
   socket.start();
-}
-
-/**
- * The presence toggle (#presence): online ⇄ away through PUT /api/me/status.
- * @param {any} me
- * @returns {{paint: (presence: string) => void}}
- */
-function setUpPresence(me) {
-  const button = /** @type {HTMLButtonElement} */ (byId('presence'));
-  const label = byId('presence-label');
-  const words = { online: 'Online', away: 'Away', offline: 'Offline' };
-  /** @param {string} value */
-  const paint = (value) => {
-    const presence = value in words ? value : 'offline';
-    button.dataset.presence = presence;
-    label.textContent = words[/** @type {'online'|'away'|'offline'} */ (presence)];
-    button.setAttribute('aria-pressed', String(presence === 'online'));
-    button.title = presence === 'online' ? 'Online: click to go away' : 'Click to go online';
-  };
-  paint(me.presence || 'online');
-  button.addEventListener('click', async () => {
-    const next = button.dataset.presence === 'online' ? 'away' : 'online';
-    button.disabled = true;
-    try {
-      const agent = await api.put('/api/me/status', { status: next });
-      paint((agent && agent.presence) || next);
-    } catch (e) {
-      if (e.status !== 401) notify(`Could not change your status: ${e.message}`);
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return { paint };
 }
 
 boot();

@@ -9,6 +9,8 @@ import { counted, formatTime, formatPercent } from './format.js';
 import { setUpCalibration } from './calibration.js';
 import { loadProposals } from './proposals.js';
 import { forgetLastEventId } from './socket.js';
+import { setUpPassword } from './password.js';
+import { setUpPresence } from './presence.js';
 
 const state = { current: null, previewTimer: 0 };
 
@@ -266,6 +268,8 @@ async function start() {
   }
   setCsrfToken(me.csrfToken);
   byId('kb-me').textContent = me.agent.name;
+  setUpPresence(me.agent, (text) => { byId('kb-notice').textContent = text; });
+  setUpPassword();
   // As on the inbox's bar: the session ends here, and the next agent in this tab starts fresh.
   byId('kb-logout').addEventListener('click', async () => {
     try { await api.post('/api/logout'); } catch (e) { /* the session may be gone already */ }
