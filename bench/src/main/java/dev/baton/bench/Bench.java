@@ -12,35 +12,74 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The whole speed benchmark of one node, in one command: the embedding ceiling (no server), then a Baton in its own
  * JVM on a redis-server of its own, measured by real clients on this machine: answers per second in a closed loop,
  * answer times at an open-loop offered load, a handoff reaching the console, the relay of an agent's reply against
  * a bare Javalin echo, and idle widget sockets with their heap. Prints a table and, with {@code --json}, one last
- * line of JSON. Usage: {@code java -jar bench/target/baton-bench.jar [embedding] [closed] [open] [handoff]
- * [relay] [sockets] [--json] [--customers 32] [--offered 150] [--open-seconds 10] [--sockets 10000] [--handoffs
- * 100] [--relays 500] [--jfr]} (all parts unless some are named); see docs/benchmarks.md.
+ * line of JSON. Usage: {@code java -jar bench/target/baton-bench.jar --help}; see docs/benchmarks.md.
  */
-public final class Bench {
+@Command(name = "baton-bench", mixinStandardHelpOptions = true, version = "Baton bench 0.1.0", sortOptions = false,
+        description = "The whole speed benchmark of one node (docs/benchmarks.md); all parts unless some are named.")
+public final class Bench implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PARTS = List.of("embedding", "closed", "open", "handoff", "relay", "sockets");
 
-    private Bench() {}
+    @Parameters(paramLabel = "PART", arity = "0..*",
+            description = "Parts to run: embedding, closed, open, handoff, relay, sockets.")
+    List<String> parts = new ArrayList<>();
 
-    public static void main(String[] args) throws Exception {
-        List<String> options = List.of(args);
-        List<String> parts = options.stream().filter(PARTS::contains).toList();
-        if (parts.isEmpty()) {
-            parts = PARTS;
+    @Option(names = "--json", description = "End with one line of JSON.")
+    boolean json;
+
+    @Option(names = "--customers", description = "Closed-loop customers (default ${DEFAULT-VALUE}).")
+    int customers = 32;
+
+    @Option(names = "--offered", description = "Open-loop questions a second (default ${DEFAULT-VALUE}).")
+    int offered = 150;
+
+    @Option(names = "--open-seconds", description = "How long the open loop offers (default ${DEFAULT-VALUE}).")
+    int openSeconds = 10;
+
+    @Option(names = "--sockets", description = "Idle widget sockets to open (default ${DEFAULT-VALUE}).")
+    int socketCount = 10_000;
+
+    @Option(names = "--handoffs", description = "Handoffs timed to the console (default ${DEFAULT-VALUE}).")
+    int handoffs = 100;
+
+    @Option(names = "--relays", description = "Agent replies timed to the customer (default ${DEFAULT-VALUE}).")
+    int relays = 500;
+
+    @Option(names = "--jfr", description = "Record the server with Java Flight Recorder.")
+    boolean jfr;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        int status = new CommandLine(new Bench()).execute(args);
+        System.exit(status); // Java-WebSocket's and the HTTP client's threads may linger; the run is over
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        for (String part : parts) {
+            if (!PARTS.contains(part)) {
+                throw new ParameterException(spec.commandLine(), "unknown part '" + part + "'; the parts are "
+                        + String.join(", ", PARTS));
+            }
         }
-        int customers = option(args, "--customers", 32);
-        int offered = option(args, "--offered", 150);
-        int openSeconds = option(args, "--open-seconds", 10);
-        int socketCount = option(args, "--sockets", 10_000);
-        int handoffs = option(args, "--handoffs", 100);
-        int relays = option(args, "--relays", 500);
+        List<String> parts = this.parts.isEmpty() ? PARTS : this.parts;
         Path dir = Files.createTempDirectory("baton-bench");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("cores", Runtime.getRuntime().availableProcessors());
@@ -57,7 +96,7 @@ public final class Bench {
         }
 
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        if (options.contains("--jfr")) {
+        if (jfr) {
             jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("baton.jfr") + ",settings=profile");
         }
         try (RedisProcess redis = RedisProcess.start(Files.createDirectories(dir.resolve("redis")));
@@ -109,10 +148,10 @@ public final class Bench {
         }
         figures.put("loadAverageAtEnd", loadAverage());
         print(figures);
-        if (options.contains("--json")) {
+        if (json) {
             System.out.println(JSON.writeValueAsString(figures));
         }
-        System.exit(0); // Java-WebSocket's and the HTTP client's threads may linger; the run is over
+        return 0;
     }
 
     /** Waits until a fresh question is answered: the bot has caught up with what was asked before it. */
@@ -213,14 +252,5 @@ public final class Bench {
 
     private static double round2(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }
