@@ -9,11 +9,13 @@ import dev.baton.conversation.Owner;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.testing.FixtureArticles;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -49,6 +51,24 @@ class ConsoleBrowserTest {
             }
         }
         baton.close();
+    }
+
+    /** A canned reply to a customer nobody knows the name of reads as a person would write it. */
+    @Test
+    void a_canned_reply_without_the_customers_name_drops_the_address_not_the_sense() {
+        console.driver.get(baton.url() + "/console/index.html");
+        Object filled = ((JavascriptExecutor) console.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/console/format.js').then((f) => done(["
+                        + "f.fillPlaceholders('Is there anything else I can help you with today, "
+                        + "{{customer.firstName}}?', {customerName: null, agentName: 'Dana Reyes'}),"
+                        + "f.fillPlaceholders('Hi {{customer.firstName}}, I am {{agent.firstName}}.', "
+                        + "{customerName: '', agentName: 'Dana Reyes'}),"
+                        + "f.fillPlaceholders('Good news, {{customer.firstName}}: done.', "
+                        + "{customerName: 'Maria Lopez', agentName: 'Dana Reyes'})]));");
+
+        assertEquals(List.of("Is there anything else I can help you with today?", "Hi there, I am Dana.",
+                "Good news, Maria: done."), filled);
     }
 
     @Test

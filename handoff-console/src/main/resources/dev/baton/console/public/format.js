@@ -129,7 +129,9 @@ export function counted(count, one, other) {
 
 /**
  * Fills the placeholders of a canned reply. A missing customer name becomes "there" ("Hi {{customer.firstName}}"
- * → "Hi there"); unknown placeholders are left as they are so the agent sees them before sending.
+ * → "Hi there"), except after a comma, where the name was an address and goes with its comma ("anything else
+ * today, {{customer.firstName}}?" → "anything else today?"); unknown placeholders are left as they are so the agent
+ * sees them before sending.
  * @param {string} text
  * @param {{customerName?: string|null, agentName?: string|null}} names
  * @returns {string}
@@ -143,8 +145,10 @@ export function fillPlaceholders(text, names) {
     'agent.name': agent,
     'agent.firstName': firstName(agent),
   };
+  const addressed = customer ? String(text)
+    : String(text).replace(/,\s*\{\{\s*customer\.(?:name|firstName)\s*\}\}/g, '');
   // A replacer function, not a replacement string, so "$&" in a name is not interpreted.
-  return String(text).replace(/\{\{\s*((?:customer|agent)\.(?:name|firstName))\s*\}\}/g, (_, key) => values[key]);
+  return addressed.replace(/\{\{\s*((?:customer|agent)\.(?:name|firstName))\s*\}\}/g, (_, key) => values[key]);
 }
 
 /**
