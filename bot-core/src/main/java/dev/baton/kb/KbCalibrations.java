@@ -59,7 +59,12 @@ public final class KbCalibrations implements Answerer.PolicySource, AutoCloseabl
                 } catch (CancellationException stopping) {
                     log.debug("Calibration stopped: the server is stopping");
                 } catch (RuntimeException e) {
-                    log.error("Could not calibrate the knowledge base; keeping the previous thresholds", e);
+                    if (worker.isShutdown()) {
+                        // The stop interrupted it wherever it was (Lucene, for one, turns that into its own error).
+                        log.debug("Calibration stopped: the server is stopping ({})", e.toString());
+                    } else {
+                        log.error("Could not calibrate the knowledge base; keeping the previous thresholds", e);
+                    }
                 } finally {
                     running.set(false);
                 }
