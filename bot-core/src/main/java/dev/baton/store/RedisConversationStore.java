@@ -234,6 +234,9 @@ public final class RedisConversationStore implements ConversationStore {
         options.put("events", write.events().stream().map(codec::encode).toList());
         if (write.clientMsgId() != null) {
             options.put("clientMsgId", write.clientMsgId());
+            if (replication.replicas() > 0) {
+                options.put("confirmResend", true);
+            }
         }
         if (!write.allowedOwners().isEmpty()) {
             options.put("allowedOwners", write.allowedOwners().stream().map(Owner::wireName).toList());

@@ -196,9 +196,9 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
                 store.retry(tried, nextRetryAt);
                 later(pause);
             } else {
-                // Finished before it is logged: whoever reads a last attempt in the log finds nothing left pending.
-                store.finish(delivery.id());
+                // Logged, then finished: a failure in between leaves it leased and tried again, never unlogged.
                 store.record(delivery.webhookId(), logged);
+                store.finish(delivery.id());
             }
         } catch (RuntimeException e) {
             // Left leased: tried again when the lease ends.

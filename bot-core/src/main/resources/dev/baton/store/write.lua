@@ -20,6 +20,7 @@
 --   capacity?      {agent, limit}: refuse if that agent already holds `limit` open conversations
 --   advancing?     {field, seq}: write only if seq is after the field's seq and not after the last event
 --   perMinute?     refuse if the customer events of this minute, with this write's, would be more than this
+--   confirmResend? a resend (known clientMsgId) still writes, so that the caller's WAIT covers the first write
 -- Returns {'appended', seq...} | {'duplicate', seq} | {'not_owner', owner, assignee} | {'over_capacity'}
 --   | {'no_conversation'} | {'unchanged', owner} | {'rate_limited', milliseconds until the minute is over}
 -- An assignee of '' means nobody.
@@ -30,6 +31,12 @@ end
 if opts.clientMsgId then
   local first = redis.call('HGET', KEYS[3], opts.clientMsgId)
   if first then
+    if opts.confirmResend then
+      -- The caller WAITs for replicas after this script, and WAIT covers only this connection's own writes: a
+      -- resend that writes nothing would be confirmed at once, though the first write may still be on no replica.
+      -- Replication keeps order, so once this write is on a replica, the first one is too.
+      redis.call('HINCRBY', KEYS[1], 'resends', 1)
+    end
     return {'duplicate', first}
   end
 end

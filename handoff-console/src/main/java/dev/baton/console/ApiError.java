@@ -1,6 +1,7 @@
 package dev.baton.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.baton.store.NotReplicatedException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -69,6 +70,10 @@ public final class ApiError extends RuntimeException {
                 ctx.status(HttpStatus.BAD_REQUEST).json(badRequest(unreadable(error)).body()));
         routes.exception(IllegalArgumentException.class, (error, ctx) ->
                 ctx.status(HttpStatus.BAD_REQUEST).json(badRequest(error.getMessage()).body()));
+        // Stored on the primary, not yet on a replica (Redis Sentinel): the agent's action may have happened.
+        routes.exception(NotReplicatedException.class, (error, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .json(new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Saved, but not yet confirmed by "
+                        + "a Redis replica: look at the conversation before doing it again.").body()));
         routes.exception(Exception.class, (error, ctx) -> {
             if (error instanceof HttpResponseException http) {
                 ctx.status(http.getStatus()).json(Map.of("error", "http_" + http.getStatus(),

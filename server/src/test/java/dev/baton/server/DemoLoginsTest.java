@@ -140,10 +140,14 @@ class DemoLoginsTest {
                     if (load == 1) {
                         browser.driver.navigate().refresh();
                     }
-                    // She is greeted by name on the help center the messenger opens on, then in the chat.
+                    // She is greeted by name on the help center the messenger opens on, then in the chat. After
+                    // the reload the messenger may open on either: the conversation her verified identity resumes
+                    // moves it to the chat once its history arrives, which can be before or after this look.
                     browser.driver.executeScript("Baton.open();");
-                    browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help h3")).getText()
-                            .equals("Hi Maria! Search our help center"));
+                    if (load == 0) {
+                        browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".help h3")).getText()
+                                .equals("Hi Maria! Search our help center"));
+                    }
                     browser.chatComposer();
                     browser.waitFor(d -> browser.messenger().findElement(By.cssSelector(".msg.system .bubble"))
                             .getText().startsWith("Hi Maria!"));
