@@ -12,7 +12,8 @@ import java.util.Map;
  * questions and title, cosine with the search instruction to its passages, BM25, the margin to the next article)
  * and the shipped {@link Ranker} turns them into the probability that it answers. Japanese, which the embedding
  * model does not know, is matched by kuromoji BM25 against Japanese articles and scored by how many of the
- * question's words an article has; read through the glossary into English, it also reaches English articles.
+ * question's words an article has, scaled by its BM25 against the best article's; read through the glossary into
+ * English, it also reaches English articles.
  */
 public final class HybridRetriever implements Retriever, AutoCloseable {
     /** bge-small-en-v1.5's instruction for a short query that looks for passages (not for question to question). */
@@ -119,9 +120,13 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
         }
         List<Match> byWords = new ArrayList<>();
         Map<String, Double> bm25 = lexical.scores(question.text(), question.language(), LEXICAL_CANDIDATES);
-        for (String id : bm25.keySet()) {
-            double coverage = lexical.coverage(question.text(), question.language(), id);
-            byWords.add(new Match(id, coverage, coverage, true));
+        double bestWords = bm25.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        for (Map.Entry<String, Double> hit : bm25.entrySet()) {
+            // Two articles can both have every word of the question (a long pricing page mentions bank transfers
+            // too); BM25, which weighs titles and examples over the body, tells which one is about it.
+            double confidence = lexical.coverage(question.text(), question.language(), hit.getKey())
+                    * hit.getValue() / bestWords;
+            byWords.add(new Match(hit.getKey(), confidence, confidence, true));
         }
         List<Match> matches = new ArrayList<>(best(byWords, limit));
         if (question.english() != null) {

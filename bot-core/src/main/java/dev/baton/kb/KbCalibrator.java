@@ -37,6 +37,11 @@ public final class KbCalibrator {
     static final int FOLDS = 4;
     static final int MAX_EXAMPLES_ASKED = 600;
     private static final String BANK = "/dev/baton/kb/off-topic-questions.txt";
+    /**
+     * Names how confidences are computed beyond the ranker's weights; changed with them, so thresholds stored for
+     * the old ones are measured again instead of read.
+     */
+    private static final String SCORING = "words-by-bm25";
 
     /** A throwaway knowledge base over some articles; closing it frees its index. */
     public interface Scratch extends AutoCloseable {
@@ -65,7 +70,7 @@ public final class KbCalibrator {
             articles.stream().sorted(java.util.Comparator.comparing(Article::id)).forEach(a -> digest.update(
                     (a.id() + "\u0000" + a.title() + "\u0000" + a.body() + "\u0000" + a.language() + "\u0000"
                             + String.join("\u0001", a.examples()) + "\u0002").getBytes(StandardCharsets.UTF_8)));
-            digest.update(Ranker.load().fingerprint().getBytes(StandardCharsets.UTF_8));
+            digest.update((Ranker.load().fingerprint() + SCORING).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
