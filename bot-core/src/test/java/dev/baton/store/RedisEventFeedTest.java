@@ -1,5 +1,6 @@
 package dev.baton.store;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,7 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -91,21 +91,10 @@ class RedisEventFeedTest {
 
         store.write(ConversationWrite.of("c1", new MessageCreated("c1", Author.customer(), "blocks", List.of(), null,
                 null)), "n");
-        assertTrue(within(Duration.ofSeconds(10), () -> !feed.alive(stall)), "stuck");
+        await("stuck").atMost(Duration.ofSeconds(10)).until(() -> !feed.alive(stall));
         release.countDown();
-        assertTrue(within(Duration.ofSeconds(10), () -> feed.alive(stall)), "reading again");
+        await("reading again").atMost(Duration.ofSeconds(10)).until(() -> feed.alive(stall));
         feed.close();
         assertFalse(feed.alive(stall), "stopped");
-    }
-
-    private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + time.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
     }
 }

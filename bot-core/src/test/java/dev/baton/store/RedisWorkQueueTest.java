@@ -1,5 +1,6 @@
 package dev.baton.store;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -62,21 +62,6 @@ class RedisWorkQueueTest {
         return ((MessageCreated) event.event()).text();
     }
 
-    private static void eventually(Runnable check) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
     @Test
     void each_event_goes_to_exactly_one_of_the_nodes() throws InterruptedException {
         store.create(new Conversation("c", "v", Owner.BOT, 0, null, null), "h", Duration.ofHours(1));
@@ -94,7 +79,7 @@ class RedisWorkQueueTest {
             say("m" + i);
         }
 
-        eventually(() -> assertEquals(40, taken.size()));
+        await().untilAsserted(() -> assertEquals(40, taken.size()));
         Set<String> texts = ConcurrentHashMap.newKeySet();
         taken.forEach(t -> texts.add(t.substring(2)));
         assertEquals(40, texts.size(), "no event twice: " + taken);
@@ -106,7 +91,7 @@ class RedisWorkQueueTest {
         List<String> dying = new CopyOnWriteArrayList<>();
         RedisWorkQueue first = queue("dying", (event, done) -> dying.add(text(event)));
         say("held");
-        eventually(() -> assertEquals(List.of("held"), dying));
+        await().untilAsserted(() -> assertEquals(List.of("held"), dying));
         first.close();
 
         List<String> survivor = new CopyOnWriteArrayList<>();
@@ -115,7 +100,7 @@ class RedisWorkQueueTest {
             done.run();
         });
 
-        eventually(() -> assertEquals(List.of("held"), survivor));
+        await().untilAsserted(() -> assertEquals(List.of("held"), survivor));
     }
 
     @Test
@@ -127,7 +112,7 @@ class RedisWorkQueueTest {
         for (int i = 0; i < 5; i++) {
             say("m" + i);
         }
-        eventually(() -> assertEquals(2, busy.size()));
+        await().untilAsserted(() -> assertEquals(2, busy.size()));
 
         List<String> other = new CopyOnWriteArrayList<>();
         queue("other", 16, Duration.ofSeconds(30), (event, done) -> {
@@ -135,7 +120,7 @@ class RedisWorkQueueTest {
             done.run();
         });
 
-        eventually(() -> assertEquals(3, other.size(), "the events the busy node had no room for"));
+        await().untilAsserted(() -> assertEquals(3, other.size(), "the events the busy node had no room for"));
         assertEquals(2, busy.size());
         Set<String> all = ConcurrentHashMap.newKeySet();
         all.addAll(busy);
@@ -156,7 +141,7 @@ class RedisWorkQueueTest {
             slowWork.add(done);
         });
         say("slow");
-        eventually(() -> assertEquals(List.of("slow"), slowNode));
+        await().untilAsserted(() -> assertEquals(List.of("slow"), slowNode));
         // The marker: an event a node took and then died with, after the slow one was taken. Once another node
         // took it over, the slow event had been unacknowledged longer than the claim timeout too.
         say("orphan");
@@ -170,10 +155,10 @@ class RedisWorkQueueTest {
             done.run();
         });
 
-        eventually(() -> assertEquals(List.of("orphan"), otherNode));
+        await().untilAsserted(() -> assertEquals(List.of("orphan"), otherNode));
         assertEquals(List.of("slow"), slowNode, "not handed to the slow node a second time");
         slowWork.forEach(Runnable::run);
-        eventually(() -> assertEquals(0, redis.xpending(keys.feed(), "work").getTotal()));
+        await().untilAsserted(() -> assertEquals(0, redis.xpending(keys.feed(), "work").getTotal()));
     }
 
     @Test
@@ -189,8 +174,8 @@ class RedisWorkQueueTest {
 
         say("flaky");
 
-        eventually(() -> assertEquals(List.of("flaky", "flaky"), taken));
-        eventually(() -> assertEquals(0, redis.xpending(keys.feed(), "work").getTotal()));
+        await().untilAsserted(() -> assertEquals(List.of("flaky", "flaky"), taken));
+        await().untilAsserted(() -> assertEquals(0, redis.xpending(keys.feed(), "work").getTotal()));
     }
 
     @Test
@@ -205,7 +190,7 @@ class RedisWorkQueueTest {
             done.run();
         });
 
-        eventually(() -> assertTrue(taken.contains("while down"), taken::toString));
+        await().untilAsserted(() -> assertTrue(taken.contains("while down"), taken::toString));
     }
 
     @Test
@@ -222,12 +207,12 @@ class RedisWorkQueueTest {
             done.run();
         });
         Duration stall = Duration.ofMillis(700);
-        eventually(() -> assertTrue(queue.alive(stall)));
+        await().untilAsserted(() -> assertTrue(queue.alive(stall)));
 
         say("blocks the reader");
-        eventually(() -> assertFalse(queue.alive(stall), "stuck"));
+        await().untilAsserted(() -> assertFalse(queue.alive(stall), "stuck"));
         release.countDown();
-        eventually(() -> assertTrue(queue.alive(stall), "reading again"));
+        await().untilAsserted(() -> assertTrue(queue.alive(stall), "reading again"));
         queue.close();
         assertFalse(queue.alive(stall), "stopped");
     }

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +11,10 @@ import dev.baton.conversation.Owner;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.testing.FixtureArticles;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,7 +139,7 @@ class AgentAccessTest {
         var login = new ConsoleApi(nodeA.port()).login(mia.email(), PASSWORD);
         assertEquals(403, login.status());
         assertEquals("deactivated", login.errorCode());
-        Conversation reassigned = eventually(() -> conversation(conversationId),
+        Conversation reassigned = await().until(() -> conversation(conversationId),
                 c -> nico.id().equals(c.handling().assignee()));
         assertEquals(Owner.AGENT, reassigned.owner(), "back in the queue, and routing gave it to Nico, not Mia");
         assertTrue(nodeA.conversations().eventsAfter(conversationId, null).stream()
@@ -291,22 +290,5 @@ class AgentAccessTest {
 
     private static Conversation conversation(String id) {
         return nodeA.conversations().find(id).orElseThrow();
-    }
-
-    private static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still " + value + " after 10 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
     }
 }

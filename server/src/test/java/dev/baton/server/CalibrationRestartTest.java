@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import dev.baton.store.RedisArticleStore;
 import dev.baton.store.RedisKeys;
 import dev.baton.testing.FixtureArticles;
 import dev.baton.testing.TestRedis;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,16 +45,9 @@ class CalibrationRestartTest {
         redis.close();
     }
 
-    private static JsonNode calibrationOnceMeasured(ConsoleApi admin) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode calibration = admin.get("/api/kb/calibration").body();
-            if (!calibration.path("measuring").asBoolean()) {
-                return calibration;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the knowledge base was never calibrated");
+    private static JsonNode calibrationOnceMeasured(ConsoleApi admin) {
+        return await("the knowledge base is calibrated").atMost(Duration.ofMinutes(2)).until(
+                () -> admin.get("/api/kb/calibration").body(), calibration -> !calibration.path("measuring").asBoolean());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.baton.routing.AgentRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,16 +116,8 @@ class ChoicesSocketTest {
                 .put("articleId", "delete-account"));
         client.nextMessageFrom("bot");
 
-        JsonNode proposal = null;
-        for (long deadline = System.currentTimeMillis() + 10_000; proposal == null
-                && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
-            for (JsonNode p : admin.get("/api/kb/proposals").body().path("proposals")) {
-                if (p.path("question").asText().equals("which settings page is that on for the owner")) {
-                    proposal = p;
-                }
-            }
-        }
-        assertTrue(proposal != null, "the question is proposed");
+        JsonNode proposal = await("the question is proposed").until(() -> proposalFor(
+                "which settings page is that on for the owner"), Optional::isPresent).orElseThrow();
         assertEquals("delete-account", proposal.path("articleId").asText());
         assertEquals("picked", proposal.path("source").asText());
         JsonNode before = admin.get("/api/kb/articles/delete-account").body();
@@ -261,5 +255,14 @@ class ChoicesSocketTest {
 
         assertEquals("mobile-app", followUp.path("citations").get(0).path("articleId").asText(), followUp::toString);
         assertTrue(followUp.path("text").asText().contains("Google Play"), followUp::toString);
+    }
+
+    private Optional<JsonNode> proposalFor(String question) {
+        for (JsonNode p : admin.get("/api/kb/proposals").body().path("proposals")) {
+            if (p.path("question").asText().equals(question)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 }

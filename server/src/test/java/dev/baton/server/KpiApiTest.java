@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,20 +97,8 @@ class KpiApiTest {
 
     /** Waits (up to 10 s) until the conversation's log has a matching event, and returns it. */
     private static LoggedEvent awaitEvent(String conversationId, Predicate<LoggedEvent> matching) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var found = conversations.eventsAfter(conversationId, null).stream().filter(matching).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no such event in " + conversationId + ": "
-                + conversations.eventsAfter(conversationId, null));
+        return await("an event in " + conversationId).until(() -> conversations.eventsAfter(conversationId, null)
+                .stream().filter(matching).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static ConsoleApi admin() {

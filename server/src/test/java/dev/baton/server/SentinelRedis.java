@@ -1,16 +1,17 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import dev.baton.testing.TestRedis;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.embedded.core.ExecutableProvider;
@@ -45,7 +46,7 @@ final class SentinelRedis implements AutoCloseable {
                 "sentinel failover-timeout " + MASTER + " 10000",
                 "sentinel parallel-syncs " + MASTER + " 2", ""));
         processes.add(start(List.of(conf.toString(), "--sentinel"), "sentinel"));
-        awaitTrue("the sentinel sees the primary's two replicas", () -> {
+        await("the sentinel sees the primary's two replicas").atMost(Duration.ofSeconds(30)).until(() -> {
             try (Jedis sentinel = new Jedis("127.0.0.1", sentinelPort)) {
                 return sentinel.sentinelReplicas(MASTER).stream()
                         .filter(replica -> !replica.get("flags").contains("disconnected")).count() == 2;
@@ -53,7 +54,7 @@ final class SentinelRedis implements AutoCloseable {
                 return false;
             }
         });
-        awaitTrue("both replicas are in sync", () -> {
+        await("both replicas are in sync").atMost(Duration.ofSeconds(30)).until(() -> {
             try (Jedis jedis = new Jedis("127.0.0.1", primary)) {
                 return jedis.info("replication").contains("connected_slaves:2");
             }
@@ -109,7 +110,7 @@ final class SentinelRedis implements AutoCloseable {
 
     /** Waits until the sentinel has promoted another server. */
     HostAndPort awaitFailoverFrom(HostAndPort old) {
-        awaitTrue("the sentinel promotes a replica", () -> {
+        await("the sentinel promotes a replica").atMost(Duration.ofSeconds(30)).until(() -> {
             try {
                 return !primary().equals(old);
             } catch (RuntimeException notYet) {
@@ -128,7 +129,7 @@ final class SentinelRedis implements AutoCloseable {
         Process server = start(args, "redis-" + port);
         processes.add(server);
         servers.put(port, server);
-        awaitTrue("redis on " + port + " answers", () -> {
+        await("redis on " + port + " answers").atMost(Duration.ofSeconds(30)).until(() -> {
             try (Jedis jedis = new Jedis("127.0.0.1", port)) {
                 return "PONG".equals(jedis.ping());
             } catch (RuntimeException notYet) {
@@ -155,22 +156,6 @@ final class SentinelRedis implements AutoCloseable {
         } catch (RuntimeException | AssertionError primaryGone) {
             // a stopped process is killed below all the same
         }
-    }
-
-    static void awaitTrue(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting until " + what);
     }
 
     @Override

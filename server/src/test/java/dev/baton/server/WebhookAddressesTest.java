@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,10 @@ import dev.baton.webhook.Webhook;
 import dev.baton.webhook.WebhookEvents;
 import dev.baton.webhook.WebhookSignature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,18 +145,7 @@ class WebhookAddressesTest {
 
     /** The first entry of a webhook's delivery log, waited for. */
     private static JsonNode firstDelivery(String webhookId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode log = admin.get("/api/webhooks/" + webhookId + "/deliveries").body().path("deliveries");
-            if (log.size() > 0) {
-                return log.get(0);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new UncheckedIOException(new IOException(e));
-            }
-        }
-        throw new AssertionError("no delivery was logged for " + webhookId);
+        return await("a delivery logged for " + webhookId).until(() -> admin.get("/api/webhooks/" + webhookId
+                + "/deliveries").body().path("deliveries"), log -> log.size() > 0).get(0);
     }
 }
