@@ -96,6 +96,6 @@ final class MailComposer {
         if (author.role() == Role.CUSTOMER) {
             return texts.you();
         }
-        return author.name() != null ? author.name() : author.role() == Role.SYSTEM ? "—" : "Bot";
+        return author.name() != null ? author.name() : "Bot";
     }
 }

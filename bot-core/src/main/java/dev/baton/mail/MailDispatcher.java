@@ -178,7 +178,10 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     }
 
     private void sendReplies(PendingMail mail, Conversation conversation, String to) {
-        String through = outbox.mailedThrough(conversation.id()).orElse(null);
+        // New are the agent's replies after the last one mailed and after what the customer read in the messenger.
+        String mailed = outbox.mailedThrough(conversation.id()).orElse(null);
+        String read = conversation.handling().customerReadSeq();
+        String after = mailed == null ? read : read == null || Seq.compare(mailed, read) >= 0 ? mailed : read;
         List<MessageCreated> earlier = new ArrayList<>();
         List<MessageCreated> replies = new ArrayList<>();
         List<String> seqs = new ArrayList<>();
@@ -186,23 +189,18 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             if (!(logged.event() instanceof MessageCreated message)) {
                 continue;
             }
-            boolean unmailed = through == null || Seq.compare(logged.seq(), through) > 0;
-            if (unmailed && message.author().role() == Role.AGENT) {
+            if (message.author().role() == Role.AGENT && (after == null || Seq.compare(logged.seq(), after) > 0)) {
                 replies.add(message);
                 seqs.add(logged.seq());
-            } else if (replies.isEmpty()) {
-                earlier.add(message);
+            } else if (replies.isEmpty() && message.author().role() != Role.SYSTEM) {
+                earlier.add(message); // Baton's own notices are not worth quoting
             }
         }
-        String last = seqs.isEmpty() ? null : seqs.get(seqs.size() - 1);
-        String read = conversation.handling().customerReadSeq();
-        if (last == null || (read != null && Seq.compare(read, last) >= 0)) {
-            if (last != null) {
-                outbox.setMailedThrough(conversation.id(), last); // read in the messenger after all
-            }
-            outbox.finish(mail.id());
+        if (replies.isEmpty()) {
+            outbox.finish(mail.id()); // read in the messenger after all, or mailed already
             return;
         }
+        String last = seqs.get(seqs.size() - 1);
         String mailId = mailId(conversation.id(), last);
         Email email = composer.replies(mailId, conversation, to, teamName(conversation),
                 replies, earlier.subList(Math.max(0, earlier.size() - MailComposer.EARLIER_MESSAGES), earlier.size()),

@@ -20,7 +20,7 @@ public final class MailTokens {
     private static final int SIGNATURE_HEX = 16;
     /** A reply token anywhere in an address, after the plus of the local part. RE2/J: it reads what senders wrote. */
     private static final Pattern IN_ADDRESS = Pattern.compile("\\+([0-9A-Za-z]{" + (ID_HEX + SIGNATURE_HEX) + "})@");
-    private static final Pattern RATING = Pattern.compile("([0-9a-f]{" + ID_HEX + "})([1-5])([0-9a-f]{32})");
+    private static final Pattern RATING = Pattern.compile("([0-9a-f]{" + ID_HEX + "})([1-5])([0-9a-f]{64})");
 
     private final String secret;
 
