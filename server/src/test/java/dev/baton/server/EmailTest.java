@@ -18,7 +18,9 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +34,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -70,8 +76,11 @@ class EmailTest {
         var mail = new MailSettings("smtp://127.0.0.1:" + SMTP.getSmtp().getPort(),
                 "Perkful Support <support@perkful.example>", null, Duration.ofSeconds(1), Duration.ofSeconds(1), null,
                 INBOUND_SECRET, "https://shop.perkful.example/help");
-        baton = new TestApp(FixtureArticles.all(), config -> config, mail);
-        secondNode = baton.anotherNode(mail);
+        // Webhook receivers listen on the loopback, which webhooks reach only when private addresses are allowed.
+        UnaryOperator<BatonConfig> localWebhooks = config -> config.withWebhooks(new BatonConfig.Webhooks(true, null));
+        baton = new TestApp(FixtureArticles.all(), config -> localWebhooks.apply(config)
+                .withAdmin("admin@test.example", PASSWORD), mail);
+        secondNode = baton.anotherNode(localWebhooks, mail);
         // In no team of the handoffs' and never online, so routing assigns nothing: the claim is the assignment.
         ana = baton.addAgent("ana@test.example", "Ana Ortiz", AgentRole.AGENT, 5, PASSWORD, "general");
     }
@@ -378,7 +387,28 @@ class EmailTest {
     }
 
     @Test
-    void a_bounce_is_shown_in_the_transcript() throws Exception {
+    void a_bounce_is_shown_in_the_transcript_and_both_delivery_states_reach_webhooks_once() throws Exception {
+        BlockingQueue<JsonNode> hooks = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            hooks.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        ConsoleApi admin = ConsoleApi.loggedIn(baton.port(), "admin@test.example", PASSWORD);
+        var webhook = admin.post("/api/webhooks", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
+                + "/hooks", "events", List.of("mail.sent", "mail.bounced")));
+        assertEquals(201, webhook.status(), webhook.body()::toString);
+        try {
+            bounceShown(hooks);
+        } finally {
+            admin.delete("/api/webhooks/" + webhook.body().path("id").asText());
+            receiver.stop(0);
+        }
+    }
+
+    private void bounceShown(BlockingQueue<JsonNode> hooks) throws Exception {
         Customer lee = customerWhoLeftAnEmail(baton, "Lee Chan", "lee@nowhere.example", "en");
         ConsoleApi api = claimedByAna(lee.conversationId());
         lee.socket().closeNow();
@@ -407,6 +437,24 @@ class EmailTest {
             assertFalse("customer".equals(entry.path("author").path("role").asText())
                     && entry.path("text").asText().contains("mail system"), "a bounce is no customer message");
         }
+
+        transcriptWith(api, lee.conversationId(), entry -> "mail.sent".equals(entry.path("type").asText()));
+        JsonNode sentHook = hooks.poll(10, TimeUnit.SECONDS);
+        JsonNode bouncedHook = hooks.poll(10, TimeUnit.SECONDS);
+        assertNotNull(bouncedHook, "both delivery states reach the webhook, not only " + sentHook);
+        if ("mail.bounced".equals(sentHook.path("event").asText())) {
+            JsonNode first = sentHook;
+            sentHook = bouncedHook;
+            bouncedHook = first;
+        }
+        assertEquals("mail.sent", sentHook.path("event").asText());
+        assertEquals(mailId, sentHook.path("data").path("mail").path("id").asText());
+        assertEquals("lee@nowhere.example", sentHook.path("data").path("mail").path("to").asText());
+        assertEquals(1, sentHook.path("data").path("mail").path("seqs").size());
+        assertEquals("mail.bounced", bouncedHook.path("event").asText());
+        assertEquals(mailId, bouncedHook.path("data").path("mail").path("id").asText());
+        assertTrue(bouncedHook.path("data").path("mail").path("reason").asText().contains("5.1.1"));
+        assertEquals(null, hooks.poll(1500, TimeUnit.MILLISECONDS), "each once, though two nodes deliver");
     }
 
     @Test

@@ -52,22 +52,22 @@ final class TestApp implements AutoCloseable {
         app.awaitCalibrated();
     }
 
-    private TestApp(RedisKeys sharedKeys, MailSettings mail) {
+    private TestApp(RedisKeys sharedKeys, UnaryOperator<BatonConfig> configure, MailSettings mail) {
         keys = sharedKeys;
         firstNode = false;
-        app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
-                .withNamespace(keys.namespace()), mail);
+        app = BatonApp.start(configure.apply(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url())
+                .withDemo(false).withNamespace(keys.namespace())), mail);
         app.awaitCalibrated();
     }
 
     /** Another Baton node on the same Redis and namespace, as in a deployment of several. */
     TestApp anotherNode() {
-        return anotherNode(MailSettings.OFF);
+        return anotherNode(UnaryOperator.identity(), MailSettings.OFF);
     }
 
-    /** Another node, sending email as {@code mail} says. */
-    TestApp anotherNode(MailSettings mail) {
-        return new TestApp(keys, mail);
+    /** Another node, with the test's own changes to the configuration, sending email as {@code mail} says. */
+    TestApp anotherNode(UnaryOperator<BatonConfig> configure, MailSettings mail) {
+        return new TestApp(keys, configure, mail);
     }
 
     /** Adds a member of the team who logs in with {@code password}. */

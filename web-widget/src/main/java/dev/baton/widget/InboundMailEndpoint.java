@@ -189,7 +189,7 @@ public final class InboundMailEndpoint {
 
     private static String headerLines(JsonNode headers) {
         StringBuilder lines = new StringBuilder();
-        headers.fields().forEachRemaining(entry -> lines.append(entry.getKey()).append(": ")
+        headers.properties().forEach(entry -> lines.append(entry.getKey()).append(": ")
                 .append(entry.getValue().asText()).append("\n"));
         return lines.toString();
     }
