@@ -6,6 +6,7 @@ import dev.baton.event.CsatSubmitted;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
+import dev.baton.event.MailReceived;
 import dev.baton.event.MessageAnalyzed;
 import dev.baton.event.MessageCreated;
 import dev.baton.event.MessageRead;
@@ -95,12 +96,27 @@ public final class ConversationService {
      */
     public AppendResult addCustomerMessage(String conversationId, String clientMsgId, String text) {
         var created = new MessageCreated(conversationId, Author.customer(), text, List.of(), null, clientMsgId);
+        return store.write(customerMessage(ConversationWrite.of(conversationId, created), clientMsgId, text), nodeId);
+    }
+
+    /**
+     * Stores a customer's message that came by email, with what the email was ({@code received}), like a message
+     * from the messenger: once per {@code onceId} (a retried webhook stores nothing more), reopening a resolved
+     * conversation.
+     */
+    public AppendResult addCustomerMail(String conversationId, String onceId, String text, MailReceived received) {
+        var created = new MessageCreated(conversationId, Author.customer(), text, List.of(), null, null);
+        return store.write(customerMessage(ConversationWrite.of(conversationId, created, received), onceId, text),
+                nodeId);
+    }
+
+    private ConversationWrite customerMessage(ConversationWrite write, String onceId, String text) {
         // The reopen happens inside the same write, after the duplicate check: a resent message never reopens, and
         // is acknowledged again even when the conversation has used up its budget.
-        return store.write(customers(ConversationWrite.of(conversationId, created).once(clientMsgId)
-                .reopeningWith(new Reopened(conversationId, "customer"))
+        return customers(write.once(onceId)
+                .reopeningWith(new Reopened(write.conversationId(), "customer"))
                 .setting("preview", Handling.previewOf(text))
-                .incrementing("unreadByAgent", 1)), nodeId);
+                .incrementing("unreadByAgent", 1));
     }
 
     /**

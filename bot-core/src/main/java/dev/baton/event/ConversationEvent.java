@@ -23,9 +23,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ReturnedToBot.class, name = ReturnedToBot.TYPE),
     @JsonSubTypes.Type(value = MessageRead.class, name = MessageRead.TYPE),
     @JsonSubTypes.Type(value = CsatSubmitted.class, name = CsatSubmitted.TYPE),
+    @JsonSubTypes.Type(value = MailSent.class, name = MailSent.TYPE),
+    @JsonSubTypes.Type(value = MailBounced.class, name = MailBounced.TYPE),
+    @JsonSubTypes.Type(value = MailReceived.class, name = MailReceived.TYPE),
 })
 public sealed interface ConversationEvent permits MessageCreated, MessageAnalyzed, FeedbackGiven, ChoicePicked, HandedOff, Resolved,
-        Reopened, NoteAdded, AgentJoined, Transferred, ReturnedToBot, MessageRead, CsatSubmitted {
+        Reopened, NoteAdded, AgentJoined, Transferred, ReturnedToBot, MessageRead, CsatSubmitted, MailSent, MailBounced,
+        MailReceived {
 
     String conversationId();
 

@@ -217,4 +217,29 @@ public record RedisKeys(String namespace) {
     public String articleOpenTitles() {
         return namespace + ":helpcenter:titles";
     }
+
+    /** Sorted set: conversation id by when a customer socket of it was last open on any node, epoch ms. */
+    public String customersSeen() {
+        return namespace + ":customers:seen";
+    }
+
+    /** Hash: pending outgoing mail id to its JSON. */
+    public String mailPending() {
+        return namespace + ":mail:pending";
+    }
+
+    /** Sorted set: pending outgoing mail id by when it is due (or when its taker's lease ends), epoch ms. */
+    public String mailDue() {
+        return namespace + ":mail:due";
+    }
+
+    /** Hash: conversation id to the seq of the last agent reply that was emailed (or found read in time). */
+    public String mailedThrough() {
+        return namespace + ":mail:through";
+    }
+
+    /** String: the secret that signs reply-to addresses and rating links, made once, shared by every node. */
+    public String mailSecret() {
+        return namespace + ":mail:secret";
+    }
 }

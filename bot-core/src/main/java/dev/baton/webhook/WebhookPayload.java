@@ -6,6 +6,8 @@ import dev.baton.event.AgentJoined;
 import dev.baton.event.ConversationEvent;
 import dev.baton.event.CsatSubmitted;
 import dev.baton.event.HandedOff;
+import dev.baton.event.MailBounced;
+import dev.baton.event.MailSent;
 import dev.baton.event.Resolved;
 import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
@@ -26,7 +28,13 @@ public record WebhookPayload(String id, String event, long createdAt, String con
     /** Fields absent for an event are left out of the JSON. */
     public record Data(String owner, String team, Person assignee, CustomerInfo customer, Reason reason,
             Priority priority, List<String> summary, Boolean teamOpen, Person agent, String by, Integer rating,
-            String comment, String message) {}
+            String comment, String message, Mail mail) {}
+
+    /**
+     * An email to the customer: its id, {@code replies} or {@code csat} (sent mail), the address, the agent
+     * replies it carried (sent) or why it did not arrive (bounced).
+     */
+    public record Mail(String id, String kind, String to, List<String> seqs, String reason) {}
 
     public record Person(String id, String name) {}
 
@@ -49,20 +57,28 @@ public record WebhookPayload(String id, String event, long createdAt, String con
             return new Data(owner, handedOff.team() != null ? handedOff.team() : team, assignee, customer,
                     context.reason(), context.priority(), context.summary(),
                     handedOff.availability() == null ? null : handedOff.availability().open(), null, null, null,
-                    null, null);
+                    null, null, null);
         }
         if (event instanceof AgentJoined joined) {
             Person agent = new Person(joined.agent().id(), joined.agent().name());
             return new Data(owner, team, assignee, customer, null, null, null, null, agent, joined.by(), null, null,
-                    null);
+                    null, null);
         }
         if (event instanceof Resolved resolved) {
             return new Data(owner, team, assignee, customer, null, null, null, null, null, resolved.by(), null, null,
-                    null);
+                    null, null);
         }
         if (event instanceof CsatSubmitted csat) {
             return new Data(owner, team, assignee, customer, null, null, null, null, null, null, csat.rating(),
-                    csat.comment(), null);
+                    csat.comment(), null, null);
+        }
+        if (event instanceof MailSent sent) {
+            return new Data(owner, team, assignee, customer, null, null, null, null, null, null, null, null, null,
+                    new Mail(sent.mailId(), sent.kind(), sent.to(), sent.seqs(), null));
+        }
+        if (event instanceof MailBounced bounced) {
+            return new Data(owner, team, assignee, customer, null, null, null, null, null, null, null, null, null,
+                    new Mail(bounced.mailId(), null, bounced.to(), null, bounced.reason()));
         }
         throw new IllegalArgumentException("webhooks do not carry " + event.type());
     }
@@ -70,7 +86,7 @@ public record WebhookPayload(String id, String event, long createdAt, String con
     /** The data of the admin's test delivery. */
     static Data ping() {
         return new Data(null, null, null, null, null, null, null, null, null, null, null, null,
-                "A test delivery from Baton: this webhook's address and signature check work.");
+                "A test delivery from Baton: this webhook's address and signature check work.", null);
     }
 
     private static CustomerInfo customer(Customer customer) {

@@ -1,11 +1,8 @@
 package dev.baton.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.baton.access.Hmac;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a receiver knows a delivery came from Baton, Stripe-style: {@code X-Baton-Signature: t=<unix seconds>,v1=<hex
@@ -20,17 +17,7 @@ public final class WebhookSignature {
 
     /** The header value for {@code body} sent at {@code unixSeconds}. */
     public static String header(String secret, long unixSeconds, String body) {
-        return "t=" + unixSeconds + ",v1=" + hmacHex(secret, unixSeconds + "." + body);
-    }
-
-    static String hmacHex(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return "t=" + unixSeconds + ",v1=" + Hmac.sha256Hex(secret, unixSeconds + "." + body);
     }
 
     /** A new secret: {@code whsec_} and 32 random bytes in hex. */

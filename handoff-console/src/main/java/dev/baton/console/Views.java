@@ -8,6 +8,9 @@ import dev.baton.conversation.Owner;
 import dev.baton.event.AgentJoined;
 import dev.baton.event.CsatSubmitted;
 import dev.baton.event.FeedbackGiven;
+import dev.baton.event.MailBounced;
+import dev.baton.event.MailReceived;
+import dev.baton.event.MailSent;
 import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
@@ -130,6 +133,19 @@ public final class Views {
                     + (csat.comment() == null ? "" : ": \u201c" + csat.comment() + "\u201d");
         } else if (logged.event() instanceof FeedbackGiven feedback) {
             text = "The customer said the answer " + (feedback.helpful() ? "helped" : "did not help");
+        } else if (logged.event() instanceof MailSent sent) {
+            text = "csat".equals(sent.kind()) ? "Rating request emailed to "
+                    + sent.to() : "Emailed to " + sent.to() + " (" + sent.seqs().size()
+                    + (sent.seqs().size() == 1 ? " reply)" : " replies)");
+        } else if (logged.event() instanceof MailBounced bounced) {
+            text = "The email to " + (bounced.to() == null ? "the customer" : bounced.to()) + " bounced: "
+                    + bounced.reason();
+        } else if (logged.event() instanceof MailReceived received) {
+            text = "By email from " + received.from() + (received.attachments().isEmpty() ? ""
+                    : ", attachments (not opened): " + received.attachments().stream()
+                            .map(a -> a.name() + " (" + a.contentType() + (a.size() >= 0 ? ", " + a.size()
+                                    + " bytes" : "") + ")")
+                            .collect(Collectors.joining(", ")));
         }
         return text == null ? Optional.empty()
                 : Optional.of(new EntryView("event", seq, ts, null, text, null, null, logged.event().type()));

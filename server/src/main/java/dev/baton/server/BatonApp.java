@@ -20,6 +20,7 @@ import dev.baton.console.ProposalsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
 import dev.baton.console.KpiController;
+import dev.baton.console.MailController;
 import dev.baton.console.OpenApiDocument;
 import dev.baton.console.SecurityHeaders;
 import dev.baton.console.SessionWatch;
@@ -43,6 +44,10 @@ import dev.baton.kb.ArticleEditor;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
+import dev.baton.mail.InboundMailService;
+import dev.baton.mail.MailDispatcher;
+import dev.baton.mail.MailSettings;
+import dev.baton.mail.MailTokens;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
 import dev.baton.server.ops.MetricsEndpoint;
@@ -58,11 +63,13 @@ import dev.baton.store.RedisContentGaps;
 import dev.baton.store.RedisExampleProposals;
 import dev.baton.store.RedisConversationLogs;
 import dev.baton.store.RedisConversationStore;
+import dev.baton.store.RedisCustomerPresence;
 import dev.baton.store.RedisEmbeddingCache;
 import dev.baton.store.RedisEventFeed;
 import dev.baton.store.RedisInbox;
 import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisLoginThrottle;
+import dev.baton.store.RedisMailOutbox;
 import dev.baton.store.RedisPresence;
 import dev.baton.store.RedisRecentQuestions;
 import dev.baton.store.RedisRoutingStore;
@@ -77,7 +84,10 @@ import dev.baton.widget.ChatEndpoint;
 import dev.baton.widget.ChatSessions;
 import dev.baton.widget.HelpCenter;
 import dev.baton.widget.IdentityTokens;
+import dev.baton.widget.InboundMailEndpoint;
 import dev.baton.widget.OriginPolicy;
+import dev.baton.widget.PresenceReports;
+import dev.baton.widget.RatingPage;
 import dev.baton.widget.WidgetAssets;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -119,9 +129,14 @@ public final class BatonApp implements AutoCloseable {
     private BatonApp() {}
 
     public static BatonApp start(BatonConfig config) {
+        return start(config, MailSettings.OFF);
+    }
+
+    /** With email to customers who left (docs/email.md). */
+    public static BatonApp start(BatonConfig config, MailSettings mail) {
         BatonApp app = new BatonApp();
         try {
-            app.wire(config);
+            app.wire(config, mail);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -134,7 +149,7 @@ public final class BatonApp implements AutoCloseable {
         return part;
     }
 
-    private void wire(BatonConfig config) {
+    private void wire(BatonConfig config, MailSettings mail) {
         String redisUrl = config.redisUrl();
         if (redisUrl == null) {
             redisUrl = closeOnStop(EmbeddedRedis.start(config.dataDir())).url();
@@ -205,7 +220,10 @@ public final class BatonApp implements AutoCloseable {
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
-        var chatSessions = new ChatSessions();
+        var customerPresence = new RedisCustomerPresence(redis, keys, clock);
+        var chatSessions = new ChatSessions(customerPresence);
+        // Reported more often than the offline window, so a customer with the messenger open never looks away.
+        closeOnStop(new PresenceReports(chatSessions, presenceReports(mail)));
         var agentSessions = new AgentSessions(conversations, inbox, views);
         EventBus events = new EventBus();
         events.subscribe(chatSessions);
@@ -237,6 +255,11 @@ public final class BatonApp implements AutoCloseable {
         var webhookTargets = new WebhookTargets(config.webhooks().allowPrivate(), config.webhooks().resolver());
         var webhooks = closeOnStop(new WebhookDispatcher(webhookStore, conversationStore, agents, json, clock,
                 webhookTargets));
+        // Email: each event looked at once across nodes (a work queue, below), due mail kept in Redis like webhooks'
+        var mailOutbox = new RedisMailOutbox(redis, keys, json);
+        var mailTokens = new MailTokens(mail.secret() != null ? mail.secret() : mailOutbox.sharedSecret());
+        var mailer = mail.enabled() ? closeOnStop(new MailDispatcher(mailOutbox, conversationStore, routingStore,
+                customerPresence, mail, mailTokens, () -> publicUrl, clock, nodeId)) : null;
 
         // The doors
         var messengerOrigins = new OriginPolicy(config.messenger().allowedOrigins());
@@ -245,6 +268,10 @@ public final class BatonApp implements AutoCloseable {
                         config.messenger().identityRequired()),
                 messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
+        var inboundMail = new InboundMailEndpoint(new InboundMailService(mailTokens, conversations, conversationStore,
+                nodeId), mail.enabled() ? mail.inboundSecret() : null, json, clock);
+        var ratingPage = new RatingPage(mailTokens, conversations);
+        var mailStatus = new MailController(mail.enabled(), mail.inboundSecret() != null);
         var articleOpens = new RedisArticleOpens(redis, keys);
         var helpCenter = new HelpCenter(knowledgeBase, calibrations, articleOpens, messengerOrigins,
                 articleLink, clock, config.chatLimits(), config.trustedProxies());
@@ -253,6 +280,9 @@ public final class BatonApp implements AutoCloseable {
         health.watch("signals", signals::alive);
         health.watch("assigner", assigner::alive);
         health.watch("webhookDispatcher", webhooks::alive);
+        if (mailer != null) {
+            health.watch("mailDispatcher", mailer::alive);
+        }
         var metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken());
         var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
@@ -309,6 +339,9 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/help/search", helpCenter::search);
             app.routes.get("/help/articles/{id}", helpCenter::article);
             app.routes.get("/kb/{id}", articlePage::render);
+            app.routes.post(InboundMailEndpoint.PATH, inboundMail::receive);
+            app.routes.get(RatingPage.PATH, ratingPage::confirm);
+            app.routes.post(RatingPage.PATH, ratingPage::record);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
             app.routes.wsAfter("/ws/chat", metrics.sockets("widget"));
@@ -348,6 +381,7 @@ public final class BatonApp implements AutoCloseable {
             app.routes.put("/api/canned/{id}", teamApi::updateCanned, Access.ADMIN);
             app.routes.delete("/api/canned/{id}", teamApi::deleteCanned, Access.ADMIN);
             app.routes.get("/api/settings", teamApi::settings, Access.AGENT);
+            app.routes.get("/api/mail", mailStatus::status, Access.AGENT);
             app.routes.get("/api/kb/articles", kbApi::list, Access.ADMIN);
             app.routes.post("/api/kb/articles", kbApi::create, Access.ADMIN);
             app.routes.get("/api/kb/articles/{id}", kbApi::get, Access.ADMIN);
@@ -399,10 +433,25 @@ public final class BatonApp implements AutoCloseable {
         var webhookQueue = closeOnStop(new RedisWorkQueue(redis, keys, json, "webhooks", nodeId, WEBHOOK_EVENTS_HELD,
                 metrics.queue("webhooks", webhooks)));
         webhookQueue.start();
+        if (mailer != null) {
+            mailer.start();
+            var mailQueue = closeOnStop(new RedisWorkQueue(redis, keys, json, "mail", nodeId, WEBHOOK_EVENTS_HELD,
+                    metrics.queue("mail", mailer)));
+            mailQueue.start();
+            health.watch("mailQueue", () -> mailQueue.alive(STALLED));
+            metrics.watchBacklog("mail", redis, keys);
+        }
         health.watch("botQueue", () -> botQueue.alive(STALLED));
         health.watch("webhookQueue", () -> webhookQueue.alive(STALLED));
         metrics.watchBacklog("bot", redis, keys);
         metrics.watchBacklog("webhooks", redis, keys);
+    }
+
+    /** How often each node reports its customers' open messengers: within the offline window, at most 15 s. */
+    private static Duration presenceReports(MailSettings mail) {
+        Duration half = mail.offline().dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15)
+                : half.compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250) : half;
     }
 
     public int port() {

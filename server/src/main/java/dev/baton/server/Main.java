@@ -32,6 +32,9 @@ public final class Main implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    @Mixin
+    MailOptions mail;
+
     @Option(names = "--demo", negatable = true, defaultValue = "${env:BATON_DEMO}",
             description = "Load the demo knowledge base (env BATON_DEMO; default: only when it is empty).")
     Boolean demo;
@@ -155,7 +158,7 @@ public final class Main implements Callable<Integer> {
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),
                         Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null),
                 ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress), metricsToken);
-        BatonApp app = BatonApp.start(config);
+        BatonApp app = BatonApp.start(config, mail.settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Baton…");

@@ -3,6 +3,7 @@ package dev.baton.server;
 import dev.baton.access.Passwords;
 import dev.baton.conversation.ConversationService;
 import dev.baton.kb.Article;
+import dev.baton.mail.MailSettings;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.store.Json;
@@ -36,27 +37,37 @@ final class TestApp implements AutoCloseable {
 
     /** With the test's own changes to the configuration (the first admin, a response target...). */
     TestApp(List<Article> articles, UnaryOperator<BatonConfig> configure) {
+        this(articles, configure, MailSettings.OFF);
+    }
+
+    /** Sending email as {@code mail} says (docs/email.md). */
+    TestApp(List<Article> articles, UnaryOperator<BatonConfig> configure, MailSettings mail) {
         keys = TestRedis.newKeys();
         firstNode = true;
         var store = new RedisArticleStore(redis, keys, Json.newMapper());
         articles.forEach(store::save);
         app = BatonApp.start(configure.apply(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url())
-                .withDemo(false).withNamespace(keys.namespace())));
+                .withDemo(false).withNamespace(keys.namespace())), mail);
         // Answers depend on the thresholds: tests ask once the knowledge base is calibrated, as customers mostly do.
         app.awaitCalibrated();
     }
 
-    private TestApp(RedisKeys sharedKeys) {
+    private TestApp(RedisKeys sharedKeys, UnaryOperator<BatonConfig> configure, MailSettings mail) {
         keys = sharedKeys;
         firstNode = false;
-        app = BatonApp.start(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url()).withDemo(false)
-                .withNamespace(keys.namespace()));
+        app = BatonApp.start(configure.apply(BatonConfig.defaults().withPort(0).withRedisUrl(TestRedis.url())
+                .withDemo(false).withNamespace(keys.namespace())), mail);
         app.awaitCalibrated();
     }
 
     /** Another Baton node on the same Redis and namespace, as in a deployment of several. */
     TestApp anotherNode() {
-        return new TestApp(keys);
+        return anotherNode(UnaryOperator.identity(), MailSettings.OFF);
+    }
+
+    /** Another node, with the test's own changes to the configuration, sending email as {@code mail} says. */
+    TestApp anotherNode(UnaryOperator<BatonConfig> configure, MailSettings mail) {
+        return new TestApp(keys, configure, mail);
     }
 
     /** Adds a member of the team who logs in with {@code password}. */

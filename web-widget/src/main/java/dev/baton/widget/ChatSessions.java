@@ -1,5 +1,6 @@
 package dev.baton.widget;
 
+import dev.baton.conversation.CustomerPresence;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Owner;
 import dev.baton.event.AgentJoined;
@@ -14,19 +15,31 @@ import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The customer sockets on this node by conversation, fed from the event feed. This is the one place that decides
  * what of a conversation's log a customer sees.
  */
 public final class ChatSessions implements EventListener {
+    private static final Logger log = LoggerFactory.getLogger(ChatSessions.class);
+
     private final Map<String, Set<ChatSocket>> byConversation = new ConcurrentHashMap<>();
+    private final CustomerPresence presence;
+
+    /** @param presence told when a customer connects and leaves, and by {@link #reportPresence()} in between */
+    public ChatSessions(CustomerPresence presence) {
+        this.presence = presence;
+    }
 
     void add(String conversationId, ChatSocket socket) {
         byConversation.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+        report(List.of(conversationId));
     }
 
     void remove(String conversationId, ChatSocket socket) {
@@ -34,6 +47,21 @@ public final class ChatSessions implements EventListener {
             sockets.remove(socket);
             return sockets.isEmpty() ? null : sockets;
         });
+        report(List.of(conversationId)); // the moment they left
+    }
+
+    /** Tells every node which customers have the messenger open here now; called every few seconds. */
+    public void reportPresence() {
+        report(List.copyOf(byConversation.keySet()));
+    }
+
+    private void report(List<String> conversationIds) {
+        try {
+            presence.seen(conversationIds);
+        } catch (RuntimeException e) {
+            // Presence only decides whether replies are also emailed; the chat goes on without it.
+            log.warn("Could not record customer presence: {}", e.toString());
+        }
     }
 
     /** How many customer sockets this node serves; for health and metrics. */

@@ -15,6 +15,7 @@ import { setUpWebhooks } from './webhooks.js';
 import { setUpTeam } from './team.js';
 import { setUpPassword } from './password.js';
 import { setUpPresence } from './presence.js';
+import { showMailNotice } from './mail-notice.js';
 
 const BOOT_RETRY_MS = 5000;
 
@@ -173,6 +174,7 @@ function startApp(me) {
       api.get('/api/teams'),
       directory.reloadAgents(),
       api.get('/api/canned'),
+      showMailNotice(),
     ]);
     if (settings.status === 'fulfilled' && settings.value) setResponseTarget(settings.value.responseTargetSeconds);
     if (teamData.status === 'fulfilled' && teamData.value) {

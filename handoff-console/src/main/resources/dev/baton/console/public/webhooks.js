@@ -5,7 +5,8 @@
 import { api } from './api.js';
 import { byId, clear, el, openDialogFrom } from './dom.js';
 
-const EVENTS = ['conversation.handed_off', 'conversation.assigned', 'conversation.resolved', 'csat.submitted'];
+const EVENTS = ['conversation.handed_off', 'conversation.assigned', 'conversation.resolved', 'csat.submitted', 'mail.sent',
+  'mail.bounced'];
 
 /**
  * Wires #webhooks-open and the #webhooks dialog for an admin; does nothing for anyone else.

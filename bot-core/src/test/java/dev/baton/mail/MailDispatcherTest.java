@@ -1,0 +1,126 @@
+package dev.baton.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.baton.conversation.Author;
+import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.ConversationWrite;
+import dev.baton.conversation.Customer;
+import dev.baton.conversation.Role;
+import dev.baton.event.LoggedEvent;
+import dev.baton.event.MailBounced;
+import dev.baton.event.MailSent;
+import dev.baton.event.MessageCreated;
+import dev.baton.store.Json;
+import dev.baton.store.RedisConversationStore;
+import dev.baton.store.RedisCustomerPresence;
+import dev.baton.store.RedisKeys;
+import dev.baton.store.RedisMailOutbox;
+import dev.baton.store.RedisRoutingStore;
+import dev.baton.testing.TestRedis;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Retries with backoff against a real SMTP server (GreenMail) that is not there at first, and the bounce Baton
+ * records when it gives up; on a real Redis.
+ */
+class MailDispatcherTest {
+    private final RedisClient redis = TestRedis.newClient();
+    private final RedisKeys keys = TestRedis.newKeys();
+    private final RedisConversationStore store = new RedisConversationStore(redis, keys, Json.newMapper());
+    private final int port = TestRedis.freePort();
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable part : started) {
+            part.close();
+        }
+        TestRedis.clean(redis, keys);
+        redis.close();
+    }
+
+    private MailDispatcher dispatcher(List<Duration> backoff) {
+        var settings = new MailSettings("smtp://127.0.0.1:" + port, "Support <support@perkful.example>", null,
+                Duration.ZERO, Duration.ZERO, "a-secret-of-thirty-two-characters!!", null, "https://shop.example/");
+        var dispatcher = new MailDispatcher(new RedisMailOutbox(redis, keys, Json.newMapper()), store,
+                new RedisRoutingStore(redis, keys, Json.newMapper()), new RedisCustomerPresence(redis, keys,
+                        Clock.systemUTC()), settings, new MailTokens(settings.secret()), () -> "http://baton.test",
+                Clock.systemUTC(), "test", backoff, Duration.ofMillis(50));
+        started.add(dispatcher);
+        dispatcher.start();
+        return dispatcher;
+    }
+
+    /** A conversation whose customer left {@code email}, with one reply of an agent's, handed to the dispatcher. */
+    private String agentReplied(MailDispatcher dispatcher, String email) throws InterruptedException {
+        var service = new ConversationService(store, "test", Clock.systemUTC());
+        String id = service.start("v1", "en", Customer.visitor("v1", "en").withEmail(email)).conversation().id();
+        var reply = new MessageCreated(id, new Author(Role.AGENT, "Ana Ortiz", null, "agent-1"),
+                "Your refund is on its way.", List.of(), null, null);
+        String seq = store.write(ConversationWrite.of(id, reply), "test").seq();
+        CountDownLatch done = new CountDownLatch(1);
+        dispatcher.take(new LoggedEvent(seq, "test", reply), done::countDown);
+        assertTrue(done.await(5, TimeUnit.SECONDS), "scheduled");
+        return id;
+    }
+
+    private <T> Optional<T> eventually(String conversationId, Class<T> type, long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        do {
+            for (LoggedEvent logged : store.eventsAfter(conversationId, null)) {
+                if (type.isInstance(logged.event())) {
+                    return Optional.of(type.cast(logged.event()));
+                }
+            }
+            Thread.sleep(50);
+        } while (System.currentTimeMillis() < until);
+        return Optional.empty();
+    }
+
+    @Test
+    void a_mail_that_finds_no_server_is_tried_again_and_sent_once_when_the_server_is_back() throws Exception {
+        var dispatcher = dispatcher(List.of(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300),
+                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300)));
+        String id = agentReplied(dispatcher, "kim@example.com");
+        Thread.sleep(700); // a first attempt or two meet a closed port
+        assertTrue(eventually(id, MailSent.class, 0).isEmpty(), "nothing sent without a server");
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        started.add(smtp::stop);
+        smtp.start();
+
+        MailSent sent = eventually(id, MailSent.class, 10_000).orElseThrow();
+        assertEquals("kim@example.com", sent.to());
+        assertEquals(1, sent.seqs().size());
+        assertTrue(smtp.waitForIncomingEmail(5_000, 1));
+        Thread.sleep(800);
+        assertEquals(1, smtp.getReceivedMessages().length, "sent once");
+        assertEquals("Ana Ortiz via Support", smtp.getReceivedMessages()[0].getFrom()[0].toString()
+                .replaceAll(" <.*", ""));
+    }
+
+    @Test
+    void a_mail_given_up_on_is_shown_as_bounced_with_the_last_error() throws Exception {
+        var dispatcher = dispatcher(List.of(Duration.ofMillis(100), Duration.ofMillis(100)));
+        String id = agentReplied(dispatcher, "lee@example.com");
+
+        MailBounced bounced = eventually(id, MailBounced.class, 10_000).orElseThrow();
+        assertEquals("lee@example.com", bounced.to());
+        assertTrue(bounced.reason().startsWith("not sent after 3 attempts"), bounced.reason());
+        assertNotNull(bounced.mailId());
+        assertTrue(eventually(id, MailSent.class, 500).isEmpty());
+    }
+}
