@@ -43,6 +43,9 @@ import dev.baton.kb.ArticleEditor;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
+import dev.baton.llm.AnswerWriter;
+import dev.baton.llm.ModelAnswers;
+import dev.baton.llm.ModelClient;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
 import dev.baton.server.ops.MetricsEndpoint;
@@ -193,7 +196,13 @@ public final class BatonApp implements AutoCloseable {
         var recentQuestions = new RedisRecentQuestions(redis, keys);
         var contentGaps = new RedisContentGaps(redis, keys, json);
 
-        // The bot
+        // The bot, and the language model that may word its answers (off unless configured: docs/llm.md)
+        var model = ModelClient.of(config.llm()).map(this::closeOnStop);
+        AnswerWriter answerWriter = model.<AnswerWriter>map(m -> new ModelAnswers(m, answering.supportCheck()))
+                .orElse(AnswerWriter.EXTRACTIVE);
+        if (model.isPresent()) {
+            log.info("Answers may be worded by {}", config.llm());
+        }
         // A turn spends most of its time waiting for Redis; more threads than cores keep the model busy meanwhile,
         // and the question embedder batches their questions on as many threads as there are cores.
         int botThreads = BOT_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
@@ -201,7 +210,7 @@ public final class BatonApp implements AutoCloseable {
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(calibrations),
                 answering.analyzer(), config.handoff(), handoffs, articleLink, config.botName(), botThreads,
-                contentGaps));
+                contentGaps, answerWriter));
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
