@@ -2,6 +2,7 @@ package dev.baton.llm;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.baton.conversation.Customer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ final class Facts {
     /** A capitalised word (Latin script), possibly with inner capitals or an apostrophe: "Maria", "McKay", "O'Neil". */
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
     /** What ends a sentence, after which a capital says nothing. */
+    private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ \\p{Lu}");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?:;。\\n•\"“(]\\s*|\\d\\.\\s+)$");
 
     private Facts() {}
@@ -34,22 +36,47 @@ final class Facts {
     }
 
     /**
-     * The first name of {@code text} that none of {@code sources} writes: a capitalised word inside a sentence (a
-     * capital after a sentence's end says nothing), not found in the sources in any case.
+     * The first name of {@code text} that none of {@code sources} writes, in any case: a capitalised word inside a
+     * sentence, or one opening a sentence that reads as a name there (possessive, "Maria's", or followed by another
+     * capitalised word, "Maria Lopez"). A capital opening a sentence says nothing else.
      *
-     * @param allowed words the text may use besides the sources' (placeholders, the speaker's own name)
+     * @param allowed words the text may use besides the sources' (its own frame, placeholders)
      */
     static Optional<String> unknownName(String text, String sources, Set<String> allowed) {
         String known = sources.toLowerCase(Locale.ROOT);
         Matcher words = CAPITALISED.matcher(text);
         while (words.find()) {
-            String word = words.group();
+            String word = words.group().replaceFirst("['’]s$", "");
             boolean startsSentence = SENTENCE_START.matcher(text.substring(0, words.start())).find();
-            if (!startsSentence && !allowed.contains(word) && !known.contains(word.toLowerCase(Locale.ROOT))) {
+            boolean readsAsName = !startsSentence || !word.equals(words.group())
+                    || NEXT_CAPITALISED.matcher(text.substring(words.end())).find();
+            if (readsAsName && !allowed.contains(word) && !known.contains(word.toLowerCase(Locale.ROOT))) {
                 return Optional.of(word);
             }
         }
         return Optional.empty();
+    }
+
+    /** The first email address of {@code text} that {@code sources} do not hold. */
+    static Optional<String> unknownEmail(String text, String sources) {
+        String known = sources.toLowerCase(Locale.ROOT);
+        Matcher emails = Customer.EMAIL.matcher(text);
+        while (emails.find()) {
+            if (!known.contains(emails.group().toLowerCase(Locale.ROOT))) {
+                return Optional.of(emails.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What of {@code text} its sources do not hold, of what a summary or a draft must not invent: a number, an
+     * email address or a name; empty when there is none.
+     */
+    static Optional<String> invented(String text, String sources, Set<String> allowedNames) {
+        return unknownNumber(text, sources).map(n -> "the number " + n)
+                .or(() -> unknownEmail(text, sources).map(e -> "the address " + e))
+                .or(() -> unknownName(text, sources, allowedNames).map(n -> "the name " + n));
     }
 
     static Set<String> numbers(String text) {

@@ -37,6 +37,7 @@ import dev.baton.event.ReturnedToBot;
 import dev.baton.event.Signal;
 import dev.baton.event.Transferred;
 import dev.baton.handoff.HandoffService;
+import dev.baton.handoff.SummaryWriter;
 import dev.baton.inbox.AgentActions;
 import dev.baton.kb.KbCalibrations;
 import dev.baton.kb.ArticleEditor;
@@ -46,6 +47,7 @@ import dev.baton.kpi.KpiService;
 import dev.baton.llm.AnswerWriter;
 import dev.baton.llm.ModelAnswers;
 import dev.baton.llm.ModelClient;
+import dev.baton.llm.ModelSummaries;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
 import dev.baton.server.ops.MetricsEndpoint;
@@ -192,17 +194,19 @@ public final class BatonApp implements AutoCloseable {
         var routing = new Routing(routingStore, agents, presence, clock);
         var actions = new AgentActions(conversationStore, nodeId);
         var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
-        var handoffs = new HandoffService(conversations, config.handoff(), routing, clock);
+        // The language model that may word answers, handoff summaries and reply drafts (off unless configured)
+        var model = ModelClient.of(config.llm()).map(this::closeOnStop);
+        if (model.isPresent()) {
+            log.info("Answers, handoff summaries and reply drafts may be worded by {}", config.llm());
+        }
+        var handoffs = new HandoffService(conversations, config.handoff(), routing, clock,
+                model.<SummaryWriter>map(ModelSummaries::new).orElse(SummaryWriter.EXTRACTIVE));
         var recentQuestions = new RedisRecentQuestions(redis, keys);
         var contentGaps = new RedisContentGaps(redis, keys, json);
 
-        // The bot, and the language model that may word its answers (off unless configured: docs/llm.md)
-        var model = ModelClient.of(config.llm()).map(this::closeOnStop);
+        // The bot
         AnswerWriter answerWriter = model.<AnswerWriter>map(m -> new ModelAnswers(m, answering.supportCheck()))
                 .orElse(AnswerWriter.EXTRACTIVE);
-        if (model.isPresent()) {
-            log.info("Answers may be worded by {}", config.llm());
-        }
         // A turn spends most of its time waiting for Redis; more threads than cores keep the model busy meanwhile,
         // and the question embedder batches their questions on as many threads as there are cores.
         int botThreads = BOT_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
