@@ -46,11 +46,14 @@ final class Facts {
         String known = sources.toLowerCase(Locale.ROOT);
         Matcher words = CAPITALISED.matcher(text);
         while (words.find()) {
-            String word = words.group().replaceFirst("['’]s$", "");
+            // "Maria's", "I'm": the word before the apostrophe; "I" alone is no name.
+            String word = words.group().replaceFirst("['’]\\p{L}*$", "");
+            boolean possessive = words.group().matches(".+['’]s");
             boolean startsSentence = SENTENCE_START.matcher(text.substring(0, words.start())).find();
-            boolean readsAsName = !startsSentence || !word.equals(words.group())
+            boolean readsAsName = !startsSentence || possessive
                     || NEXT_CAPITALISED.matcher(text.substring(words.end())).find();
-            if (readsAsName && !allowed.contains(word) && !known.contains(word.toLowerCase(Locale.ROOT))) {
+            if (word.length() > 1 && readsAsName && !allowed.contains(word)
+                    && !known.contains(word.toLowerCase(Locale.ROOT))) {
                 return Optional.of(word);
             }
         }

@@ -16,6 +16,7 @@ import dev.baton.console.ConsoleOrigins;
 import dev.baton.console.ConsoleAssets;
 import dev.baton.console.CalibrationController;
 import dev.baton.console.ConversationsController;
+import dev.baton.console.DraftsController;
 import dev.baton.console.ProposalsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
@@ -47,6 +48,7 @@ import dev.baton.kpi.KpiService;
 import dev.baton.llm.AnswerWriter;
 import dev.baton.llm.ModelAnswers;
 import dev.baton.llm.ModelClient;
+import dev.baton.llm.ModelDrafts;
 import dev.baton.llm.ModelSummaries;
 import dev.baton.routing.Assigner;
 import dev.baton.routing.Routing;
@@ -272,6 +274,8 @@ public final class BatonApp implements AutoCloseable {
         var auth = new AuthController(agents, sessions, new RedisLoginThrottle(redis, keys), passwords, agentAccess,
                 views, new Clients(config.trustedProxies(), linkBase != null && linkBase.startsWith("https://")));
         var inboxApi = new ConversationsController(conversations, actions, inbox, agents, routingStore, views);
+        var draftsApi = new DraftsController(conversations,
+                model.map(m -> new ModelDrafts(m, answering.answerer(calibrations))));
         var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
                 agentAccess, signals, views, config.responseTargetSeconds());
         // Support KPIs, computed from the logs in Redis (the same on every node); conversations stored before the
@@ -348,6 +352,8 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/conversations/{id}/resolve", inboxApi::resolve, Access.AGENT);
             app.routes.post("/api/conversations/{id}/reopen", inboxApi::reopen, Access.AGENT);
             app.routes.post("/api/conversations/{id}/read", inboxApi::read, Access.AGENT);
+            app.routes.post("/api/conversations/{id}/draft", draftsApi::draft, Access.AGENT);
+            app.routes.get("/api/reply-drafts", draftsApi::status, Access.AGENT);
             app.routes.get("/api/agents", teamApi::agents, Access.AGENT);
             app.routes.post("/api/agents", teamApi::createAgent, Access.ADMIN);
             app.routes.put("/api/agents/{id}", teamApi::updateAgent, Access.ADMIN);
