@@ -50,13 +50,18 @@ public final class ModelAnswers implements AnswerWriter {
 
     /** What the model is sent besides the instructions: the passages with their article ids, and the question. */
     static String prompt(String question, List<Source> sources) {
-        StringBuilder prompt = new StringBuilder("Passages:\n");
+        return "Passages:\n" + numbered(sources) + "Question: " + question;
+    }
+
+    /** Passages as prompts list them: numbered, each with its article's id in brackets and its title. */
+    static String numbered(List<Source> sources) {
+        StringBuilder list = new StringBuilder();
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
-            prompt.append(i + 1).append(". [").append(source.articleId()).append("] ").append(source.title())
+            list.append(i + 1).append(". [").append(source.articleId()).append("] ").append(source.title())
                     .append('\n').append(source.passage()).append("\n\n");
         }
-        return prompt.append("Question: ").append(question).toString();
+        return list.toString();
     }
 
     /** The reply's fields; throws on anything that is not the object asked for (it counts against the model). */

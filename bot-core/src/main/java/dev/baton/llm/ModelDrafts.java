@@ -67,19 +67,13 @@ public final class ModelDrafts {
         String language = Language.fromLocale(locale);
         List<AnswerWriter.Source> sources = sources(transcript);
         String identity = Transcripts.identity(customer, model.sharesIdentity());
-        StringBuilder input = new StringBuilder(identity).append("Articles:\n");
-        for (int i = 0; i < sources.size(); i++) {
-            AnswerWriter.Source source = sources.get(i);
-            input.append(i + 1).append(". [").append(source.articleId()).append("] ").append(source.title())
-                    .append('\n').append(source.passage()).append("\n\n");
-        }
-        input.append(sources.isEmpty() ? "(none)\n\n" : "").append("Conversation:\n")
-                .append(Transcripts.of(transcript));
+        String input = identity + "Articles:\n" + (sources.isEmpty() ? "(none)\n\n" : ModelAnswers.numbered(sources))
+                + "Conversation:\n" + Transcripts.of(transcript);
         String instructions = String.format(INSTRUCTIONS, Language.JAPANESE.equals(language) ? "Japanese" : "English",
                 CUSTOMER, AGENT);
         String facts = Transcripts.facts(transcript, identity)
                 + String.join("\n", sources.stream().map(s -> s.title() + "\n" + s.passage()).toList());
-        return model.askJson(instructions, input.toString(), this::read).filter(template -> {
+        return model.askJson(instructions, input, this::read).filter(template -> {
             Optional<String> invented = Facts.invented(template.replace(CUSTOMER, "").replace(AGENT, ""), facts,
                     Set.of());
             invented.ifPresent(what -> log.info("The model's reply draft was refused ({} is not in the conversation "
