@@ -11,6 +11,7 @@ import dev.baton.kb.Answerer;
 import dev.baton.kb.Article;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kb.Question;
+import dev.baton.llm.AnswerWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,12 +24,15 @@ final class ChoiceTurns {
     private final Answerer answerer;
     private final ArticleLinks links;
     private final Author bot;
+    private final AnswerWriter writer;
 
-    ChoiceTurns(ConversationService conversations, Answerer answerer, ArticleLinks links, Author bot) {
+    ChoiceTurns(ConversationService conversations, Answerer answerer, ArticleLinks links, Author bot,
+            AnswerWriter writer) {
         this.conversations = conversations;
         this.answerer = answerer;
         this.links = links;
         this.bot = bot;
+        this.writer = writer;
     }
 
     /** Offers the answer's choices, in reply to the customer message at {@code seq}. */
@@ -38,11 +42,20 @@ final class ChoiceTurns {
                 SupportBot.rounded(answer.confidence()));
     }
 
-    /** A confident answer: the passage, with a note when the article is in another language than the question. */
-    AppendResult answer(String conversationId, String seq, Answer answer, String language) {
+    /**
+     * A confident answer: written by the model from the passage when one is configured and its answer passes the
+     * checks, else the passage itself, with a note when the article is in another language than the question.
+     */
+    AppendResult answer(String conversationId, String seq, Answer answer, String question, String language) {
+        Article article = answer.article();
+        Optional<AnswerWriter.Written> written = writer.write(question, language,
+                List.of(new AnswerWriter.Source(article.id(), article.title(), answer.passage())));
         String note = answer.inOtherLanguageThan(language) ? BotMessages.articleInEnglish(language) : "";
-        return conversations.addBotMessage(conversationId, seq, bot, note + answer.passage(),
-                List.of(citation(answer.article())), SupportBot.rounded(answer.confidence()));
+        String text = written.map(AnswerWriter.Written::text).orElse(note + answer.passage());
+        List<Citation> citations = written.map(w -> w.articleIds().stream().map(answerer::article)
+                .flatMap(Optional::stream).map(this::citation).toList()).orElse(List.of(citation(article)));
+        return conversations.addBotMessage(conversationId, seq, bot, text,
+                citations.isEmpty() ? List.of(citation(article)) : citations, SupportBot.rounded(answer.confidence()));
     }
 
     /**

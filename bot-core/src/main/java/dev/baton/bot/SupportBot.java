@@ -24,6 +24,7 @@ import dev.baton.kb.ArticleLinks;
 import dev.baton.kb.ContentGaps;
 import dev.baton.kb.Language;
 import dev.baton.kb.Question;
+import dev.baton.llm.AnswerWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,11 +54,21 @@ public final class SupportBot implements Worker, AutoCloseable {
     private final ChoiceTurns choices;
 
     /**
+     * A bot that answers with the passages as written.
+     *
      * @param gaps where the questions it could not answer well are kept, for admins
      */
     public SupportBot(ConversationService conversations, Answerer answerer, MessageAnalyzer analyzer,
             HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads,
             ContentGaps gaps) {
+        this(conversations, answerer, analyzer, policy, handoffs, links, botName, threads, gaps,
+                AnswerWriter.EXTRACTIVE);
+    }
+
+    /** @param writer words a confident answer from its passage (a language model), or declines */
+    public SupportBot(ConversationService conversations, Answerer answerer, MessageAnalyzer analyzer,
+            HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads,
+            ContentGaps gaps, AnswerWriter writer) {
         this.conversations = conversations;
         this.answerer = answerer;
         this.analyzer = analyzer;
@@ -68,7 +79,7 @@ public final class SupportBot implements Worker, AutoCloseable {
         this.executor = new KeyedExecutor("baton-bot", threads);
         this.gaps = gaps;
         this.followUps = new FollowUps(answerer);
-        this.choices = new ChoiceTurns(conversations, answerer, links, botAuthor);
+        this.choices = new ChoiceTurns(conversations, answerer, links, botAuthor, writer);
     }
 
     @Override
@@ -129,7 +140,7 @@ public final class SupportBot implements Worker, AutoCloseable {
         } else if (offer) {
             choices.offer(id, seq, answer.get(), question.language());
         } else if (!unsure) {
-            choices.answer(id, seq, answer.get(), question.language());
+            choices.answer(id, seq, answer.get(), message.text(), question.language());
         } else {
             conversations.addBotMessage(id, seq, botAuthor, BotMessages.notSure(question.language()), List.of(),
                     answer.map(a -> rounded(a.confidence())).orElse(0.0));

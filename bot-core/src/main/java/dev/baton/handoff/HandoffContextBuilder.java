@@ -15,10 +15,22 @@ import java.util.Set;
 
 /**
  * Builds what an agent receives with a handoff from the conversation's own record: nothing in it is invented, the
- * summary quotes the customer and names the articles the bot used.
+ * summary quotes the customer and names the articles the bot used (or, with a language model, says the same in the
+ * model's words, checked against the transcript by the {@link SummaryWriter}).
  */
 public final class HandoffContextBuilder {
     private static final int QUOTE_LIMIT = 140;
+
+    private final SummaryWriter summaries;
+
+    /** A builder whose summaries are extractive. */
+    public HandoffContextBuilder() {
+        this(SummaryWriter.EXTRACTIVE);
+    }
+
+    public HandoffContextBuilder(SummaryWriter summaries) {
+        this.summaries = summaries;
+    }
 
     public HandoffContext build(Customer customer, History history, Decision decision, long now) {
         List<Message> transcript = history.transcript();
@@ -36,8 +48,9 @@ public final class HandoffContextBuilder {
         List<String> customerTexts = transcript.stream().filter(m -> m.author().role() == Role.CUSTOMER)
                 .map(Message::text).toList();
         Message goal = carrierOf(decision.reason(), history);
-        List<String> summary = List.of(goal(goal, intents), whatWasTried(history, tried),
-                wantsNow(decision, goal, transcript));
+        List<String> summary = summaries.summarize(customer, transcript, decision.reason())
+                .orElseGet(() -> List.of(goal(goal, intents), whatWasTried(history, tried),
+                        wantsNow(decision, goal, transcript)));
         return new HandoffContext(customer, transcript, decision.reason(), decision.trigger(), decision.evidence(),
                 List.copyOf(intents), frustration, tried, DetailExtractor.extract(customerTexts), summary,
                 decision.priority(), now);

@@ -20,12 +20,20 @@ public final class HandoffService {
     private static final Author SYSTEM = new Author(Role.SYSTEM, null, null);
 
     private final ConversationService conversations;
-    private final HandoffContextBuilder contexts = new HandoffContextBuilder();
+    private final HandoffContextBuilder contexts;
     private final HandoffPolicy policy;
     private final Routing routing;
     private final Clock clock;
 
+    /** A handoff service whose summaries are extractive. */
     public HandoffService(ConversationService conversations, HandoffPolicy policy, Routing routing, Clock clock) {
+        this(conversations, policy, routing, clock, SummaryWriter.EXTRACTIVE);
+    }
+
+    /** @param summaries words the handoff summary (a language model), or declines */
+    public HandoffService(ConversationService conversations, HandoffPolicy policy, Routing routing, Clock clock,
+            SummaryWriter summaries) {
+        this.contexts = new HandoffContextBuilder(summaries);
         this.conversations = conversations;
         this.policy = policy;
         this.routing = routing;

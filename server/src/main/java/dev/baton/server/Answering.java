@@ -19,6 +19,7 @@ import dev.baton.kb.Language;
 import dev.baton.kb.OnnxEmbedder;
 import dev.baton.kb.PassageFinder;
 import dev.baton.kb.TextAnalysis;
+import dev.baton.llm.SupportCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -70,6 +71,11 @@ public final class Answering implements AutoCloseable {
      */
     public float[] cachedEmbedding(String text) {
         return Language.ENGLISH.equals(Language.detect(text)) ? articleEmbedder.embed(text) : null;
+    }
+
+    /** Checks a language model's English text against its sources with the same embedding model. */
+    public SupportCheck supportCheck() {
+        return new SupportCheck(embedder);
     }
 
     public KnowledgeBase knowledgeBase() {

@@ -16,6 +16,7 @@ import dev.baton.console.ConsoleOrigins;
 import dev.baton.console.ConsoleAssets;
 import dev.baton.console.CalibrationController;
 import dev.baton.console.ConversationsController;
+import dev.baton.console.DraftsController;
 import dev.baton.console.ProposalsController;
 import dev.baton.console.KnowledgeBaseController;
 import dev.baton.console.KpiAssets;
@@ -38,12 +39,18 @@ import dev.baton.event.ReturnedToBot;
 import dev.baton.event.Signal;
 import dev.baton.event.Transferred;
 import dev.baton.handoff.HandoffService;
+import dev.baton.handoff.SummaryWriter;
 import dev.baton.inbox.AgentActions;
 import dev.baton.kb.KbCalibrations;
 import dev.baton.kb.ArticleEditor;
 import dev.baton.kb.ArticleLinks;
 import dev.baton.kpi.KpiRange;
 import dev.baton.kpi.KpiService;
+import dev.baton.llm.AnswerWriter;
+import dev.baton.llm.ModelAnswers;
+import dev.baton.llm.ModelClient;
+import dev.baton.llm.ModelDrafts;
+import dev.baton.llm.ModelSummaries;
 import dev.baton.mail.InboundMailService;
 import dev.baton.mail.MailDispatcher;
 import dev.baton.mail.MailSettings;
@@ -204,11 +211,19 @@ public final class BatonApp implements AutoCloseable {
         var routing = new Routing(routingStore, agents, presence, clock);
         var actions = new AgentActions(conversationStore, nodeId);
         var assigner = closeOnStop(new Assigner(inbox, conversationStore, actions, routing));
-        var handoffs = new HandoffService(conversations, config.handoff(), routing, clock);
+        // The language model that may word answers, handoff summaries and reply drafts (off unless configured)
+        var model = ModelClient.of(config.llm()).map(this::closeOnStop);
+        if (model.isPresent()) {
+            log.info("Answers, handoff summaries and reply drafts may be worded by {}", config.llm());
+        }
+        var handoffs = new HandoffService(conversations, config.handoff(), routing, clock,
+                model.<SummaryWriter>map(ModelSummaries::new).orElse(SummaryWriter.EXTRACTIVE));
         var recentQuestions = new RedisRecentQuestions(redis, keys);
         var contentGaps = new RedisContentGaps(redis, keys, json);
 
         // The bot
+        AnswerWriter answerWriter = model.<AnswerWriter>map(m -> new ModelAnswers(m, answering.supportCheck()))
+                .orElse(AnswerWriter.EXTRACTIVE);
         // A turn spends most of its time waiting for Redis; more threads than cores keep the model busy meanwhile,
         // and the question embedder batches their questions on as many threads as there are cores.
         int botThreads = BOT_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
@@ -216,7 +231,7 @@ public final class BatonApp implements AutoCloseable {
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(calibrations),
                 answering.analyzer(), config.handoff(), handoffs, articleLink, config.botName(), botThreads,
-                contentGaps));
+                contentGaps, answerWriter));
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
@@ -289,6 +304,8 @@ public final class BatonApp implements AutoCloseable {
         var auth = new AuthController(agents, sessions, new RedisLoginThrottle(redis, keys), passwords, agentAccess,
                 views, new Clients(config.trustedProxies(), linkBase != null && linkBase.startsWith("https://")));
         var inboxApi = new ConversationsController(conversations, actions, inbox, agents, routingStore, views);
+        var draftsApi = new DraftsController(conversations,
+                model.map(m -> new ModelDrafts(m, answering.answerer(calibrations))));
         var teamApi = new TeamController(agents, routingStore, routing, presence, assigner, canned, passwords,
                 agentAccess, signals, views, config.responseTargetSeconds());
         // Support KPIs, computed from the logs in Redis (the same on every node); conversations stored before the
@@ -368,6 +385,8 @@ public final class BatonApp implements AutoCloseable {
             app.routes.post("/api/conversations/{id}/resolve", inboxApi::resolve, Access.AGENT);
             app.routes.post("/api/conversations/{id}/reopen", inboxApi::reopen, Access.AGENT);
             app.routes.post("/api/conversations/{id}/read", inboxApi::read, Access.AGENT);
+            app.routes.post("/api/conversations/{id}/draft", draftsApi::draft, Access.AGENT);
+            app.routes.get("/api/reply-drafts", draftsApi::status, Access.AGENT);
             app.routes.get("/api/agents", teamApi::agents, Access.AGENT);
             app.routes.post("/api/agents", teamApi::createAgent, Access.ADMIN);
             app.routes.put("/api/agents/{id}", teamApi::updateAgent, Access.ADMIN);

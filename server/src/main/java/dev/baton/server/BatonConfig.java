@@ -3,6 +3,7 @@ package dev.baton.server;
 import dev.baton.access.SessionStore;
 import dev.baton.access.TrustedProxies;
 import dev.baton.handoff.HandoffPolicy;
+import dev.baton.llm.LlmSettings;
 import dev.baton.webhook.HostResolver;
 import dev.baton.widget.ChatLimits;
 import java.nio.file.Path;
@@ -25,17 +26,19 @@ import java.util.List;
  * @param webhooks which addresses webhooks may reach
  * @param chatLimits what one customer's client may send, per connection, per address and per conversation
  * @param metricsToken the bearer token {@code /metrics} asks for; null: served to this machine's loopback only
+ * @param llm the language model that may word answers, summaries and drafts; off by default
  */
 public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo, String publicUrl, String botName,
         String namespace, HandoffPolicy handoff, int responseTargetSeconds, String adminEmail, String adminPassword,
         Messenger messenger, TrustedProxies trustedProxies, SessionStore.Lifetimes sessions, Webhooks webhooks,
-        ChatLimits chatLimits, String metricsToken) {
+        ChatLimits chatLimits, String metricsToken, LlmSettings llm) {
 
     public BatonConfig {
         trustedProxies = trustedProxies == null ? TrustedProxies.none() : trustedProxies;
         sessions = sessions == null ? SessionStore.Lifetimes.DEFAULTS : sessions;
         webhooks = webhooks == null ? Webhooks.DEFAULTS : webhooks;
         chatLimits = chatLimits == null ? ChatLimits.DEFAULTS : chatLimits;
+        llm = llm == null ? LlmSettings.OFF : llm;
         metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken.strip();
         if (metricsToken != null && metricsToken.length() < 16) {
             // A short token is guessed; the metrics tell how busy the service is and how it is deployed.
@@ -72,90 +75,96 @@ public record BatonConfig(int port, Path dataDir, String redisUrl, Boolean demo,
     public static BatonConfig defaults() {
         return new BatonConfig(7070, Path.of("data"), null, null, null, "Baton", "baton", HandoffPolicy.DEFAULT, 300,
                 null, null, Messenger.DEFAULTS, TrustedProxies.none(), SessionStore.Lifetimes.DEFAULTS, Webhooks.DEFAULTS,
-                ChatLimits.DEFAULTS, null);
+                ChatLimits.DEFAULTS, null, LlmSettings.OFF);
     }
 
     public BatonConfig withHandoff(HandoffPolicy newHandoff) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, newHandoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withPort(int newPort) {
         return new BatonConfig(newPort, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withDataDir(Path newDataDir) {
         return new BatonConfig(port, newDataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withRedisUrl(String newRedisUrl) {
         return new BatonConfig(port, dataDir, newRedisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withDemo(Boolean newDemo) {
         return new BatonConfig(port, dataDir, redisUrl, newDemo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withNamespace(String newNamespace) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, newNamespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withAdmin(String email, String password) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, email, password, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withMessenger(Messenger newMessenger) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, newMessenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withTrustedProxies(TrustedProxies newTrustedProxies) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, newTrustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withSessions(SessionStore.Lifetimes newSessions) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, newSessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withWebhooks(Webhooks newWebhooks) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, newWebhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withPublicUrl(String newPublicUrl) {
         return new BatonConfig(port, dataDir, redisUrl, demo, newPublicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                metricsToken);
+                metricsToken, llm);
     }
 
     public BatonConfig withMetricsToken(String newMetricsToken) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks, chatLimits,
-                newMetricsToken);
+                newMetricsToken, llm);
     }
 
     public BatonConfig withChatLimits(ChatLimits newChatLimits) {
         return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
                 responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks,
-                newChatLimits, metricsToken);
+                newChatLimits, metricsToken, llm);
+    }
+
+    public BatonConfig withLlm(LlmSettings newLlm) {
+        return new BatonConfig(port, dataDir, redisUrl, demo, publicUrl, botName, namespace, handoff,
+                responseTargetSeconds, adminEmail, adminPassword, messenger, trustedProxies, sessions, webhooks,
+                chatLimits, metricsToken, newLlm);
     }
 }

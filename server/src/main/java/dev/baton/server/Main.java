@@ -5,6 +5,7 @@ import dev.baton.access.SessionStore;
 import dev.baton.access.TrustedProxies;
 import dev.baton.detect.Intent;
 import dev.baton.handoff.HandoffPolicy;
+import dev.baton.llm.LlmSettings;
 import dev.baton.routing.AgentRole;
 import dev.baton.widget.ChatLimits;
 import java.time.Duration;
@@ -117,6 +118,35 @@ public final class Main implements Callable<Integer> {
                     + "default: /metrics answers only this machine's loopback).")
     String metricsToken;
 
+    @Option(names = "--llm", defaultValue = "${env:BATON_LLM}",
+            description = "A language model to word answers, handoff summaries and reply drafts: openai (any "
+                    + "OpenAI-compatible endpoint) or ollama (env BATON_LLM; default: none, see docs/llm.md).")
+    String llm;
+
+    @Option(names = "--llm-base-url", defaultValue = "${env:BATON_LLM_BASE_URL}",
+            description = "The model's address (env BATON_LLM_BASE_URL; default https://api.openai.com/v1, "
+                    + "or http://localhost:11434 for ollama).")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-model", defaultValue = "${env:BATON_LLM_MODEL}",
+            description = "The model's name, e.g. gpt-4o-mini or llama3.1 (env BATON_LLM_MODEL).")
+    String llmModel;
+
+    @Option(names = "--llm-api-key", defaultValue = "${env:BATON_LLM_API_KEY}",
+            description = "The endpoint's API key (env BATON_LLM_API_KEY, better than the flag, which others on the "
+                    + "machine can see).")
+    String llmApiKey;
+
+    @Option(names = "--llm-share-identity", defaultValue = "${env:BATON_LLM_SHARE_IDENTITY:-false}",
+            description = "Send the customer's name and plan with handoff summaries and reply drafts "
+                    + "(env BATON_LLM_SHARE_IDENTITY; default false: no customer identity is sent).")
+    boolean llmShareIdentity;
+
+    @Option(names = "--llm-budget-ms", defaultValue = "${env:BATON_LLM_BUDGET_MS:-2500}",
+            description = "How long a model call may take before Baton answers without it "
+                    + "(env BATON_LLM_BUDGET_MS; default 2500).")
+    long llmBudgetMs;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -157,7 +187,8 @@ public final class Main implements Callable<Integer> {
                 new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),
                         Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null),
-                ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress), metricsToken);
+                ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress), metricsToken,
+                LlmSettings.of(llm, llmBaseUrl, llmModel, llmApiKey, llmShareIdentity, Duration.ofMillis(llmBudgetMs)));
         BatonApp app = BatonApp.start(config, mail.settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

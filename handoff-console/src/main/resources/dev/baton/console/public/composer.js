@@ -1,6 +1,7 @@
 /*
  * The composer (#composer): replies (POST …/messages) or, in private-note mode, notes (POST …/notes); canned
- * replies with their placeholders filled; Enter to send; typing frames to the customer while writing a reply.
+ * replies with their placeholders filled; Enter to send; typing frames to the customer while writing a reply; a
+ * reply drafted by the language model (POST …/draft) when one is configured, to edit before sending.
  */
 import { api, conversationPath } from './api.js';
 import { byId, el } from './dom.js';
@@ -27,6 +28,8 @@ export class Composer {
     this.sendButton = /** @type {HTMLButtonElement} */ (byId('send'));
     this.noteToggle = /** @type {HTMLInputElement} */ (byId('note-mode'));
     this.canned = /** @type {HTMLSelectElement} */ (byId('canned'));
+    this.draftButton = /** @type {HTMLButtonElement} */ (byId('draft-reply'));
+    this.drafting = false;
     this.error = byId('composer-error');
     /** @type {string|null} */
     this.conversationId = null;
@@ -44,6 +47,9 @@ export class Composer {
     this.textarea.maxLength = MAX_TEXT;
     this.bind();
     this.paint();
+    api.get('/api/reply-drafts').then((status) => {
+      this.draftButton.hidden = !(status && status.available);
+    }, () => {});
   }
 
   /** @private */
@@ -71,6 +77,25 @@ export class Composer {
       this.canned.value = '';
       if (reply) this.insert(fillPlaceholders(reply.text || '', { customerName: this.customerName, agentName: this.me.name }));
     });
+    this.draftButton.addEventListener('click', () => this.draft());
+  }
+
+  /** @private Asks for a draft of the reply and puts it where the cursor is, for the agent to edit. */
+  async draft() {
+    const id = this.conversationId;
+    if (!id || this.drafting || !this.enabled()) return;
+    this.drafting = true;
+    this.error.textContent = '';
+    this.paint();
+    try {
+      const result = await api.post(conversationPath(id, 'draft'));
+      if (this.conversationId === id && result && result.draft) this.insert(result.draft);
+    } catch (e) {
+      if (this.conversationId === id) this.error.textContent = `No draft: ${e.message}`;
+    } finally {
+      this.drafting = false;
+      this.paint();
+    }
   }
 
   /**
@@ -123,6 +148,8 @@ export class Composer {
     this.form.classList.toggle('note-mode', note);
     this.textarea.disabled = !enabled;
     this.canned.disabled = !enabled;
+    this.draftButton.disabled = !enabled || note || this.drafting;
+    this.draftButton.textContent = this.drafting ? 'Drafting…' : 'Draft reply';
     this.noteToggle.disabled = !this.conversationId;
     this.sendButton.disabled = !enabled || this.sending;
     this.sendButton.textContent = note ? 'Add note' : 'Send';

@@ -1,0 +1,158 @@
+package dev.baton.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.kb.Language;
+import dev.baton.kb.OnnxEmbedder;
+import dev.baton.testing.FakeChatModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Written answers against a real HTTP server that speaks OpenAI's chat API, with canned replies. */
+class ModelAnswersTest {
+    private static final OnnxEmbedder embedder = new OnnxEmbedder(1);
+    private static final String QUESTION = "Can I pause my coffee subscription?";
+    private static final List<AnswerWriter.Source> SOURCES = List.of(new AnswerWriter.Source("pause-subscription",
+            "Pausing your subscription", "You can pause your coffee subscription for up to three months. "
+                    + "Open Deliveries and choose Pause. Your next bag ships on the day the pause ends."));
+
+    private final FakeChatModel server = FakeChatModel.start();
+    private final ModelClient client = ModelClient.of(server.settings(Duration.ofMillis(1500))).orElseThrow();
+    private final ModelAnswers answers = new ModelAnswers(client, new SupportCheck(embedder));
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @AfterAll
+    static void closeModel() {
+        embedder.close();
+    }
+
+    private static String reply(String answer, String... ids) throws Exception {
+        var node = new ObjectMapper().createObjectNode().put("answer", answer);
+        var array = node.putArray("articleIds");
+        for (String id : ids) {
+            array.add(id);
+        }
+        return node.toString();
+    }
+
+    @Test
+    void a_grounded_answer_is_kept_with_the_articles_it_cites() throws Exception {
+        String text = "Yes, you can pause your coffee subscription for up to three months. "
+                + "To do it, open Deliveries and choose Pause.";
+        server.replyWith(reply(text, "pause-subscription"));
+
+        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES);
+
+        assertEquals(Optional.of(new AnswerWriter.Written(text, List.of("pause-subscription"))), written);
+    }
+
+    @Test
+    void the_model_is_sent_the_passages_with_their_ids_and_the_question_in_json_mode_and_nothing_else()
+            throws Exception {
+        server.replyWith(reply("You can pause it.", "pause-subscription"));
+
+        answers.write(QUESTION, Language.ENGLISH, SOURCES);
+
+        JsonNode request = new ObjectMapper().readTree(server.requests().get(0));
+        assertEquals("json_object", request.path("response_format").path("type").asText());
+        assertEquals("fake-model", request.path("model").asText());
+        JsonNode messages = request.path("messages");
+        assertEquals(2, messages.size());
+        assertEquals(ModelAnswers.INSTRUCTIONS, messages.get(0).path("content").asText());
+        assertEquals("Passages:\n1. [pause-subscription] Pausing your subscription\n" + SOURCES.get(0).passage()
+                + "\n\nQuestion: " + QUESTION, messages.get(1).path("content").asText());
+    }
+
+    @Test
+    void an_answer_citing_an_article_that_was_not_retrieved_is_discarded() throws Exception {
+        server.replyWith(reply("You can pause your coffee subscription for up to three months.",
+                "pause-subscription", "cancel-subscription"));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+    }
+
+    @Test
+    void an_answer_citing_nothing_is_discarded() throws Exception {
+        server.replyWith(reply("You can pause your coffee subscription for up to three months."));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+    }
+
+    @Test
+    void an_answer_that_invents_an_order_number_is_discarded() throws Exception {
+        server.replyWith(reply("You can pause your coffee subscription for up to three months. "
+                + "Your order 58213 will then ship on the day the pause ends.", "pause-subscription"));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+    }
+
+    @Test
+    void an_answer_with_a_sentence_the_passage_does_not_support_is_discarded() throws Exception {
+        server.replyWith(reply("You can pause your coffee subscription for up to three months. "
+                + "We will also send you a free bag to apologise for the wait.", "pause-subscription"));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+    }
+
+    @Test
+    void a_late_answer_is_given_up_on_within_the_budget() throws Exception {
+        server.replyAfter(Duration.ofSeconds(5), reply("You can pause it.", "pause-subscription"));
+
+        long started = System.nanoTime();
+        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(Optional.empty(), written);
+        assertTrue(tookMs >= 1400 && tookMs < 2500, "gave up after " + tookMs + " ms, with a budget of 1500");
+    }
+
+    @Test
+    void malformed_json_is_discarded() {
+        server.replyWith("{\"answer\": \"You can pause it.\", \"articleIds\": [\"pause-subscr");
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(1, server.requests().size());
+    }
+
+    @Test
+    void an_error_status_is_discarded() {
+        server.reply(request -> new FakeChatModel.Reply(500, "{\"error\": {\"message\": \"overloaded\"}}",
+                Duration.ZERO));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+    }
+
+    @Test
+    void after_repeated_failures_the_model_is_not_called_until_the_breaker_lets_one_try() {
+        server.replyWith("not json at all");
+        for (int i = 0; i < ModelClient.MIN_CALLS; i++) {
+            answers.write(QUESTION, Language.ENGLISH, SOURCES);
+        }
+        assertEquals(ModelClient.MIN_CALLS, server.requests().size());
+        assertFalse(client.available());
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(ModelClient.MIN_CALLS, server.requests().size(), "the open breaker called the model");
+    }
+
+    @Test
+    void a_japanese_question_never_reaches_the_model() throws Exception {
+        server.replyWith(reply("You can pause it.", "pause-subscription"));
+
+        assertEquals(Optional.empty(), answers.write("定期便を一時停止できますか？", Language.JAPANESE, SOURCES));
+        assertEquals(List.of(), server.requests());
+    }
+}
