@@ -3,9 +3,11 @@ package dev.baton.kb;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +16,18 @@ import java.util.concurrent.TimeUnit;
  * wraps, on a fixed number of threads (as many as the model can keep busy). A thread that finds texts waiting takes
  * them all, up to {@code maxBatch}, and waits up to {@code linger} for more; so an idle embedder adds no more than
  * the linger, and a busy one embeds in batches what would otherwise queue for the model one by one.
+ *
+ * <p>Closing it fails every text not embedded yet with an {@link IllegalStateException}: the ones still waiting, the
+ * ones a thread holds while it waits for more, and the ones of a model call that does not end within the close's
+ * wait. A text asked for during or after the close is refused the same way, so no caller waits forever.
  */
 public final class BatchingEmbedder implements Embedder, AutoCloseable {
     private final Embedder embedder;
     private final int maxBatch;
     private final long lingerNanos;
     private final BlockingQueue<Request> waiting = new LinkedBlockingQueue<>();
+    /** Every text asked for and not answered yet, wherever it is (queued, in a batch, in the model): close fails them. */
+    private final Set<Request> unanswered = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
@@ -72,11 +80,22 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
 
     private CompletableFuture<float[]> submit(String text) {
         if (closed) {
-            throw new IllegalStateException("the embedder is closed");
+            throw closedError();
         }
         Request request = new Request(text, new CompletableFuture<>());
-        waiting.add(request);
+        unanswered.add(request);
+        request.vector().whenComplete((vector, error) -> unanswered.remove(request));
+        if (closed) {
+            // close() may have failed the unanswered texts before this one was among them
+            request.vector().completeExceptionally(closedError());
+        } else {
+            waiting.add(request);
+        }
         return request.vector();
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("the embedder is closed");
     }
 
     private static float[] await(CompletableFuture<float[]> vector) {
@@ -143,7 +162,7 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
         }
     }
 
-    /** Stops the threads; texts still waiting fail, so no caller waits forever. */
+    /** Stops the threads (waiting up to 5 s for each model call under way), then fails every text not embedded. */
     @Override
     public void close() {
         closed = true;
@@ -155,9 +174,7 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        List<Request> left = new ArrayList<>();
-        waiting.drainTo(left);
-        left.forEach(request -> request.vector().completeExceptionally(
-                new IllegalStateException("the embedder is closed")));
+        waiting.clear();
+        unanswered.forEach(request -> request.vector().completeExceptionally(closedError()));
     }
 }
