@@ -253,7 +253,7 @@ public final class BatonApp implements AutoCloseable {
         health.watch("signals", signals::alive);
         health.watch("assigner", assigner::alive);
         health.watch("webhookDispatcher", webhooks::alive);
-        var metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken());
+        var metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken(), config.trustedProxies());
         var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
         var auth = new AuthController(agents, sessions, new RedisLoginThrottle(redis, keys), passwords, agentAccess,
