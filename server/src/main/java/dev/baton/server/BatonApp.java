@@ -143,7 +143,7 @@ public final class BatonApp implements AutoCloseable {
         pool.setMaxTotal(64);
         Observability metrics = closeOnStop(new Observability());
         RedisAddress address = RedisAddress.parse(redisUrl);
-        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics::countingErrors));
+        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics.redisErrors()));
 
         ObjectMapper json = Json.newMapper();
         RedisKeys keys = new RedisKeys(config.namespace());

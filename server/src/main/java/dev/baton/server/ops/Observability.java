@@ -18,7 +18,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.Consumer;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.executors.CommandExecutor;
 
 /**
  * The one metrics registry of a node (scraped at {@code /metrics} in Prometheus' format) and the meters Baton records
@@ -50,9 +49,12 @@ public final class Observability implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** Counts the Redis commands that fail (a connection lost, an error reply) in {@code baton_redis_command_errors_total}. */
-    public CommandExecutor countingErrors(CommandExecutor executor) {
-        return new RedisErrorCounter(executor, registry);
+    /**
+     * Counts the Redis commands that fail (a connection lost, an error reply) in
+     * {@code baton_redis_command_errors_total}: single ones, and those in pipelines and transactions.
+     */
+    public RedisWatch redisErrors() {
+        return new RedisErrorCounter(registry);
     }
 
     /** The bot's work queue as metered: held, lag, and the time of each customer message's turn. */
