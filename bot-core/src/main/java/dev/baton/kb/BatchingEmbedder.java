@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * An embedder that gathers the texts many threads ask for at about the same time into one call of the embedder it
@@ -25,14 +26,15 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
     private final Embedder embedder;
     private final int maxBatch;
     private final long lingerNanos;
+    private final LongConsumer queueWaits;
     private final BlockingQueue<Request> waiting = new LinkedBlockingQueue<>();
     /** Every text asked for and not answered yet, wherever it is (queued, in a batch, in the model): close fails them. */
     private final Set<Request> unanswered = ConcurrentHashMap.newKeySet();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean closed;
 
-    /** A text and who waits for its vector. */
-    private record Request(String text, CompletableFuture<float[]> vector) {}
+    /** A text, who waits for its vector, and since when ({@link System#nanoTime()}). */
+    private record Request(String text, CompletableFuture<float[]> vector, long askedAt) {}
 
     /**
      * @param batchThreads how many batches run at once
@@ -40,12 +42,22 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
      * @param linger how long a thread holding some texts waits for more before embedding them
      */
     public BatchingEmbedder(Embedder embedder, int batchThreads, int maxBatch, Duration linger) {
+        this(embedder, batchThreads, maxBatch, linger, waited -> {});
+    }
+
+    /**
+     * @param queueWaits hears, for each text, how many nanoseconds it waited before its batch went to the embedder
+     *     (for a batch thread, and the linger); called on the batch threads, so it must be quick and never throw
+     */
+    public BatchingEmbedder(Embedder embedder, int batchThreads, int maxBatch, Duration linger,
+            LongConsumer queueWaits) {
         if (batchThreads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("a batching embedder needs a thread and room for a text");
         }
         this.embedder = embedder;
         this.maxBatch = maxBatch;
         this.lingerNanos = linger.toNanos();
+        this.queueWaits = queueWaits;
         for (int i = 0; i < batchThreads; i++) {
             Thread thread = new Thread(this::run, "baton-embed-batch-" + i);
             thread.setDaemon(true);
@@ -82,7 +94,7 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
         if (closed) {
             throw closedError();
         }
-        Request request = new Request(text, new CompletableFuture<>());
+        Request request = new Request(text, new CompletableFuture<>(), System.nanoTime());
         unanswered.add(request);
         request.vector().whenComplete((vector, error) -> unanswered.remove(request));
         if (closed) {
@@ -146,6 +158,8 @@ public final class BatchingEmbedder implements Embedder, AutoCloseable {
 
     /** One call for the whole batch; when it fails, every text of this batch fails with it, and only those. */
     private void embed(List<Request> batch) {
+        long start = System.nanoTime();
+        batch.forEach(request -> queueWaits.accept(start - request.askedAt()));
         List<float[]> vectors;
         try {
             vectors = embedder.embedAll(batch.stream().map(Request::text).toList());

@@ -189,6 +189,32 @@ class BatchingEmbedderTest {
     }
 
     @Test
+    void eachTextsWaitForItsBatchIsReportedUpToTheModelCall() throws Exception {
+        RecordingEmbedder model = new RecordingEmbedder(true);
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (BatchingEmbedder batching = new BatchingEmbedder(model, 1, 8, Duration.ZERO, waits::add)) {
+            Future<float[]> first = callers.submit(() -> batching.embed("first"));
+            assertTrue(model.firstCallStarted.await(5, TimeUnit.SECONDS));
+            long queued = System.nanoTime();
+            Future<float[]> second = callers.submit(() -> batching.embed("second"));
+            waitUntilQueued(batching, 1);
+            Thread.sleep(200); // the model holds the only batch thread
+            model.release.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            second.get(5, TimeUnit.SECONDS);
+            long held = System.nanoTime() - queued;
+
+            assertEquals(2, waits.size(), waits::toString);
+            assertTrue(waits.get(1) >= TimeUnit.MILLISECONDS.toNanos(200), "the second waited for the first's call");
+            assertTrue(waits.get(1) <= held, "and no longer than it was there");
+        } finally {
+            model.release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void closingFailsTheTextsABatchThreadHoldsWhileWaitingForMore() throws Exception {
         RecordingEmbedder model = new RecordingEmbedder(false);
         // A long linger: the thread that takes the text keeps it while waiting for more.

@@ -155,7 +155,8 @@ public final class BatonApp implements AutoCloseable {
         var conversations = new ConversationService(conversationStore, nodeId, clock,
                 config.chatLimits().conversationEventsPerMinute());
         Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),
-                model -> new RedisEmbeddingCache(redis, keys, model), metrics::timedQuestions));
+                model -> new RedisEmbeddingCache(redis, keys, model), metrics::timedQuestions,
+                metrics.questionWaits()));
         var knowledgeBase = answering.knowledgeBase();
         knowledgeBase.load();
         int seeded = DemoContent.seed(knowledgeBase, config.demo(), json);
