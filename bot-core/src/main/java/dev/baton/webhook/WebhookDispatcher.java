@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  * {@link WebhookTargets} allows, checked on the address each connection is made to; a refused one is logged as
  * {@code refused} and not tried again. No redirect is followed and no proxy is used.
  *
- * <p>Threads: one daemon thread prepares deliveries in event order, two daemon threads send. {@link #close()} stops
- * them; attempts in flight are abandoned and taken again after their lease.
+ * <p>Threads: one daemon thread prepares deliveries in event order, one looks for due deliveries, two send. The look
+ * has its own thread so that a receiver that hangs (holding the senders for the whole timeout) does not stop it,
+ * and {@link #alive()} tells a dispatcher that is stuck from one that waits on slow receivers; it leases no more
+ * deliveries than the senders hold room for, so none waits here past its lease. {@link #close()} stops them;
+ * attempts in flight are abandoned and taken again after their lease.
  */
 public final class WebhookDispatcher implements Worker, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -54,7 +57,11 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration POLL = Duration.ofSeconds(1);
-    private static final int BATCH = 20;
+    /**
+     * The most attempts this node holds at once, sending or waiting for a sender: two senders send 20 in 50 s at
+     * worst (5 s each), within the lease.
+     */
+    private static final int HELD_ATTEMPTS = 20;
     private static final MediaType JSON = MediaType.get("application/json");
 
     private final WebhookStore store;
@@ -67,7 +74,11 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     private final WebhookTargets targets;
     private final OkHttpClient http;
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemons("baton-webhook-prepare"));
-    private final ScheduledExecutorService sender = Executors.newScheduledThreadPool(2, daemons("baton-webhook-send"));
+    private final ScheduledExecutorService drainer =
+            Executors.newSingleThreadScheduledExecutor(daemons("baton-webhook-drain"));
+    private final ExecutorService sender = Executors.newFixedThreadPool(2, daemons("baton-webhook-send"));
+    /** Attempts handed to the senders and not over yet. */
+    private final AtomicInteger heldAttempts = new AtomicInteger();
     private volatile boolean running = true;
     /** When the last look for due deliveries began (epoch ms); 0 before the first. */
     private volatile long lastDrain;
@@ -98,7 +109,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
 
     /** Starts looking for due deliveries, among them any a previous run left. */
     public void start() {
-        sender.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        drainer.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Sends the deliveries an event makes; the event is done once they are stored. */
@@ -135,7 +146,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
             var payload = new WebhookPayload(id, event, logged.ts(), conversationId, logged.seq(), data);
             store.enqueue(new Delivery(id, webhook.id(), event, conversationId, write(payload), 0), clock.millis());
         }
-        execute(sender, this::drain);
+        execute(drainer, this::drain);
     }
 
     /** Sends a {@code ping} to the webhook (active or not) and returns the delivery id; the log shows how it went. */
@@ -143,20 +154,38 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
         String id = "dlv_" + UUID.randomUUID().toString().replace("-", "");
         var payload = new WebhookPayload(id, WebhookEvents.PING, clock.millis(), null, null, WebhookPayload.ping());
         store.enqueue(new Delivery(id, webhook.id(), WebhookEvents.PING, null, write(payload), 0), clock.millis());
-        execute(sender, this::drain);
+        execute(drainer, this::drain);
         return id;
     }
 
     private void drain() {
         lastDrain = System.currentTimeMillis();
         try {
+            int room;
             List<Delivery> due;
             do {
-                due = running ? store.takeDue(clock.millis(), LEASE, BATCH) : List.of();
-                due.forEach(delivery -> execute(sender, () -> attempt(delivery)));
-            } while (due.size() == BATCH);
+                room = HELD_ATTEMPTS - heldAttempts.get();
+                due = running && room > 0 ? store.takeDue(clock.millis(), LEASE, room) : List.of();
+                due.forEach(this::hand);
+            } while (room > 0 && due.size() == room);
         } catch (RuntimeException e) {
             log.warn("Could not look for due webhook deliveries: {}", e.toString());
+        }
+    }
+
+    /** Gives a leased delivery to the senders; one left waiting for them is sent after the next look, or its lease. */
+    private void hand(Delivery delivery) {
+        heldAttempts.incrementAndGet();
+        try {
+            sender.execute(() -> {
+                try {
+                    attempt(delivery);
+                } finally {
+                    heldAttempts.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            heldAttempts.decrementAndGet(); // closed: taken again after its lease
         }
     }
 
@@ -270,7 +299,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
 
     private void later(Duration pause) {
         try {
-            sender.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
+            drainer.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // closed: the retry is in Redis and due for whichever node looks next
         }
@@ -291,7 +320,7 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
      */
     public boolean alive() {
         long stall = Math.max(10_000, 5 * poll.toMillis());
-        return running && lastDrain > 0 && !preparer.isShutdown() && !sender.isShutdown()
+        return running && lastDrain > 0 && !preparer.isShutdown() && !drainer.isShutdown() && !sender.isShutdown()
                 && System.currentTimeMillis() - lastDrain < stall;
     }
 
@@ -299,9 +328,11 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     public void close() {
         running = false;
         preparer.shutdownNow();
+        drainer.shutdownNow();
         sender.shutdownNow();
         http.dispatcher().cancelAll();
         try {
+            drainer.awaitTermination(2, TimeUnit.SECONDS);
             sender.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,6 +9,7 @@ import dev.baton.testing.TestEmbedder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -184,6 +185,151 @@ class BatchingEmbedderTest {
         } finally {
             model.release.countDown();
             callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void eachTextsWaitForItsBatchIsReportedUpToTheModelCall() throws Exception {
+        RecordingEmbedder model = new RecordingEmbedder(true);
+        List<Long> waits = new CopyOnWriteArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (BatchingEmbedder batching = new BatchingEmbedder(model, 1, 8, Duration.ZERO, waits::add)) {
+            Future<float[]> first = callers.submit(() -> batching.embed("first"));
+            assertTrue(model.firstCallStarted.await(5, TimeUnit.SECONDS));
+            long queued = System.nanoTime();
+            Future<float[]> second = callers.submit(() -> batching.embed("second"));
+            waitUntilQueued(batching, 1);
+            Thread.sleep(200); // the model holds the only batch thread
+            model.release.countDown();
+            first.get(5, TimeUnit.SECONDS);
+            second.get(5, TimeUnit.SECONDS);
+            long held = System.nanoTime() - queued;
+
+            assertEquals(2, waits.size(), waits::toString);
+            assertTrue(waits.get(1) >= TimeUnit.MILLISECONDS.toNanos(200), "the second waited for the first's call");
+            assertTrue(waits.get(1) <= held, "and no longer than it was there");
+        } finally {
+            model.release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingFailsTheTextsABatchThreadHoldsWhileWaitingForMore() throws Exception {
+        RecordingEmbedder model = new RecordingEmbedder(false);
+        // A long linger: the thread that takes the text keeps it while waiting for more.
+        BatchingEmbedder batching = new BatchingEmbedder(model, 1, 8, Duration.ofSeconds(30));
+        CompletableFuture<float[]> held = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                held.complete(batching.embed("held"));
+            } catch (RuntimeException e) {
+                held.completeExceptionally(e);
+            }
+        });
+        caller.start();
+        awaitState(caller, Thread.State.WAITING); // the text is queued and its caller waits for the vector
+        waitUntilNoneWaits(batching); // ... and the batch thread took it
+        batching.close();
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> held.get(5, TimeUnit.SECONDS));
+        assertEquals(IllegalStateException.class, e.getCause().getClass());
+        assertEquals(List.of(), model.calls, "the model was never called for the held text");
+    }
+
+    @Test
+    void closingFailsTheTextsOfABatchTheModelDoesNotFinish() throws Exception {
+        CountDownLatch modelStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Embedder deaf = new Embedder() { // a model call that outlasts the close and ignores interrupts
+            @Override
+            public String modelId() {
+                return "deaf";
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return embedAll(List.of(text)).get(0);
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                modelStarted.countDown();
+                boolean interrupted = false;
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return texts.stream().map(RecordingEmbedder::vectorOf).toList();
+            }
+        };
+        ExecutorService callers = Executors.newFixedThreadPool(1);
+        BatchingEmbedder batching = new BatchingEmbedder(deaf, 1, 8, Duration.ZERO);
+        try {
+            Future<float[]> inFlight = callers.submit(() -> batching.embed("in flight"));
+            assertTrue(modelStarted.await(5, TimeUnit.SECONDS));
+            batching.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> inFlight.get(5, TimeUnit.SECONDS));
+            assertEquals(IllegalStateException.class, e.getCause().getClass());
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyCallerAskingWhileTheEmbedderClosesGetsAVectorOrAClearRefusal() throws Exception {
+        RecordingEmbedder model = new RecordingEmbedder(false);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 20; round++) {
+                BatchingEmbedder batching = new BatchingEmbedder(model, 2, 4, Duration.ofMillis(1));
+                CountDownLatch asking = new CountDownLatch(8);
+                List<Future<Integer>> askers = new ArrayList<>();
+                for (int c = 0; c < 8; c++) {
+                    askers.add(callers.submit(() -> {
+                        asking.countDown();
+                        int answered = 0;
+                        while (true) {
+                            try {
+                                assertArrayEquals(RecordingEmbedder.vectorOf("q"), batching.embed("q"));
+                                answered++;
+                            } catch (IllegalStateException closed) {
+                                return answered;
+                            }
+                        }
+                    }));
+                }
+                assertTrue(asking.await(5, TimeUnit.SECONDS));
+                batching.close();
+                for (Future<Integer> asker : askers) {
+                    asker.get(10, TimeUnit.SECONDS); // a caller left waiting would time out here
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != state) {
+            assertTrue(System.nanoTime() < deadline, thread.getName() + " never reached " + state);
+            Thread.sleep(2);
+        }
+    }
+
+    private static void waitUntilNoneWaits(BatchingEmbedder batching) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (batching.waitingCount() > 0) {
+            assertTrue(System.nanoTime() < deadline, "no batch thread took the waiting texts");
+            Thread.sleep(2);
         }
     }
 

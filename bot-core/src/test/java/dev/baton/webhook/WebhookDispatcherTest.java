@@ -25,9 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -211,5 +214,45 @@ class WebhookDispatcherTest {
 
         dispatcher.close();
         assertFalse(dispatcher.alive(), "stopped");
+    }
+
+    @Test
+    void stays_alive_while_a_hanging_receiver_holds_every_sender() throws Exception {
+        CountDownLatch hangUp = new CountDownLatch(1);
+        AtomicInteger held = new AtomicInteger();
+        HttpServer hanging = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hanging.setExecutor(Executors.newCachedThreadPool());
+        hanging.createContext("/hang", exchange -> {
+            held.incrementAndGet();
+            try {
+                hangUp.await(30, TimeUnit.SECONDS); // never answers within the dispatcher's 5 s timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hanging.start();
+        try {
+            Webhook webhook = webhook("http://127.0.0.1:" + hanging.getAddress().getPort() + "/hang");
+            WebhookDispatcher dispatcher = dispatcher();
+            for (int i = 0; i < 8; i++) {
+                dispatcher.ping(webhook);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (held.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(2, held.get(), "both senders wait on the receiver");
+            // Past the 10 s after which a dispatcher that stopped looking for due deliveries is down.
+            long watchUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+            while (System.nanoTime() < watchUntil) {
+                assertTrue(dispatcher.alive(), "alive while the senders wait on a hanging receiver");
+                Thread.sleep(100);
+            }
+        } finally {
+            hangUp.countDown();
+            hanging.stop(0);
+            ((ExecutorService) hanging.getExecutor()).shutdownNow();
+        }
     }
 }

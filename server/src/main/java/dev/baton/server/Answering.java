@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,16 +52,22 @@ public final class Answering implements AutoCloseable {
      * @param cacheFor the embedding cache for a model id
      */
     public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor) {
-        this(store, cacheFor, UnaryOperator.identity());
+        this(store, cacheFor, UnaryOperator.identity(), waited -> {});
     }
 
-    /** @param questions wraps the embedder of customers' questions (the server times it) */
-    public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor, UnaryOperator<Embedder> questions) {
+    /**
+     * @param questionModel wraps the model where the batches of customers' questions reach it (the server times its
+     *     calls there, without the wait for a batch)
+     * @param questionWaits hears how long each question waited for its batch, in nanoseconds
+     */
+    public Answering(ArticleStore store, Function<String, EmbeddingCache> cacheFor,
+            UnaryOperator<Embedder> questionModel, LongConsumer questionWaits) {
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         embedder = new OnnxEmbedder(cores);
-        questionEmbedder = new BatchingEmbedder(embedder, cores, QUESTION_BATCH, QUESTION_LINGER);
+        questionEmbedder = new BatchingEmbedder(questionModel.apply(embedder), cores, QUESTION_BATCH,
+                QUESTION_LINGER, questionWaits);
         articleEmbedder = new CachingEmbedder(embedder, cacheFor.apply(embedder.modelId()));
-        retriever = new HybridRetriever(analysis, articleEmbedder, questions.apply(questionEmbedder));
+        retriever = new HybridRetriever(analysis, articleEmbedder, questionEmbedder);
         knowledgeBase = new KnowledgeBase(store, retriever);
         passages = new PassageFinder(analysis);
     }

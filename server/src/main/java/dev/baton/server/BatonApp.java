@@ -165,7 +165,7 @@ public final class BatonApp implements AutoCloseable {
         pool.setMaxTotal(64);
         Observability metrics = closeOnStop(new Observability());
         RedisAddress address = RedisAddress.parse(redisUrl);
-        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics::countingErrors));
+        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics.redisErrors()));
 
         ObjectMapper json = Json.newMapper();
         RedisKeys keys = new RedisKeys(config.namespace());
@@ -177,7 +177,8 @@ public final class BatonApp implements AutoCloseable {
         var conversations = new ConversationService(conversationStore, nodeId, clock,
                 config.chatLimits().conversationEventsPerMinute());
         Answering answering = closeOnStop(new Answering(new RedisArticleStore(redis, keys, json),
-                model -> new RedisEmbeddingCache(redis, keys, model), metrics::timedQuestions));
+                model -> new RedisEmbeddingCache(redis, keys, model), metrics::timedQuestions,
+                metrics.questionWaits()));
         var knowledgeBase = answering.knowledgeBase();
         knowledgeBase.load();
         int seeded = DemoContent.seed(knowledgeBase, config.demo(), json);
@@ -298,7 +299,7 @@ public final class BatonApp implements AutoCloseable {
         if (mailer != null) {
             health.watch("mailDispatcher", mailer::alive);
         }
-        var metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken());
+        var metricsEndpoint = new MetricsEndpoint(metrics, config.metricsToken(), config.trustedProxies());
         var access = new AccessGuard(sessions, agents);
         String linkBase = config.publicUrl() != null ? config.publicUrl().replaceAll("/+$", "") : null;
         var auth = new AuthController(agents, sessions, new RedisLoginThrottle(redis, keys), passwords, agentAccess,

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.server.ops.RedisWatch;
 import dev.baton.store.Replication;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,15 +11,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.builders.SentinelClientBuilder;
+import redis.clients.jedis.builders.StandaloneClientBuilder;
+import redis.clients.jedis.csc.Cache;
 import redis.clients.jedis.executors.CommandExecutor;
+import redis.clients.jedis.providers.ConnectionProvider;
 
 /**
  * Where Baton's Redis is, read from one URL, and how many replicas must confirm a conversation write before it is
@@ -163,14 +168,19 @@ record RedisAddress(URI redisUri, String master, Set<HostAndPort> sentinels, Str
     /**
      * A client of this Redis: a pool on one server, or one that follows the primary the sentinels name.
      *
-     * @param executors wraps the client's command executor (the server counts Redis errors there)
+     * @param watch wraps the client's command executor, pipelines and transactions (the server counts Redis errors)
      */
-    UnifiedJedis connect(ConnectionPoolConfig pool, UnaryOperator<CommandExecutor> executors) {
+    UnifiedJedis connect(ConnectionPoolConfig pool, RedisWatch watch) {
         if (redisUri != null) {
-            return new RedisClient.Builder() {
+            return new StandaloneClientBuilder<UnifiedJedis>() {
                 @Override
                 protected CommandExecutor createDefaultCommandExecutor() {
-                    return executors.apply(super.createDefaultCommandExecutor());
+                    return watch.executor(super.createDefaultCommandExecutor());
+                }
+
+                @Override
+                protected UnifiedJedis createClient() {
+                    return new WatchedClient(commandExecutor, connectionProvider, clientConfig, cache, watch);
                 }
             }.fromURI(redisUri).poolConfig(pool).build();
         }
@@ -178,13 +188,42 @@ record RedisAddress(URI redisUri, String master, Set<HostAndPort> sentinels, Str
         if (password != null) {
             primary.user(user).password(password);
         }
-        return new RedisSentinelClient.Builder() {
+        return new SentinelClientBuilder<UnifiedJedis>() {
             @Override
             protected CommandExecutor createDefaultCommandExecutor() {
-                return executors.apply(super.createDefaultCommandExecutor());
+                return watch.executor(super.createDefaultCommandExecutor());
+            }
+
+            @Override
+            protected UnifiedJedis createClient() {
+                return new WatchedClient(commandExecutor, connectionProvider, clientConfig, cache, watch);
             }
         }.masterName(master).sentinels(sentinels).clientConfig(primary.build())
                 .sentinelClientConfig(DefaultJedisClientConfig.builder().build()).poolConfig(pool).build();
+    }
+
+    /**
+     * Jedis' client as {@code RedisClient} and {@code RedisSentinelClient} build it, whose pipelines and transactions
+     * the watch wraps as well (their commands do not pass the executor).
+     */
+    private static final class WatchedClient extends UnifiedJedis {
+        private final RedisWatch watch;
+
+        WatchedClient(CommandExecutor executor, ConnectionProvider provider, JedisClientConfig config, Cache cache,
+                RedisWatch watch) {
+            super(executor, provider, config, cache);
+            this.watch = watch;
+        }
+
+        @Override
+        public AbstractPipeline pipelined() {
+            return watch.pipeline(super.pipelined(), commandObjects);
+        }
+
+        @Override
+        public AbstractTransaction transaction(boolean doMulti) {
+            return watch.transaction(super.transaction(doMulti), commandObjects);
+        }
     }
 
     /** What a log line may say about this address: no password. */

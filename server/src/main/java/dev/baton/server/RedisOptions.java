@@ -1,8 +1,8 @@
 package dev.baton.server;
 
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
+import dev.baton.server.ops.RedisWatch;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -52,7 +52,7 @@ final class RedisOptions {
         String redisUrl = redisUrl();
         EmbeddedRedis embedded = redisUrl == null ? EmbeddedRedis.start(dataDir) : null;
         try (UnifiedJedis redis = RedisAddress.parse(embedded != null ? embedded.url() : redisUrl)
-                .connect(new ConnectionPoolConfig(), UnaryOperator.identity())) {
+                .connect(new ConnectionPoolConfig(), RedisWatch.NONE)) {
             return work.run(redis);
         } finally {
             if (embedded != null) {

@@ -31,12 +31,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code /metrics} on the real server: scraped with a real HTTP client after real chat turns over a real socket, and
  * served only to this machine (not to a proxy's client, trusted or not) when no token is set. This node trusts
- * 127.0.0.1 as a proxy, so a forwarded request does come from a trusted proxy.
+ * {@value #PROXY} as a proxy on this machine: the tests scrape from 127.0.0.1, a direct loopback peer, and speak as
+ * the proxy over a socket bound to {@value #PROXY}, so both kinds of local request are really made.
  */
 class MetricsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ADMIN = "metrics.admin@test.example";
     private static final String PASSWORD = "a long enough password";
+    /** A reverse proxy on this machine, on another loopback address (Linux routes all of 127.0.0.0/8 to itself). */
+    private static final String PROXY = "127.0.0.2";
     private static TestApp baton;
     @RegisterExtension
     final OpenSockets sockets = new OpenSockets();
@@ -45,7 +48,7 @@ class MetricsTest {
     static void start() {
         // Webhooks may reach the test's receiver on the loopback.
         baton = new TestApp(FixtureArticles.all(),
-                config -> config.withTrustedProxies(TrustedProxies.of(List.of("127.0.0.1")))
+                config -> config.withTrustedProxies(TrustedProxies.of(List.of(PROXY)))
                         .withAdmin(ADMIN, PASSWORD).withWebhooks(new BatonConfig.Webhooks(true, null)));
     }
 
@@ -198,17 +201,35 @@ class MetricsTest {
 
     @Test
     void a_forwarded_request_is_refused_even_from_a_trusted_proxy_on_this_machine() {
-        String url = "http://127.0.0.1:" + baton.port() + "/metrics";
-
-        var fromOutside = get(url, "X-Forwarded-For", "203.0.113.9");
-        var claimingLoopback = get(url, "X-Forwarded-For", "127.0.0.1");
-        var standardHeader = get(url, "Forwarded", "for=127.0.0.1");
+        var fromOutside = RawHttp.get(PROXY, baton.port(), "/metrics", "X-Forwarded-For", "203.0.113.9");
+        var claimingLoopback = RawHttp.get(PROXY, baton.port(), "/metrics", "X-Forwarded-For", "127.0.0.1");
+        var standardHeader = RawHttp.get(PROXY, baton.port(), "/metrics", "Forwarded", "for=127.0.0.1");
 
         for (var refused : List.of(fromOutside, claimingLoopback, standardHeader)) {
-            assertEquals(403, refused.statusCode(), refused::body);
-            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-            assertTrue(!refused.body().contains("jvm_"), "no metrics in a refusal");
+            assertRefused(refused);
         }
+    }
+
+    @Test
+    void a_request_a_loopback_peer_forwards_is_refused_too() {
+        assertRefused(RawHttp.get("127.0.0.1", baton.port(), "/metrics", "X-Forwarded-For", "203.0.113.9"));
+    }
+
+    /**
+     * A proxy on this machine that adds no {@code X-Forwarded-For} (a TCP or TLS pass-through, or one set up without
+     * it) makes its outside clients arrive from a loopback address: a trusted proxy's request needs the token.
+     */
+    @Test
+    void a_trusted_proxy_on_this_machine_is_refused_without_forwarding_headers() {
+        assertEquals(200, RawHttp.get("127.0.0.1", baton.port(), "/metrics").status(),
+                "a direct loopback peer reads them over the same raw client");
+        assertRefused(RawHttp.get(PROXY, baton.port(), "/metrics"));
+    }
+
+    private static void assertRefused(RawHttp.Response refused) {
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.header("Content-Type").startsWith("application/json"), refused.body());
+        assertTrue(!refused.body().contains("jvm_"), "no metrics in a refusal");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.access.TrustedProxies;
 import dev.baton.testing.FixtureArticles;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -14,11 +15,14 @@ import org.junit.jupiter.api.Test;
 /** {@code /metrics} with {@code BATON_METRICS_TOKEN} set: the bearer token, from wherever, and nothing without it. */
 class MetricsTokenTest {
     private static final String TOKEN = "s3cret-metrics-token-for-tests";
+    /** A reverse proxy on this machine. */
+    private static final String PROXY = "127.0.0.2";
     private static TestApp baton;
 
     @BeforeAll
     static void start() {
-        baton = new TestApp(FixtureArticles.all(), config -> config.withMetricsToken(TOKEN));
+        baton = new TestApp(FixtureArticles.all(), config -> config.withMetricsToken(TOKEN)
+                .withTrustedProxies(TrustedProxies.of(List.of(PROXY))));
     }
 
     @AfterAll
@@ -38,6 +42,17 @@ class MetricsTokenTest {
         assertEquals(200, direct.statusCode(), direct::body);
         assertTrue(direct.body().contains("baton_sockets_open{kind=\"widget\"}"), direct::body);
         assertEquals(200, forwarded.statusCode());
+    }
+
+    @Test
+    void a_trusted_proxy_on_this_machine_reads_them_with_the_token_only() {
+        var withToken = RawHttp.get(PROXY, baton.port(), "/metrics", "Authorization", "Bearer " + TOKEN);
+        var without = RawHttp.get(PROXY, baton.port(), "/metrics");
+
+        assertEquals(200, withToken.status(), withToken.body());
+        assertTrue(withToken.body().contains("baton_sockets_open{kind=\"widget\"}"), withToken.body());
+        assertEquals(401, without.status(), without.body());
+        assertTrue(!without.body().contains("jvm_"), "no metrics in a refusal");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.baton.server.ops;
 
+import dev.baton.access.TrustedProxies;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.javalin.http.Context;
@@ -11,10 +12,11 @@ import java.util.Map;
 
 /**
  * {@code GET /metrics}: the node's meters for Prometheus. Without a token ({@code BATON_METRICS_TOKEN}) only a
- * scraper on this machine may read them: a request from a loopback address that no proxy forwarded. A forwarded
- * request (one with {@code X-Forwarded-For} or {@code Forwarded}) is refused even from a trusted proxy
- * ({@code BATON_TRUSTED_PROXIES}) on this machine: the client it speaks for is elsewhere, and a proxy on the same host
- * would otherwise make every outside client look local. With a token, any address may read them with {@code
+ * scraper on this machine may read them: a request from a loopback address that is not a trusted proxy
+ * ({@code BATON_TRUSTED_PROXIES}) and that no proxy forwarded. A request from a trusted proxy is refused with or
+ * without {@code X-Forwarded-For}: the client it speaks for is elsewhere, and a proxy on the same host (one that
+ * adds no such header included) would otherwise make every outside client look local. So is any request with
+ * {@code X-Forwarded-For} or {@code Forwarded}. With a token, any address may read them with {@code
  * Authorization: Bearer <token>}, compared in constant time.
  */
 public final class MetricsEndpoint {
@@ -23,10 +25,12 @@ public final class MetricsEndpoint {
     private final Observability observability;
     /** SHA-256 of the token, or null without one; digests compare in constant time whatever the lengths. */
     private final byte[] tokenDigest;
+    private final TrustedProxies proxies;
 
-    public MetricsEndpoint(Observability observability, String token) {
+    public MetricsEndpoint(Observability observability, String token, TrustedProxies proxies) {
         this.observability = observability;
         this.tokenDigest = token == null || token.isEmpty() ? null : sha256(token);
+        this.proxies = proxies;
     }
 
     public void handle(Context ctx) {
@@ -47,12 +51,12 @@ public final class MetricsEndpoint {
         }
     }
 
-    private static boolean local(Context ctx) {
-        if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) {
+    private boolean local(Context ctx) {
+        String remote = ctx.req().getRemoteAddr();
+        if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null || proxies.trusts(remote)) {
             return false;
         }
         // Jetty writes an IPv6 peer in brackets ("[0:0:0:0:0:0:0:1]"), which is not an address to the parser.
-        String remote = ctx.req().getRemoteAddr();
         if (remote.startsWith("[") && remote.endsWith("]")) {
             remote = remote.substring(1, remote.length() - 1);
         }

@@ -7,6 +7,7 @@ import dev.baton.store.RedisKeys;
 import dev.baton.webhook.WebhookStore;
 import io.javalin.websocket.WsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,9 +17,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.executors.CommandExecutor;
 
 /**
  * The one metrics registry of a node (scraped at {@code /metrics} in Prometheus' format) and the meters Baton records
@@ -50,9 +52,12 @@ public final class Observability implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** Counts the Redis commands that fail (a connection lost, an error reply) in {@code baton_redis_command_errors_total}. */
-    public CommandExecutor countingErrors(CommandExecutor executor) {
-        return new RedisErrorCounter(executor, registry);
+    /**
+     * Counts the Redis commands that fail (a connection lost, an error reply) in
+     * {@code baton_redis_command_errors_total}: single ones, and those in pipelines and transactions.
+     */
+    public RedisWatch redisErrors() {
+        return new RedisErrorCounter(registry);
     }
 
     /** The bot's work queue as metered: held, lag, and the time of each customer message's turn. */
@@ -80,9 +85,16 @@ public final class Observability implements AutoCloseable {
         return new CountedWebhookStore(store, registry);
     }
 
-    /** Times the embedding of customers' questions. */
-    public Embedder timedQuestions(Embedder embedder) {
-        return new TimedEmbedder(embedder, registry);
+    /** Times the model's calls on customers' questions ({@code baton_embedding_seconds}); wrap the model with it. */
+    public Embedder timedQuestions(Embedder model) {
+        return new TimedEmbedder(model, registry);
+    }
+
+    /** Times each question's wait for its batch ({@code baton_embedding_wait_seconds}), given in nanoseconds. */
+    public LongConsumer questionWaits() {
+        Timer waits = MeteredWorker.latency("baton.embedding.wait",
+                "Time a customer's question waited for its batch to go to the model").register(registry);
+        return nanos -> waits.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** An after-handler for a socket route that keeps {@code baton_sockets_open{kind}} up to date. */

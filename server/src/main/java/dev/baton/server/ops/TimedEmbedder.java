@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 
 /**
- * The embedder of customers' questions, timed ({@code baton_embedding_seconds{call="one"|"batch"}}: one text, or
- * many at once); the vectors are the inner embedder's, unchanged.
+ * The model as the batches of customers' questions reach it, timed ({@code baton_embedding_seconds{call="one"|"batch"}}:
+ * a call on one text, or on several); the wait for a batch is not in it (that is {@code baton_embedding_wait_seconds}).
+ * The vectors are the model's, unchanged.
  */
 final class TimedEmbedder implements Embedder {
     private final Embedder inner;
@@ -16,7 +17,7 @@ final class TimedEmbedder implements Embedder {
 
     TimedEmbedder(Embedder inner, MeterRegistry registry) {
         this.inner = inner;
-        String description = "Time to embed customers' questions with the model";
+        String description = "Time the model took to embed customers' questions, one call";
         this.one = MeteredWorker.latency("baton.embedding", description).tag("call", "one").register(registry);
         this.batch = MeteredWorker.latency("baton.embedding", description).tag("call", "batch").register(registry);
     }
@@ -33,6 +34,6 @@ final class TimedEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        return batch.record(() -> inner.embedAll(texts));
+        return (texts.size() == 1 ? one : batch).record(() -> inner.embedAll(texts));
     }
 }
