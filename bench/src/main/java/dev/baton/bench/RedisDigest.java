@@ -26,7 +26,7 @@ final class RedisDigest {
     /**
      * What refused input may change, by key prefix after the namespace: a caller's own console session (logging in
      * to fuzz, and its last-seen time), failed-login counters (the throttle counts every refused login), and
-     * presence (an agent socket's heartbeat).
+     * presence (agent and customer sockets' heartbeats).
      */
     static final List<String> EXCLUDED = List.of("session:", "login-failures:", "presence:");
 

@@ -220,7 +220,7 @@ public record RedisKeys(String namespace) {
 
     /** Sorted set: conversation id by when a customer socket of it was last open on any node, epoch ms. */
     public String customersSeen() {
-        return namespace + ":customers:seen";
+        return namespace + ":presence:customers";
     }
 
     /** Hash: pending outgoing mail id to its JSON. */
