@@ -148,6 +148,10 @@ class KpiApiTest {
         assertEquals(1, k.path("csat").path("distribution").get(4).path("count").asInt());
         assertEquals(citedArticle, k.path("articles").get(0).path("articleId").asText());
         assertEquals(1, k.path("articles").get(0).path("helpful").asInt());
+        // Ana's one reply greets, says what she does next and who she is: no hint was open when she sent it.
+        assertEquals(1, k.path("replyCoach").path("replies").asInt(), k.path("replyCoach")::toString);
+        assertEquals(0, k.path("replyCoach").path("withHints").asInt());
+        assertEquals(0.0, k.path("replyCoach").path("withHintsShare").asDouble(-1), 1e-9);
         assertEquals(0, k.path("articles").get(0).path("notHelpful").asInt());
         JsonNode agent = k.path("agents").get(0);
         assertEquals(ana.id(), agent.path("agentId").asText());
@@ -191,7 +195,7 @@ class KpiApiTest {
         assertEquals("reason,conversations,share_of_conversations\r\nrefund,1,0.5\r\n", reasons.body());
         assertTrue(agents.body().startsWith("agent_id,name,conversations,first_replies,"), agents.body());
         assertTrue(agents.body().contains(ana.id() + ",Ana Ortiz,1,1,"), agents.body());
-        for (String chart : List.of("conversations-per-day", "response-times", "csat", "articles")) {
+        for (String chart : List.of("conversations-per-day", "response-times", "csat", "articles", "reply-coach")) {
             var csv = csv(admin, "/api/kpis/" + chart + ".csv?" + RANGE);
             assertEquals(200, csv.statusCode(), chart);
             assertTrue(csv.body().contains("\r\n"), chart);
