@@ -17,11 +17,6 @@ import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.testing.FixtureArticles;
 import dev.baton.testing.TestRedis;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -93,22 +88,8 @@ class KpiApiTest {
         return client;
     }
 
-    /** Waits (up to 10 s) until the conversation's log has a matching event, and returns it. */
     private static LoggedEvent awaitEvent(String conversationId, Predicate<LoggedEvent> matching) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var found = conversations.eventsAfter(conversationId, null).stream().filter(matching).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no such event in " + conversationId + ": "
-                + conversations.eventsAfter(conversationId, null));
+        return baton.awaitEvent(conversationId, matching);
     }
 
     private static ConsoleApi admin() {
@@ -171,22 +152,11 @@ class KpiApiTest {
         assertFalse(response.body().path("summary").has("botResolutionRate"), "no rate without conversations");
     }
 
-    /** A download as the browser makes it: the session cookie, and a body that is not JSON. */
-    private static HttpResponse<String> csv(ConsoleApi api, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + baton.port() + path)).header("Cookie", api.cookie()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        }
-    }
-
     @Test
     void every_chart_downloads_as_csv() {
         ConsoleApi admin = admin();
-        var reasons = csv(admin, "/api/kpis/handoff-reasons.csv?" + RANGE);
-        var agents = csv(admin, "/api/kpis/agents.csv?" + RANGE);
+        var reasons = admin.download("/api/kpis/handoff-reasons.csv?" + RANGE);
+        var agents = admin.download("/api/kpis/agents.csv?" + RANGE);
 
         assertEquals(200, reasons.statusCode());
         assertTrue(reasons.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -196,7 +166,7 @@ class KpiApiTest {
         assertTrue(agents.body().startsWith("agent_id,name,conversations,first_replies,"), agents.body());
         assertTrue(agents.body().contains(ana.id() + ",Ana Ortiz,1,1,"), agents.body());
         for (String chart : List.of("conversations-per-day", "response-times", "csat", "articles", "reply-coach")) {
-            var csv = csv(admin, "/api/kpis/" + chart + ".csv?" + RANGE);
+            var csv = admin.download("/api/kpis/" + chart + ".csv?" + RANGE);
             assertEquals(200, csv.statusCode(), chart);
             assertTrue(csv.body().contains("\r\n"), chart);
         }

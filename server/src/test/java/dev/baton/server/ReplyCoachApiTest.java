@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.conversation.ConversationService;
 import dev.baton.conversation.Role;
 import dev.baton.event.HandedOff;
-import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.testing.FixtureArticles;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,31 +63,12 @@ class ReplyCoachApiTest {
     private static Chat mariasRefundClaimedByAna() {
         ChatClient customer = ChatClient.connect(baton.port());
         sockets.add(customer);
-        ObjectNode hello = ChatClient.frame("hello").put("visitorId", "visitor-" + System.nanoTime());
-        hello.putObject("identity").put("name", "Maria Lopez");
-        customer.sendFrame(hello);
-        String id = customer.next("welcome").path("conversationId").asText();
+        String id = customer.helloAsNewVisitorNamed("Maria Lopez").path("conversationId").asText();
         customer.ask("m1", "I want a refund for my last invoice");
-        awaitEvent(id, e -> e.event() instanceof HandedOff);
+        baton.awaitEvent(id, e -> e.event() instanceof HandedOff);
         String path = "/api/conversations/" + id;
         assertEquals(200, anaApi.post(path + "/claim", Map.of()).status());
         return new Chat(path, customer);
-    }
-
-    private static LoggedEvent awaitEvent(String conversationId, Predicate<LoggedEvent> matching) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            var found = conversations.eventsAfter(conversationId, null).stream().filter(matching).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no such event in " + conversationId);
     }
 
     private static List<String> codes(JsonNode hints) {
@@ -186,21 +163,11 @@ class ReplyCoachApiTest {
         assertEquals(List.of("customer_name", "disowning", "greeting", "next_step"), codesOf(coach.path("hints")));
         coach.path("hints").forEach(hint -> assertEquals(1, hint.path("replies").asInt(), hint::toString));
 
-        HttpResponse<String> csv = download(admin, "/api/kpis/reply-coach.csv?" + RANGE);
+        HttpResponse<String> csv = admin.download("/api/kpis/reply-coach.csv?" + RANGE);
         assertEquals(200, csv.statusCode());
         assertEquals("hint,replies,share_of_replies\r\nany,1,0.5\r\ncustomer_name,1,0.5\r\ndisowning,1,0.5\r\n"
                 + "greeting,1,0.5\r\nnext_step,1,0.5\r\n", csv.body());
         assertEquals(403, anaApi.get("/api/kpis?" + RANGE).status(), "KPIs are for admins");
-    }
-
-    /** A download as the browser makes it: the session cookie, and a body that is not JSON. */
-    private static HttpResponse<String> download(ConsoleApi api, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baton.url() + path))
-                    .header("Cookie", api.cookie()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        }
     }
 
     private static List<String> codesOf(JsonNode hints) {

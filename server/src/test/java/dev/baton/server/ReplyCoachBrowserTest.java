@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.conversation.Role;
 import dev.baton.event.HandedOff;
 import dev.baton.event.MessageCreated;
@@ -55,25 +54,18 @@ class ReplyCoachBrowserTest {
     }
 
     /** Maria Lopez asks for a refund over /ws/chat and Dana claims it over the API; returns the conversation id. */
-    private static String mariasRefundClaimedByDana() throws InterruptedException {
+    private static String mariasRefundClaimedByDana() {
         customer = ChatClient.connect(baton.port());
-        ObjectNode hello = ChatClient.frame("hello").put("visitorId", "visitor-" + System.nanoTime());
-        hello.putObject("identity").put("name", "Maria Lopez");
-        customer.sendFrame(hello);
-        String id = customer.next("welcome").path("conversationId").asText();
+        String id = customer.helloAsNewVisitorNamed("Maria Lopez").path("conversationId").asText();
         customer.ask("m1", "I want a refund for my last invoice");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (baton.conversations().eventsAfter(id, null).stream().noneMatch(e -> e.event() instanceof HandedOff)) {
-            assertTrue(System.nanoTime() < deadline, "the bot hands the refund over");
-            Thread.sleep(50);
-        }
+        baton.awaitEvent(id, e -> e.event() instanceof HandedOff);
         ConsoleApi dana = ConsoleApi.loggedIn(baton.port(), "dana@perkful.example", PASSWORD);
         assertEquals(200, dana.post("/api/conversations/" + id + "/claim", Map.of()).status());
         return id;
     }
 
     @Test
-    void an_agent_sees_hints_on_a_curt_reply_sends_anyway_and_the_kpis_count_it() throws InterruptedException {
+    void an_agent_sees_hints_on_a_curt_reply_sends_anyway_and_the_kpis_count_it() {
         String id = mariasRefundClaimedByDana();
         console.driver.get(baton.url() + "/console/index.html");
         console.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());

@@ -2,6 +2,7 @@ package dev.baton.server;
 
 import dev.baton.access.Passwords;
 import dev.baton.conversation.ConversationService;
+import dev.baton.event.LoggedEvent;
 import dev.baton.kb.Article;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
@@ -16,6 +17,7 @@ import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.RedisClient;
 
@@ -71,6 +73,25 @@ final class TestApp implements AutoCloseable {
     ConversationService conversations() {
         return new ConversationService(new RedisConversationStore(redis, keys, Json.newMapper()), "test-agent",
                 Clock.systemUTC());
+    }
+
+    /** Waits (up to 10 s) until the conversation's log has a matching event, and returns it. */
+    LoggedEvent awaitEvent(String conversationId, Predicate<LoggedEvent> matching) {
+        ConversationService conversations = conversations();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var found = conversations.eventsAfter(conversationId, null).stream().filter(matching).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no such event in " + conversationId + ": "
+                + conversations.eventsAfter(conversationId, null));
     }
 
     int port() {
