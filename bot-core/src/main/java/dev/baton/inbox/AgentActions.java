@@ -67,10 +67,14 @@ public final class AgentActions {
                 .withinCapacity(agent.id(), agent.maxChats()), nodeId), agent.id());
     }
 
-    /** A reply to the customer; only the agent who holds the conversation may send it (or an admin). */
-    public ActionResult reply(String conversationId, Agent agent, String text) {
+    /**
+     * A reply to the customer; only the agent who holds the conversation may send it (or an admin). It keeps the
+     * codes of the {@link ReplyCoach}'s hints it was sent with (empty for none), for the KPIs.
+     */
+    public ActionResult reply(String conversationId, Agent agent, String text, List<String> coachHints) {
         ConversationWrite write = ConversationWrite.of(conversationId,
-                        new MessageCreated(conversationId, authorOf(agent), text, List.of(), null, null))
+                        new MessageCreated(conversationId, authorOf(agent), text, List.of(), null, null, List.of(),
+                                coachHints))
                 .onlyIfOwner(Owner.AGENT)
                 .settingIfAbsent("firstResponseAt", ConversationWrite.NOW)
                 .setting("preview", Handling.previewOf(text))

@@ -57,6 +57,8 @@ import java.util.TreeMap;
  * <li><b>Per agent</b>: conversations given to them (distinct conversations with an {@code AgentJoined} to them);
  *     first replies = conversations whose first human reply (above) they wrote, with the median of those times; CSAT
  *     of the conversations they resolved (the agent of the last {@code Resolved} before the rating).
+ * <li><b>Reply coach</b>: agents' replies the coach read (a {@code MessageCreated} by an agent with
+ *     {@code coachHints}), those sent with at least one hint open, and how many with each hint.
  * </ul>
  */
 public final class KpiCalculator {
@@ -97,6 +99,9 @@ public final class KpiCalculator {
         Map<String, int[]> articleVotes = new LinkedHashMap<>();
         Map<String, String> articleTitles = new HashMap<>();
         Map<String, AgentTally> agents = new LinkedHashMap<>();
+        int coachedReplies = 0;
+        int repliesWithHints = 0;
+        Map<String, Integer> hintCounts = new HashMap<>();
 
         for (Facts f : inRange) {
             int[] day = perDay.get(f.day(range));
@@ -123,6 +128,9 @@ public final class KpiCalculator {
             if (f.firstResolvedAt != null) {
                 resolutions.add(f.firstResolvedAt - f.firstCustomerAt);
             }
+            coachedReplies += f.coachedReplies;
+            repliesWithHints += f.repliesWithHints;
+            f.hintCounts.forEach((hint, count) -> hintCounts.merge(hint, count, Integer::sum));
             for (String agentId : f.agentsJoined) {
                 agent(agents, agentId, f.agentNames).conversations++;
             }
@@ -178,6 +186,14 @@ public final class KpiCalculator {
                 .sorted(Comparator.comparing((Kpis.AgentKpis a) -> a.name() == null ? a.agentId() : a.name())
                         .thenComparing(Kpis.AgentKpis::agentId))
                 .toList();
+        int replies = coachedReplies; // a copy the lambda below can read
+        var coaching = new Kpis.ReplyCoaching(replies, repliesWithHints,
+                replies == 0 ? null : (double) repliesWithHints / replies,
+                hintCounts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .map(e -> new Kpis.HintCount(e.getKey(), e.getValue(), (double) e.getValue() / replies))
+                        .toList());
         int settled = conversations - pending;
         var summary = new Kpis.Summary(conversations, botResolved, pending,
                 settled == 0 ? null : (double) botResolved / settled, handedOff,
@@ -185,7 +201,7 @@ public final class KpiCalculator {
         return new Kpis(range.from().toString(), range.to().toString(), range.zone().getId(), now.toEpochMilli(),
                 summary, days, reasonCounts, timing(firstReplies), timing(resolutions),
                 new Kpis.Csat(ratingCount, ratingCount == 0 ? null : (double) ratingSum / ratingCount, distribution),
-                articles, agentKpis, List.of());
+                articles, agentKpis, List.of(), coaching);
     }
 
     private static AgentTally agent(Map<String, AgentTally> agents, String id, Map<String, String> names) {
@@ -250,6 +266,10 @@ public final class KpiCalculator {
         int choicesPicked;
         /** A pick was made: the bot's next answer is the picked article, which counts as helpful. */
         boolean pickAnswerPending;
+        int coachedReplies;
+        int repliesWithHints;
+        /** Hint code → replies sent with it open. */
+        final Map<String, Integer> hintCounts = new HashMap<>();
 
         /** The facts, or null for a conversation without a customer message. */
         static Facts of(List<LoggedEvent> log) {
@@ -290,6 +310,11 @@ public final class KpiCalculator {
                     if (firstHandoffAt != null && firstHumanReplyAt == null) {
                         firstHumanReplyAt = ts;
                         firstHumanReplyBy = id;
+                    }
+                    if (message.coachHints() != null) {
+                        coachedReplies++;
+                        repliesWithHints += message.coachHints().isEmpty() ? 0 : 1;
+                        message.coachHints().forEach(hint -> hintCounts.merge(hint, 1, Integer::sum));
                     }
                 }
             } else if (event instanceof HandedOff handoff) {

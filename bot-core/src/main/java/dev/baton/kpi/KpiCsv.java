@@ -18,7 +18,8 @@ public enum KpiCsv {
     RESPONSE_TIMES("response-times", KpiCsv::responseTimes),
     CSAT("csat", KpiCsv::csat),
     ARTICLES("articles", KpiCsv::articles),
-    AGENTS("agents", KpiCsv::agents);
+    AGENTS("agents", KpiCsv::agents),
+    REPLY_COACH("reply-coach", KpiCsv::replyCoach);
 
     private final String chart;
     private final Function<Kpis, List<List<Object>>> rows;
@@ -97,6 +98,15 @@ public enum KpiCsv {
                 "median_first_response_seconds", "csat_count", "csat_average");
         k.agents().forEach(a -> rows.add(nullable(a.agentId(), a.name(), a.conversations(), a.firstReplies(),
                 seconds(a.medianFirstResponseMillis()), a.csatCount(), a.csatAverage())));
+        return rows;
+    }
+
+    /** Row {@code any}: replies sent with at least one hint open; then one row per hint. */
+    private static List<List<Object>> replyCoach(Kpis k) {
+        List<List<Object>> rows = table("hint", "replies", "share_of_replies");
+        Kpis.ReplyCoaching coach = k.replyCoach();
+        rows.add(nullable("any", coach.withHints(), coach.withHintsShare()));
+        coach.hints().forEach(h -> rows.add(List.of(h.hint(), h.replies(), h.share())));
         return rows;
     }
 

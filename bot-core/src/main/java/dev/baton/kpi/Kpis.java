@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record Kpis(String from, String to, String timeZone, long computedAt, Summary summary, List<Day> days,
         List<ReasonCount> handoffReasons, Timing firstHumanReply, Timing resolution, Csat csat,
-        List<ArticleFeedback> articles, List<AgentKpis> agents, List<ArticleOpened> helpCenterOpens) {
+        List<ArticleFeedback> articles, List<AgentKpis> agents, List<ArticleOpened> helpCenterOpens,
+        ReplyCoaching replyCoach) {
 
     public Kpis {
         days = List.copyOf(days);
@@ -24,8 +25,23 @@ public record Kpis(String from, String to, String timeZone, long computedAt, Sum
     /** These KPIs with the help center's article opens (counted apart from the conversation logs). */
     public Kpis withHelpCenterOpens(List<ArticleOpened> opens) {
         return new Kpis(from, to, timeZone, computedAt, summary, days, handoffReasons, firstHumanReply, resolution,
-                csat, articles, agents, opens);
+                csat, articles, agents, opens, replyCoach);
     }
+
+    /**
+     * Agents' replies and the reply coach: how many replies were sent (counting only those the coach read, that is
+     * sent since it exists), how many of them with hints open, and how many with each hint, most first.
+     *
+     * @param withHintsShare withHints / replies
+     */
+    public record ReplyCoaching(int replies, int withHints, Double withHintsShare, List<HintCount> hints) {
+        public ReplyCoaching {
+            hints = List.copyOf(hints);
+        }
+    }
+
+    /** Replies sent with this hint open; share = replies / all replies the coach read. */
+    public record HintCount(String hint, int replies, double share) {}
 
     /** An article opened in the messenger's help center {@code opens} times in the range. */
     public record ArticleOpened(String articleId, String title, int opens) {}

@@ -75,6 +75,11 @@ class KpiCalculatorTest {
             return at(time, new MessageCreated(id, agent, "Hello, I am on it", List.of(), null, null));
         }
 
+        /** An agent's reply sent with these reply-coach hints open (null: sent before the coach existed). */
+        void coachedReply(String time, Author agent, List<String> hints) {
+            at(time, new MessageCreated(id, agent, "A reply", List.of(), null, null, List.of(), hints));
+        }
+
         void feedback(String time, String botSeq, boolean helpful) {
             at(time, new FeedbackGiven(id, botSeq, helpful));
         }
@@ -301,5 +306,34 @@ class KpiCalculatorTest {
         assertEquals("metric,count,median_seconds,p90_seconds\r\nfirst_human_reply,2,180,600\r\n"
                 + "resolution,4,300,1800\r\n", times);
         assertTrue(KpiCsv.ARTICLES.render(kpis).contains("art-tiers,\"Tiers, explained\",2,1,1\r\n"));
+    }
+
+    @Test
+    void the_reply_coach_share_counts_the_replies_it_read_and_each_hint() {
+        Log early = new Log("r1");
+        early.customer("2026-03-10T09:00:00Z", "Remove the invoice, please");
+        early.coachedReply("2026-03-10T09:01:00Z", ANA, null); // before the coach: not read, not counted
+        early.coachedReply("2026-03-10T09:02:00Z", ANA, List.of("greeting", "next_step"));
+        early.coachedReply("2026-03-10T09:03:00Z", ANA, List.of());
+        Log later = new Log("r2");
+        later.customer("2026-03-11T09:00:00Z", "Cancel my plan");
+        later.coachedReply("2026-03-11T09:01:00Z", BEN, List.of("next_step"));
+        Log outside = new Log("r3");
+        outside.customer("2026-03-12T09:00:00Z", "Hello?");
+        outside.coachedReply("2026-03-12T09:01:00Z", BEN, List.of("disowning"));
+
+        Kpis coached = KpiCalculator.compute(List.of(early.events, later.events, outside.events), RANGE, NOW);
+
+        Kpis.ReplyCoaching coach = coached.replyCoach();
+        assertEquals(3, coach.replies());
+        assertEquals(2, coach.withHints());
+        assertEquals(2.0 / 3, coach.withHintsShare(), 1e-9);
+        assertEquals(List.of(new Kpis.HintCount("next_step", 2, 2.0 / 3), new Kpis.HintCount("greeting", 1, 1.0 / 3)),
+                coach.hints());
+        assertEquals("hint,replies,share_of_replies\r\nany,2,0.6667\r\nnext_step,2,0.6667\r\n"
+                + "greeting,1,0.3333\r\n", KpiCsv.REPLY_COACH.render(coached));
+        Kpis none = KpiCalculator.compute(List.of(), RANGE, NOW);
+        assertEquals(new Kpis.ReplyCoaching(0, 0, null, List.of()), none.replyCoach());
+        assertEquals("hint,replies,share_of_replies\r\nany,0,\r\n", KpiCsv.REPLY_COACH.render(none));
     }
 }

@@ -2,11 +2,15 @@ package dev.baton.console;
 
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.Role;
 import dev.baton.conversation.Seq;
+import dev.baton.event.MessageCreated;
 import dev.baton.inbox.ActionResult;
 import dev.baton.inbox.AgentActions;
 import dev.baton.inbox.Inbox;
 import dev.baton.inbox.InboxView;
+import dev.baton.inbox.ReplyCoach;
+import dev.baton.inbox.ReplyHint;
 import dev.baton.kb.Language;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentStore;
@@ -31,6 +35,9 @@ public final class ConversationsController {
     private final Views views;
 
     record Text(String text) {}
+
+    /** A reply, with the codes of the coach's hints the agent dismissed while writing it (closed, not open). */
+    record Reply(String text, List<String> dismissedHints) {}
 
     record Transfer(String agentId, String team, String note) {}
 
@@ -122,14 +129,40 @@ public final class ConversationsController {
 
     public void reply(Context ctx) {
         Agent agent = AccessGuard.agent(ctx);
-        String text = text(ctx);
-        ActionResult result = actions.reply(ctx.pathParam("id"), agent, text);
+        Reply reply = ctx.bodyAsClass(Reply.class);
+        String text = checked(reply == null ? null : reply.text());
+        List<String> dismissed = dismissedHints(reply.dismissedHints());
+        List<String> open = coach(conversation(ctx), agent, text).stream().map(ReplyHint::code)
+                .filter(code -> !dismissed.contains(code)).toList();
+        ActionResult result = actions.reply(ctx.pathParam("id"), agent, text, open);
         if (result.outcome() == ActionResult.Outcome.CLAIMED_BY_OTHER || result.outcome()
                 == ActionResult.Outcome.NOT_YOURS || result.outcome() == ActionResult.Outcome.WRONG_STATE) {
             throw new ApiError(HttpStatus.CONFLICT, "not_yours", "Only the agent who holds the conversation replies; "
                     + "claim it first.", heldBy(result));
         }
         created(ctx, result);
+    }
+
+    /** {@code POST /api/conversations/{id}/coach {text}}: the reply coach's hints on a reply being written. */
+    public void coach(Context ctx) {
+        Agent agent = AccessGuard.agent(ctx);
+        Text body = ctx.bodyAsClass(Text.class);
+        if (body == null || body.text() == null) {
+            throw ApiError.badRequest("Send {\"text\"} with the reply as written so far.");
+        }
+        if (body.text().length() > MAX_TEXT) {
+            throw ApiError.badRequest("A message has at most " + MAX_TEXT + " characters.");
+        }
+        ctx.json(Map.of("hints", coach(conversation(ctx), agent, body.text())));
+    }
+
+    /** The coach's hints on {@code text} from {@code agent}: greeting, names and sign-off on their first reply only. */
+    private List<ReplyHint> coach(Conversation conversation, Agent agent, String text) {
+        boolean firstReply = conversations.eventsAfter(conversation.id(), null).stream()
+                .noneMatch(logged -> logged.event() instanceof MessageCreated message
+                        && message.author().role() == Role.AGENT && agent.id().equals(message.author().id()));
+        return ReplyCoach.hints(text, new ReplyCoach.Situation(conversation.customer().name(), agent.name(),
+                firstReply));
     }
 
     public void note(Context ctx) {
@@ -196,13 +229,27 @@ public final class ConversationsController {
 
     private static String text(Context ctx) {
         Text body = ctx.bodyAsClass(Text.class);
-        if (body == null || body.text() == null || body.text().isBlank()) {
+        return checked(body == null ? null : body.text());
+    }
+
+    private static String checked(String text) {
+        if (text == null || text.isBlank()) {
             throw ApiError.badRequest("Send {\"text\"}; it can't be blank.");
         }
-        if (body.text().length() > MAX_TEXT) {
+        if (text.length() > MAX_TEXT) {
             throw ApiError.badRequest("A message has at most " + MAX_TEXT + " characters.");
         }
-        return body.text();
+        return text;
+    }
+
+    private static List<String> dismissedHints(List<String> codes) {
+        if (codes == null) {
+            return List.of();
+        }
+        if (codes.stream().anyMatch(code -> code == null || !ReplyHint.CODES.contains(code))) {
+            throw ApiError.badRequest("dismissedHints holds hint codes: " + String.join(", ", ReplyHint.CODES) + ".");
+        }
+        return codes;
     }
 
     private Map<String, Object> heldBy(ActionResult result) {

@@ -380,6 +380,7 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/api/conversations/{id}", inboxApi::get, Access.AGENT);
             app.routes.post("/api/conversations/{id}/claim", inboxApi::claim, Access.AGENT);
             app.routes.post("/api/conversations/{id}/messages", inboxApi::reply, Access.AGENT);
+            app.routes.post("/api/conversations/{id}/coach", inboxApi::coach, Access.AGENT);
             app.routes.post("/api/conversations/{id}/notes", inboxApi::note, Access.AGENT);
             app.routes.post("/api/conversations/{id}/transfer", inboxApi::transfer, Access.AGENT);
             app.routes.post("/api/conversations/{id}/return-to-bot", inboxApi::returnToBot, Access.AGENT);

@@ -28,6 +28,14 @@ final class ChatClient extends JsonSocketClient {
         return next("welcome");
     }
 
+    /** Says hello as a new visitor whose page states their name (not verified), and returns the welcome. */
+    JsonNode helloAsNewVisitorNamed(String name) {
+        var hello = frame("hello").put("visitorId", "visitor-" + System.nanoTime());
+        hello.putObject("identity").put("name", name);
+        sendFrame(hello);
+        return next("welcome");
+    }
+
     /** Sends a customer message and returns its ack. */
     JsonNode ask(String clientMsgId, String text) {
         sendFrame(frame("message").put("clientMsgId", clientMsgId).put("text", text));

@@ -91,6 +91,19 @@ final class ConsoleApi {
     }
 
     /** Any request (a String body goes as it is); {@code withCsrf} false leaves the header out, as a forged cross-site request would. */
+    /** A download as the browser makes it: the session cookie, and a body that is not JSON. */
+    HttpResponse<String> download(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("GET " + path + " failed", e);
+        }
+    }
+
     Response send(String method, String path, Object body, boolean withCsrf) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -1,6 +1,5 @@
 package dev.baton.server;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,17 +17,11 @@ import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.testing.FixtureArticles;
 import dev.baton.testing.TestRedis;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,10 +88,8 @@ class KpiApiTest {
         return client;
     }
 
-    /** Waits (up to 10 s) until the conversation's log has a matching event, and returns it. */
     private static LoggedEvent awaitEvent(String conversationId, Predicate<LoggedEvent> matching) {
-        return await("an event in " + conversationId).until(() -> conversations.eventsAfter(conversationId, null)
-                .stream().filter(matching).findFirst(), Optional::isPresent).orElseThrow();
+        return baton.awaitEvent(conversationId, matching);
     }
 
     private static ConsoleApi admin() {
@@ -138,6 +129,10 @@ class KpiApiTest {
         assertEquals(1, k.path("csat").path("distribution").get(4).path("count").asInt());
         assertEquals(citedArticle, k.path("articles").get(0).path("articleId").asText());
         assertEquals(1, k.path("articles").get(0).path("helpful").asInt());
+        // Ana's one reply greets, says what she does next and who she is: no hint was open when she sent it.
+        assertEquals(1, k.path("replyCoach").path("replies").asInt(), k.path("replyCoach")::toString);
+        assertEquals(0, k.path("replyCoach").path("withHints").asInt());
+        assertEquals(0.0, k.path("replyCoach").path("withHintsShare").asDouble(-1), 1e-9);
         assertEquals(0, k.path("articles").get(0).path("notHelpful").asInt());
         JsonNode agent = k.path("agents").get(0);
         assertEquals(ana.id(), agent.path("agentId").asText());
@@ -157,22 +152,11 @@ class KpiApiTest {
         assertFalse(response.body().path("summary").has("botResolutionRate"), "no rate without conversations");
     }
 
-    /** A download as the browser makes it: the session cookie, and a body that is not JSON. */
-    private static HttpResponse<String> csv(ConsoleApi api, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                    + baton.port() + path)).header("Cookie", api.cookie()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError("GET " + path + " failed", e);
-        }
-    }
-
     @Test
     void every_chart_downloads_as_csv() {
         ConsoleApi admin = admin();
-        var reasons = csv(admin, "/api/kpis/handoff-reasons.csv?" + RANGE);
-        var agents = csv(admin, "/api/kpis/agents.csv?" + RANGE);
+        var reasons = admin.download("/api/kpis/handoff-reasons.csv?" + RANGE);
+        var agents = admin.download("/api/kpis/agents.csv?" + RANGE);
 
         assertEquals(200, reasons.statusCode());
         assertTrue(reasons.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
@@ -181,8 +165,8 @@ class KpiApiTest {
         assertEquals("reason,conversations,share_of_conversations\r\nrefund,1,0.5\r\n", reasons.body());
         assertTrue(agents.body().startsWith("agent_id,name,conversations,first_replies,"), agents.body());
         assertTrue(agents.body().contains(ana.id() + ",Ana Ortiz,1,1,"), agents.body());
-        for (String chart : List.of("conversations-per-day", "response-times", "csat", "articles")) {
-            var csv = csv(admin, "/api/kpis/" + chart + ".csv?" + RANGE);
+        for (String chart : List.of("conversations-per-day", "response-times", "csat", "articles", "reply-coach")) {
+            var csv = admin.download("/api/kpis/" + chart + ".csv?" + RANGE);
             assertEquals(200, csv.statusCode(), chart);
             assertTrue(csv.body().contains("\r\n"), chart);
         }

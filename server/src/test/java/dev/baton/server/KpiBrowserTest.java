@@ -68,9 +68,11 @@ class KpiBrowserTest {
         Object charts = browser.waitFor(d -> {
             Object count = browser.driver.executeScript("return [...document.querySelectorAll('.kpi-chart canvas')]"
                     + ".filter(c => window.Chart && window.Chart.getChart(c)).length;");
-            return ((Number) count).intValue() == 6 ? count : null;
+            return ((Number) count).intValue() == 7 ? count : null;
         });
-        assertEquals(6, ((Number) charts).intValue());
+        assertEquals(7, ((Number) charts).intValue());
+        assertEquals("0 of 0 replies", browser.driver.findElement(By.cssSelector("[data-kpi='reply-coach'] "
+                + ".kpi-hint")).getText(), "the reply coach's tile, with no agent reply yet");
         String csv = browser.driver.findElement(By.cssSelector("[data-chart='handoff-reasons'] .kpi-csv"))
                 .getAttribute("href");
         assertTrue(csv.contains("/api/kpis/handoff-reasons.csv?from="), csv);

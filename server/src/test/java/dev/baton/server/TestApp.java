@@ -1,7 +1,10 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.baton.access.Passwords;
 import dev.baton.conversation.ConversationService;
+import dev.baton.event.LoggedEvent;
 import dev.baton.kb.Article;
 import dev.baton.mail.MailSettings;
 import dev.baton.routing.Agent;
@@ -16,7 +19,9 @@ import io.javalin.Javalin;
 import java.lang.reflect.Field;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.RedisClient;
 
@@ -82,6 +87,13 @@ final class TestApp implements AutoCloseable {
     ConversationService conversations() {
         return new ConversationService(new RedisConversationStore(redis, keys, Json.newMapper()), "test-agent",
                 Clock.systemUTC());
+    }
+
+    /** Waits (up to 10 s) until the conversation's log has a matching event, and returns it. */
+    LoggedEvent awaitEvent(String conversationId, Predicate<LoggedEvent> matching) {
+        ConversationService conversations = conversations();
+        return await("an event in " + conversationId).until(() -> conversations.eventsAfter(conversationId, null)
+                .stream().filter(matching).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     int port() {

@@ -1,11 +1,13 @@
 /*
  * The composer (#composer): replies (POST …/messages) or, in private-note mode, notes (POST …/notes); canned
  * replies with their placeholders filled; Enter to send; typing frames to the customer while writing a reply; a
- * reply drafted by the language model (POST …/draft) when one is configured, to edit before sending.
+ * reply drafted by the language model (POST …/draft) when one is configured, to edit before sending; the reply
+ * coach's hints under a reply being written (reply-coach.js).
  */
 import { api, conversationPath } from './api.js';
 import { byId, el } from './dom.js';
 import { fillPlaceholders } from './format.js';
+import { ReplyCoach } from './reply-coach.js';
 
 const MAX_TEXT = 4000;
 const TYPING_IDLE_MS = 3000;
@@ -44,6 +46,7 @@ export class Composer {
     this.drafts = new Map();
     /** @type {{id: string, title: string, text: string}[]} */
     this.replies = [];
+    this.coach = new ReplyCoach();
     this.textarea.maxLength = MAX_TEXT;
     this.bind();
     this.paint();
@@ -69,6 +72,7 @@ export class Composer {
     this.textarea.addEventListener('input', () => this.onInput());
     this.noteToggle.addEventListener('change', () => {
       if (this.noteToggle.checked) this.stopTyping(); // a private note is nobody's business but the agents'
+      this.coachReply();
       this.paint();
       this.textarea.focus();
     });
@@ -116,6 +120,7 @@ export class Composer {
    *   holds it; resolved: nobody can reply until it is reopened
    */
   setConversation(conversationId, state = { canReply: false, customerName: null }) {
+    const coached = `${this.conversationId}|${this.canReply}`;
     if (conversationId !== this.conversationId) {
       this.stopTyping();
       if (this.conversationId && this.textarea.value) {
@@ -133,7 +138,17 @@ export class Composer {
     this.customerName = state.customerName || '';
     this.resolved = Boolean(state.resolved);
     if (!this.canReply) this.stopTyping();
+    if (`${this.conversationId}|${this.canReply}` !== coached) this.coachReply();
     this.paint();
+  }
+
+  /** Asks the coach about the reply being written; a note, or a conversation the agent can't reply in, gets none. @private */
+  coachReply() {
+    if (this.conversationId && this.canReply && !this.noteToggle.checked) {
+      this.coach.update(this.conversationId, this.textarea.value);
+    } else {
+      this.coach.reset();
+    }
   }
 
   /** @private */
@@ -161,6 +176,7 @@ export class Composer {
 
   /** @private */
   onInput() {
+    this.coachReply();
     if (!this.conversationId || this.noteToggle.checked || !this.canReply) return;
     if (!this.textarea.value) {
       this.stopTyping();
@@ -208,9 +224,14 @@ export class Composer {
     this.error.textContent = '';
     this.paint();
     try {
-      await api.post(conversationPath(id, note ? 'notes' : 'messages'), { text });
+      // A reply says which coach hints the agent dismissed: the rest count as sent open (docs/kpis.md).
+      await api.post(conversationPath(id, note ? 'notes' : 'messages'),
+        note ? { text } : { text, dismissedHints: this.coach.dismissedCodes() });
       this.drafts.delete(id);
-      if (this.conversationId === id) this.textarea.value = '';
+      if (this.conversationId === id) {
+        this.textarea.value = '';
+        this.coach.reset();
+      }
       this.onSent(id);
     } catch (e) {
       if (this.conversationId === id) {

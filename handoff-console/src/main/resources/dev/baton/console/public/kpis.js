@@ -87,6 +87,7 @@ export function setUpKpis(me) {
     ['csat', 'CSAT ratings'],
     ['articles', 'Article helpfulness'],
     ['agents', 'Agents'],
+    ['reply-coach', 'Replies sent with reply-coach hints open'],
   ];
   for (const [name, title] of specs) {
     const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', { attrs: { 'aria-label': title, role: 'img' } }));
@@ -140,7 +141,9 @@ export function setUpKpis(me) {
         counted(k.csat?.count ?? 0, 'rating', 'ratings')),
       // Articles read in the messenger's help center: how many opens, and the most read one.
       tile('help-center-opens', 'Help center article opens', String(opened.reduce((sum, a) => sum + (a.opens || 0), 0)),
-        opened.length ? `most read: ${opened[0].title || opened[0].articleId} (${opened[0].opens})` : 'none yet'));
+        opened.length ? `most read: ${opened[0].title || opened[0].articleId} (${opened[0].opens})` : 'none yet'),
+      tile('reply-coach', 'Replies sent with hints open', formatPercent(k.replyCoach?.withHintsShare) || '—',
+        `${k.replyCoach?.withHints ?? 0} of ${counted(k.replyCoach?.replies ?? 0, 'reply', 'replies')}`));
   }
 
   /**
@@ -222,6 +225,15 @@ export function setUpKpis(me) {
       options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
     });
     paintAgentTable(agents);
+    const hints = (k.replyCoach && k.replyCoach.hints) || [];
+    draw(Chart, 'reply-coach', {
+      type: 'bar',
+      data: {
+        labels: hints.map((/** @type {any} */ h) => String(h.hint).replace(/_/g, ' ')),
+        datasets: [{ label: 'Replies sent with this hint open', data: hints.map((/** @type {any} */ h) => h.replies), backgroundColor: COLORS.amber }],
+      },
+      options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+    });
   }
 
   /** The per-agent numbers a bar chart can't show well, as a table under it. @param {any[]} agents */
