@@ -26,6 +26,7 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
     private final LexicalIndex lexical;
     private final Glossary glossary;
     private final Ranker ranker;
+    private final Spelling spelling;
     private final VectorIndex vectors = new VectorIndex(DIMENSION);
 
     /** One article's features for one question, before the ranker. */
@@ -44,6 +45,7 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
         this.articleEmbedder = articleEmbedder;
         this.questionEmbedder = questionEmbedder;
         this.lexical = new LexicalIndex(analysis);
+        this.spelling = new Spelling(lexical::spellingInArticles);
         this.glossary = Glossary.load();
         this.ranker = ranker;
     }
@@ -52,7 +54,7 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
     public Question prepare(String text) {
         String language = Language.detect(text);
         if (Language.ENGLISH.equals(language)) {
-            return english(text);
+            return english(spelling.correct(text));
         }
         String gloss = glossary.english(text);
         return new Question(text, language, null, null, gloss.isBlank() ? null : english(gloss));

@@ -41,7 +41,7 @@ public final class KbCalibrator {
      * Names how confidences are computed beyond the ranker's weights; changed with them, so thresholds stored for
      * the old ones are measured again instead of read.
      */
-    private static final String SCORING = "words-by-bm25";
+    private static final String SCORING = "words-by-bm25, spelling";
 
     /** A throwaway knowledge base over some articles; closing it frees its index. */
     public interface Scratch extends AutoCloseable {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -23,6 +25,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -35,6 +40,8 @@ final class LexicalIndex implements AutoCloseable {
     private static final String ID = "id";
     private static final Map<String, Float> FIELD_BOOSTS = Map.of("title", 2f, "examples", 2f, "body", 1f);
     private static final int MAX_ARTICLE_TERMS = 100_000;
+    /** Every word of the English articles as written (lower case, not stemmed), for spelling suggestions. */
+    private static final String WORDS = "words";
 
     private final TextAnalysis analysis;
     private final IndexWriter writer;
@@ -49,6 +56,7 @@ final class LexicalIndex implements AutoCloseable {
         Map<String, Analyzer> japaneseFields = new HashMap<>();
         FIELD_BOOSTS.keySet().forEach(name -> japaneseFields.put(field(name, Language.JAPANESE),
                 analysis.analyzer(Language.JAPANESE)));
+        japaneseFields.put(WORDS, new StandardAnalyzer(CharArraySet.EMPTY_SET));
         Analyzer perLanguage = new PerFieldAnalyzerWrapper(analysis.analyzer(Language.ENGLISH), japaneseFields);
         try {
             this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(perLanguage));
@@ -84,6 +92,10 @@ final class LexicalIndex implements AutoCloseable {
         for (String example : article.examples()) {
             doc.add(new TextField(field("examples", article.language()), example, Field.Store.NO));
         }
+        if (Language.ENGLISH.equals(article.language())) {
+            doc.add(new TextField(WORDS, article.title() + "\n" + String.join("\n", article.examples()) + "\n"
+                    + article.body(), Field.Store.NO));
+        }
         return doc;
     }
 
@@ -117,6 +129,29 @@ final class LexicalIndex implements AutoCloseable {
                     scores.put(searcher.storedFields().document(hit.doc).get(ID), (double) hit.score);
                 }
                 return scores;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The word of the English articles closest in spelling to {@code word} (lower case), or null when an article
+     * has the word itself or none is close: one edit (a letter added, dropped, changed, or two swapped) with the
+     * first letter kept, which is how people mistype; two edits already turn real words into others ("passcode"
+     * into "postcode").
+     */
+    String spellingInArticles(String word) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMaxEdits(1);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                SuggestWord[] suggestions = checker.suggestSimilar(new Term(WORDS, word), 1,
+                        searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                return suggestions.length == 0 ? null : suggestions[0].string;
             } finally {
                 searchers.release(searcher);
             }
