@@ -251,6 +251,16 @@ class MessageAnalyzerTest {
     }
 
     @Test
+    void asking_for_a_yes_or_no_the_answer_did_not_give_is_asked_again() {
+        customerSays("can the app count stock by first in, first out?");
+        botAnswers("Stock is valued at average cost.", true);
+
+        Analysis again = customerSays("so again, is there a FIFO option or not? the answer just says average cost");
+
+        assertTrue(again.asksAgain(), again::toString);
+    }
+
+    @Test
     void the_same_article_twice_and_sarcasm_right_after_it_add_up() {
         customerSays("my stock does not sync to the shop");
         botAnswers("Check that each location is mapped.", true);
