@@ -1,169 +1,184 @@
 package dev.baton.bot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.doubleThat;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.after;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.timeout;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import dev.baton.conversation.AppendResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
-import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
-import dev.baton.conversation.History;
 import dev.baton.conversation.Owner;
+import dev.baton.conversation.Role;
 import dev.baton.detect.MessageAnalyzer;
+import dev.baton.event.HandedOff;
 import dev.baton.event.LoggedEvent;
+import dev.baton.event.MessageAnalyzed;
 import dev.baton.event.MessageCreated;
 import dev.baton.handoff.HandoffPolicy;
 import dev.baton.handoff.HandoffService;
+import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
-import dev.baton.kb.ContentGaps;
+import dev.baton.routing.Routing;
+import dev.baton.store.Json;
+import dev.baton.store.RedisAgentStore;
+import dev.baton.store.RedisContentGaps;
+import dev.baton.store.RedisConversationStore;
+import dev.baton.store.RedisKeys;
+import dev.baton.store.RedisPresence;
+import dev.baton.store.RedisRoutingStore;
 import dev.baton.testing.TestBotParts;
-import java.util.ArrayList;
+import dev.baton.testing.TestRedis;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
-/** One bot turn at a time, with the real retrieval and detectors and the conversation store mocked away. */
+/**
+ * One bot turn at a time, with the real retrieval and detectors and the real conversation store on a real Redis:
+ * what the bot decides is only written if the store's atomic owner check lets it, so the test reads what was stored.
+ */
 class SupportBotTest {
     private static final Answerer answerer = TestBotParts.answerer();
     private static final MessageAnalyzer analyzer = TestBotParts.analyzer();
 
-    private final ConversationService conversations = mock(ConversationService.class);
-    private final HandoffService handoffs = mock(HandoffService.class);
-    private final ContentGaps gaps = mock(ContentGaps.class);
+    private final RedisClient redis = TestRedis.newClient();
+    private final RedisKeys keys = TestRedis.newKeys();
+    private final ObjectMapper json = Json.newMapper();
+    private final Clock clock = Clock.systemUTC();
+    private final ConversationService conversations = new ConversationService(
+            new RedisConversationStore(redis, keys, json), "node-a", clock);
+    private final HandoffService handoffs = new HandoffService(conversations, HandoffPolicy.DEFAULT,
+            new Routing(new RedisRoutingStore(redis, keys, json), new RedisAgentStore(redis, keys, json),
+                    new RedisPresence(redis, keys, clock), clock), clock);
+    private final RedisContentGaps gaps = new RedisContentGaps(redis, keys, json);
     private final SupportBot bot = new SupportBot(conversations, answerer, analyzer, HandoffPolicy.DEFAULT, handoffs,
             id -> "https://help.example/kb/" + id, "Baton", 2, gaps);
-    private final CountDownLatch acknowledged = new CountDownLatch(1);
-    private final List<LoggedEvent> log = new ArrayList<>();
-    private int nextSeq = 1;
+    private final String conversationId = conversations.start("visitor-1", "en").conversation().id();
+    private int clientMessages;
 
     @AfterEach
-    void stop() {
+    void cleanUp() {
         bot.close();
+        TestRedis.clean(redis, keys);
+        redis.close();
     }
 
-    private void ownedBy(Owner owner) {
-        when(conversations.find("c1")).thenReturn(Optional.of(new Conversation("c1", "v1", owner, 0, "en", null)));
-        var stored = new AppendResult(AppendResult.Status.APPENDED, List.of("99-0"), null);
-        when(conversations.addBotMessage(any(), any(), any(), any(), anyList(), any())).thenReturn(stored);
-        when(handoffs.handOff(any(), any(), any(), any(), any())).thenReturn(stored);
-        when(conversations.history("c1")).thenAnswer(call -> History.of(List.copyOf(log)));
+    /** The customer writes; the bot is given the stored event and the test waits until it acknowledges the turn. */
+    private String customerSays(String text) throws InterruptedException {
+        String seq = conversations.addCustomerMessage(conversationId, "m-" + ++clientMessages, text).seq();
+        take(events().stream().filter(e -> e.seq().equals(seq)).findFirst().orElseThrow());
+        return seq;
     }
 
-    private LoggedEvent logged(Author author, String text, List<Citation> citations) {
-        Double confidence = author.role() == dev.baton.conversation.Role.BOT ? (citations.isEmpty() ? 0.4 : 0.85)
-                : null;
-        var event = new LoggedEvent((nextSeq++) + "-0", "node-1",
-                new MessageCreated("c1", author, text, citations, confidence, author.role().name()));
-        log.add(event);
-        return event;
+    private void take(LoggedEvent event) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        bot.take(event, done::countDown);
+        assertTrue(done.await(20, TimeUnit.SECONDS), "the turn was acknowledged");
     }
 
-    private LoggedEvent customerSays(String text) {
-        return logged(Author.customer(), text, List.of());
+    private List<LoggedEvent> events() {
+        return conversations.eventsAfter(conversationId, null);
     }
 
-    private void take(LoggedEvent event) {
-        bot.take(event, acknowledged::countDown);
+    /** The bot's messages written after the customer message at {@code seq}. */
+    private List<MessageCreated> botRepliesAfter(String seq) {
+        return conversations.eventsAfter(conversationId, seq).stream()
+                .filter(e -> e.event() instanceof MessageCreated m && m.author().role() == Role.BOT)
+                .map(e -> (MessageCreated) e.event()).toList();
     }
 
-    @Test
-    void a_question_about_a_policy_is_answered_with_the_passage_and_its_article() {
-        ownedBy(Owner.BOT);
+    private List<HandedOff> handoffs() {
+        return events().stream().filter(e -> e.event() instanceof HandedOff).map(e -> (HandedOff) e.event())
+                .toList();
+    }
 
-        take(customerSays("is there a cancellation fee?"));
-
-        verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq("1-0"), eq(Author.bot("Baton")),
-                eq("You can cancel your plan yourself at any time. There is no cancellation fee."),
-                eq(List.of(new Citation("cancel-subscription", "Cancelling your subscription",
-                        "https://help.example/kb/cancel-subscription"))),
-                doubleThat(confidence -> confidence >= AnswerPolicy.DEFAULT.englishThreshold()));
-        verify(handoffs, never()).handOff(any(), any(), any(), any(), any());
+    private Owner owner() {
+        return conversations.find(conversationId).orElseThrow().owner();
     }
 
     @Test
-    void a_refund_request_is_handed_over_at_once_with_high_priority() {
-        ownedBy(Owner.BOT);
+    void a_question_about_a_policy_is_answered_with_the_passage_and_its_article() throws InterruptedException {
+        String asked = customerSays("is there a cancellation fee?");
 
-        take(customerSays("I was charged twice this month, please refund me"));
-
-        verify(handoffs, timeout(5000)).handOff(any(), any(), argThat(decision -> decision.reason() == Reason.REFUND
-                && decision.priority() == dev.baton.handoff.Priority.HIGH), eq("en"), eq("1-0"));
-        verify(conversations, never()).addBotMessage(any(), any(), any(), any(), anyList(), any());
-        verify(gaps, never()).record(any());
+        MessageCreated reply = botRepliesAfter(asked).get(0);
+        assertEquals("You can cancel your plan yourself at any time. There is no cancellation fee.", reply.text());
+        assertEquals(List.of(new Citation("cancel-subscription", "Cancelling your subscription",
+                "https://help.example/kb/cancel-subscription")), reply.citations());
+        assertTrue(reply.confidence() >= AnswerPolicy.DEFAULT.englishThreshold(), reply::toString);
+        assertEquals(List.of(), handoffs());
+        assertEquals(Owner.BOT, owner());
     }
 
     @Test
-    void says_it_is_not_sure_in_the_customers_language_when_nothing_fits() {
-        ownedBy(Owner.BOT);
+    void a_refund_request_is_handed_over_at_once_with_high_priority() throws InterruptedException {
+        String asked = customerSays("I was charged twice this month, please refund me");
 
-        take(customerSays("明日の大阪の天気は？"));
-
-        verify(conversations, timeout(5000)).addBotMessage(eq("c1"), eq("1-0"), any(), eq(BotMessages.notSure("ja")),
-                eq(List.of()), doubleThat(confidence -> confidence < AnswerPolicy.DEFAULT.wordThreshold()));
-        verify(gaps, timeout(5000)).record(argThat(gap -> gap.question().equals("明日の大阪の天気は？") && gap.why().equals("not_sure")
-                && gap.language().equals("ja") && gap.conversationId().equals("c1")));
+        List<HandedOff> handedOff = handoffs();
+        assertEquals(1, handedOff.size(), handedOff::toString);
+        assertEquals(Reason.REFUND, handedOff.get(0).context().reason());
+        assertEquals(Priority.HIGH, handedOff.get(0).context().priority());
+        assertEquals(Owner.WAITING, owner());
+        assertTrue(botRepliesAfter(asked).stream().allMatch(m -> m.citations() == null || m.citations().isEmpty()),
+                "no article is sent to a customer who asked for their money");
+        assertEquals(List.of(), gaps.latest(10), "a refund request is not a missing article");
     }
 
     @Test
-    void the_second_unsure_answer_in_a_row_becomes_a_handoff() {
-        ownedBy(Owner.BOT);
+    void says_it_is_not_sure_in_the_customers_language_when_nothing_fits() throws InterruptedException {
+        String asked = customerSays("明日の大阪の天気は？");
+
+        MessageCreated reply = botRepliesAfter(asked).get(0);
+        assertEquals(BotMessages.notSure("ja"), reply.text());
+        assertEquals(List.of(), reply.citations());
+        assertTrue(reply.confidence() < AnswerPolicy.DEFAULT.wordThreshold(), reply::toString);
+        var gap = gaps.latest(10).get(0);
+        assertEquals(List.of("明日の大阪の天気は？", "not_sure", "ja", conversationId),
+                List.of(gap.question(), gap.why(), gap.language(), gap.conversationId()));
+    }
+
+    @Test
+    void the_second_unsure_answer_in_a_row_becomes_a_handoff() throws InterruptedException {
         customerSays("Will it rain in Osaka tomorrow?");
-        logged(Author.bot("Baton"), BotMessages.notSure("en"), List.of());
+        assertEquals(List.of(), handoffs(), "one unsure answer is not yet a handoff");
 
-        take(customerSays("Who will win the next football world cup?"));
+        customerSays("Who will win the next football world cup?");
 
-        verify(handoffs, timeout(5000)).handOff(any(), any(),
-                argThat(decision -> decision.reason() == Reason.LOW_CONFIDENCE), eq("en"), eq("3-0"));
-        verify(gaps, timeout(5000)).record(argThat(gap -> gap.question().equals("Who will win the next football world cup?")));
+        List<HandedOff> handedOff = handoffs();
+        assertEquals(1, handedOff.size(), handedOff::toString);
+        assertEquals(Reason.LOW_CONFIDENCE, handedOff.get(0).context().reason());
+        assertTrue(gaps.latest(10).stream()
+                .anyMatch(gap -> gap.question().equals("Who will win the next football world cup?")));
     }
 
     @Test
-    void stays_quiet_once_a_person_has_the_conversation_but_still_records_what_it_read() {
-        ownedBy(Owner.WAITING);
+    void stays_quiet_once_a_person_has_the_conversation_but_still_records_what_it_read()
+            throws InterruptedException {
+        customerSays("I want to talk to a person");
+        assertEquals(Owner.WAITING, owner());
 
-        take(customerSays("is there a cancellation fee?"));
+        String asked = customerSays("is there a cancellation fee?");
 
-        verify(conversations, timeout(5000)).addAnalysis(eq("c1"), eq("1-0"), any());
-        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), any(), anyList(), any());
-        verify(handoffs, never()).handOff(any(), any(), any(), any(), any());
-    }
-
-    @Test
-    void a_turn_is_acknowledged_only_once_it_is_done() throws InterruptedException {
-        ownedBy(Owner.BOT);
-
-        take(customerSays("is there a cancellation fee?"));
-
-        assertTrue(acknowledged.await(5, TimeUnit.SECONDS));
-        verify(conversations).addBotMessage(eq("c1"), any(), any(), any(), anyList(), any());
+        assertEquals(List.of(), botRepliesAfter(asked), "the acknowledged turn wrote no reply");
+        assertTrue(events().stream().anyMatch(e -> e.event() instanceof MessageAnalyzed analyzed
+                && analyzed.messageSeq().equals(asked)), "the analysis is there for the agent");
+        assertEquals(1, handoffs().size());
     }
 
     @Test
     void events_with_no_work_are_acknowledged_at_once_and_its_own_replies_left_alone() throws InterruptedException {
-        ownedBy(Owner.BOT);
+        customerSays("is there a cancellation fee?");
+        LoggedEvent ownReply = events().stream()
+                .filter(e -> e.event() instanceof MessageCreated m && m.author().equals(Author.bot("Baton")))
+                .reduce((first, second) -> second).orElseThrow();
+        int before = events().size();
 
-        bot.take(new LoggedEvent("10-0", "node-1",
-                new MessageCreated("c1", Author.bot("Baton"), "an answer", List.of(), null, null)),
-                acknowledged::countDown);
+        take(ownReply);
 
-        assertTrue(acknowledged.await(1, TimeUnit.SECONDS));
-        verify(conversations, after(300).never()).addBotMessage(any(), any(), any(), any(), anyList(), any());
-        verify(conversations, never()).addAnalysis(any(), any(), any());
+        assertEquals(before, events().size(), "nothing was written for the bot's own reply");
     }
 }
