@@ -68,7 +68,7 @@ public final class ModelDrafts {
         List<AnswerWriter.Source> sources = sources(transcript);
         String identity = Transcripts.identity(customer, model.sharesIdentity());
         String input = identity + "Articles:\n" + (sources.isEmpty() ? "(none)\n\n" : ModelAnswers.numbered(sources))
-                + "Conversation:\n" + Transcripts.of(transcript);
+                + "Conversation:\n" + Transcripts.of(transcript, customer, model.sharesIdentity());
         String instructions = String.format(INSTRUCTIONS, Language.JAPANESE.equals(language) ? "Japanese" : "English",
                 CUSTOMER, AGENT);
         String facts = Transcripts.facts(transcript, identity)

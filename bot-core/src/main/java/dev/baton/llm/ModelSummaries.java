@@ -51,7 +51,7 @@ public final class ModelSummaries implements SummaryWriter {
         }
         String identity = Transcripts.identity(customer, model.sharesIdentity());
         String input = identity + "Handed over for: " + reason.code() + "\n\nConversation:\n"
-                + Transcripts.of(transcript);
+                + Transcripts.of(transcript, customer, model.sharesIdentity());
         String facts = Transcripts.facts(transcript, identity);
         return model.askJson(INSTRUCTIONS, input, this::read).filter(lines -> {
             Optional<String> invented = Facts.invented(String.join("\n", lines), facts, FRAME);

@@ -9,6 +9,7 @@ import dev.baton.conversation.Author;
 import dev.baton.conversation.Citation;
 import dev.baton.conversation.Customer;
 import dev.baton.conversation.History;
+import dev.baton.conversation.Role;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
 import dev.baton.handoff.Decision;
@@ -103,6 +104,30 @@ class ModelSummariesTest {
         assertFalse(request.contains("Maria") || request.contains("maria@example.com") || request.contains("Growth"),
                 request);
         assertTrue(request.contains("Customer: My points for order #48213 are missing"), request);
+    }
+
+    @Test
+    void without_shared_identity_names_and_addresses_inside_the_messages_are_not_sent_either() {
+        History withAgent = History.of(List.of(
+                new LoggedEvent("1-0", "n", new MessageCreated("c", Author.customer(),
+                        "Hi, Maria Lopez here, my points for order #48213 are missing", List.of(), null, "m1")),
+                new LoggedEvent("2-0", "n", new MessageCreated("c", Author.system(),
+                        "Thanks! We'll also reply to maria@example.com", List.of(), null, null)),
+                new LoggedEvent("3-0", "n", new MessageCreated("c", new Author(Role.AGENT, "Ana Ortiz", null, "a1"),
+                        "Hi Maria, I'm looking into it now. — Ana", List.of(), null, "m2")),
+                new LoggedEvent("4-0", "n", new MessageCreated("c", Author.customer(),
+                        "Thanks Ana! Also refund the $49 please", List.of(), null, "m3"))));
+        modelSays("Goal: points for order #48213 are missing.", "Tried: an agent looked into it.",
+                "Now: wants the $49 refunded.");
+
+        new HandoffContextBuilder(new ModelSummaries(client)).build(MARIA, withAgent, REFUND, 1L);
+
+        String request = server.requests().get(0);
+        for (String identity : List.of("Maria", "Lopez", "maria@example.com", "Ana", "Ortiz")) {
+            assertFalse(request.contains(identity), identity + " was sent: " + request);
+        }
+        assertTrue(request.contains("Agent: Hi [customer], I'm looking into it now. — [agent]"), request);
+        assertTrue(request.contains("We'll also reply to [email]"), request);
     }
 
     @Test
