@@ -3,15 +3,20 @@ package dev.baton.llm;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.baton.conversation.Customer;
+import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The checkable facts of a model's text: its numbers (order and invoice numbers, amounts, dates, times, counts) and
- * its names. A model that writes one its sources do not hold has made it up, however fluent the rest. Patterns run
- * on RE2/J, in linear time, since a model's reply is text Baton did not write.
+ * its names, addresses and links. A model that writes one its sources do not hold has made it up, however fluent
+ * the rest. Texts are read in Unicode's compatibility form first, so full-width digits (１２３４５) are digits, and
+ * number words (three, thirty) count as their digits. Patterns run on RE2/J, in linear time, since a model's reply
+ * is text Baton did not write.
  */
 final class Facts {
     /** A run of digits, with the separators inside a number ("1,200.50", "2026-11-23", "10:30"). */
@@ -21,13 +26,27 @@ final class Facts {
     /** What ends a sentence, after which a capital says nothing. */
     private static final Pattern NEXT_CAPITALISED = Pattern.compile("^ \\p{Lu}");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?:;。\\n•\"“(]\\s*|\\d\\.\\s+)$");
+    private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"“”()]+");
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(zero|one|two|three|four|five|six|seven|eight|"
+            + "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+            + "forty|fifty|sixty|seventy|eighty|ninety|hundred)\\b");
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("zero", "0"),
+            Map.entry("one", "1"), Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
+            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
+            Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"), Map.entry("twelve", "12"),
+            Map.entry("thirteen", "13"), Map.entry("fourteen", "14"), Map.entry("fifteen", "15"),
+            Map.entry("sixteen", "16"), Map.entry("seventeen", "17"), Map.entry("eighteen", "18"),
+            Map.entry("nineteen", "19"), Map.entry("twenty", "20"), Map.entry("thirty", "30"),
+            Map.entry("forty", "40"), Map.entry("fifty", "50"), Map.entry("sixty", "60"), Map.entry("seventy", "70"),
+            Map.entry("eighty", "80"), Map.entry("ninety", "90"), Map.entry("hundred", "100"));
 
     private Facts() {}
 
     /** The first number of {@code text} that none of {@code sources} writes, digit for digit. */
     static Optional<String> unknownNumber(String text, String sources) {
-        Set<String> known = numbers(sources);
-        for (String number : numbers(text)) {
+        Set<String> known = numbers(withDigits(sources));
+        for (String number : numbers(withDigits(text))) {
             if (!known.contains(number) && !known.contains(number.replace(",", ""))) {
                 return Optional.of(number);
             }
@@ -43,7 +62,13 @@ final class Facts {
      * @param allowed words the text may use besides the sources' (its own frame, placeholders)
      */
     static Optional<String> unknownName(String text, String sources, Set<String> allowed) {
-        String known = sources.toLowerCase(Locale.ROOT);
+        text = normal(text);
+        // Whole words: "Bill" is not in "billing".
+        Set<String> known = new HashSet<>();
+        Matcher sourceWords = WORD.matcher(normal(sources).toLowerCase(Locale.ROOT));
+        while (sourceWords.find()) {
+            known.add(sourceWords.group());
+        }
         Matcher words = CAPITALISED.matcher(text);
         while (words.find()) {
             // "Maria's", "I'm": the word before the apostrophe; "I" alone is no name.
@@ -62,11 +87,21 @@ final class Facts {
 
     /** The first email address of {@code text} that {@code sources} do not hold. */
     static Optional<String> unknownEmail(String text, String sources) {
-        String known = sources.toLowerCase(Locale.ROOT);
-        Matcher emails = Customer.EMAIL.matcher(text);
-        while (emails.find()) {
-            if (!known.contains(emails.group().toLowerCase(Locale.ROOT))) {
-                return Optional.of(emails.group());
+        return unknownFound(Customer.EMAIL, text, sources);
+    }
+
+    /** The first link of {@code text} that {@code sources} do not hold (a model must not send customers anywhere). */
+    static Optional<String> unknownLink(String text, String sources) {
+        return unknownFound(LINK, text, sources);
+    }
+
+    private static Optional<String> unknownFound(Pattern pattern, String text, String sources) {
+        String known = normal(sources).toLowerCase(Locale.ROOT);
+        Matcher found = pattern.matcher(normal(text));
+        while (found.find()) {
+            String match = found.group().replaceFirst("[.,;:!?]+$", "");
+            if (!known.contains(match.toLowerCase(Locale.ROOT))) {
+                return Optional.of(match);
             }
         }
         return Optional.empty();
@@ -74,12 +109,29 @@ final class Facts {
 
     /**
      * What of {@code text} its sources do not hold, of what a summary or a draft must not invent: a number, an
-     * email address or a name; empty when there is none.
+     * email address, a link or a name; empty when there is none.
      */
     static Optional<String> invented(String text, String sources, Set<String> allowedNames) {
         return unknownNumber(text, sources).map(n -> "the number " + n)
                 .or(() -> unknownEmail(text, sources).map(e -> "the address " + e))
+                .or(() -> unknownLink(text, sources).map(l -> "the link " + l))
                 .or(() -> unknownName(text, sources, allowedNames).map(n -> "the name " + n));
+    }
+
+    /** Full-width letters and digits as their plain forms (NFKC), as people and models write them in Japanese. */
+    private static String normal(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
+
+    /** The text in its normal form with number words as digits: "thirty days" reads "30 days". */
+    private static String withDigits(String text) {
+        Matcher words = NUMBER_WORD.matcher(normal(text));
+        StringBuilder out = new StringBuilder();
+        while (words.find()) {
+            words.appendReplacement(out, NUMBER_WORDS.get(words.group(1).toLowerCase(Locale.ROOT)));
+        }
+        words.appendTail(out);
+        return out.toString();
     }
 
     static Set<String> numbers(String text) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** What counts as a fact a model's text may not invent. */
 class FactsTest {
     private static final String SOURCES = "Customer: My order #48213 for $1,200.50 from kim@example.com did not "
-            + "arrive. Dana from the warehouse said March 3.";
+            + "arrive. Dana from the warehouse said March 3. Billing will check it within three days.";
 
     @Test
     void numbers_must_be_written_in_the_sources_digit_for_digit() {
@@ -39,5 +39,25 @@ class FactsTest {
     void invented_names_the_first_kind_found() {
         assertEquals(Optional.of("the number 99"), Facts.invented("Ask Jessica about 99.", SOURCES, Set.of()));
         assertEquals(Optional.empty(), Facts.invented("Dana will check order 48213.", SOURCES, Set.of()));
+    }
+
+    @Test
+    void a_name_must_be_a_whole_word_of_the_sources() {
+        assertEquals(Optional.of("Bill"), Facts.unknownName("Hi, Bill will refund you today.", SOURCES, Set.of()));
+    }
+
+    @Test
+    void full_width_digits_and_number_words_are_numbers() {
+        assertEquals(Optional.of("12345"), Facts.unknownNumber("ご注文番号１２３４５を返金しました", SOURCES));
+        assertEquals(Optional.empty(), Facts.unknownNumber("ご注文番号４８２１３を確認します", SOURCES));
+        assertEquals(Optional.empty(), Facts.unknownNumber("We will check it within 3 days.", SOURCES));
+        assertEquals(Optional.of("30"), Facts.unknownNumber("We will check it within thirty days.", SOURCES));
+    }
+
+    @Test
+    void a_link_must_be_in_the_sources() {
+        assertEquals(Optional.of("https://evil.example/refund"),
+                Facts.invented("Claim it at https://evil.example/refund.", SOURCES, Set.of()).map(
+                        what -> what.replace("the link ", "")));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.kb.Language;
 import dev.baton.kb.OnnxEmbedder;
+import dev.baton.kb.TextAnalysis;
 import dev.baton.testing.FakeChatModel;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Written answers against a real HTTP server that speaks OpenAI's chat API, with canned replies. */
 class ModelAnswersTest {
     private static final OnnxEmbedder embedder = new OnnxEmbedder(1);
+    private static final TextAnalysis analysis = new TextAnalysis();
     private static final String QUESTION = "Can I pause my coffee subscription?";
     private static final List<AnswerWriter.Source> SOURCES = List.of(new AnswerWriter.Source("pause-subscription",
             "Pausing your subscription", "You can pause your coffee subscription for up to three months. "
@@ -26,7 +28,7 @@ class ModelAnswersTest {
 
     private final FakeChatModel server = FakeChatModel.start();
     private final ModelClient client = ModelClient.of(server.settings(Duration.ofMillis(1500))).orElseThrow();
-    private final ModelAnswers answers = new ModelAnswers(client, new SupportCheck(embedder));
+    private final ModelAnswers answers = new ModelAnswers(client, new SupportCheck(embedder, analysis));
 
     @AfterEach
     void stop() {
@@ -37,6 +39,7 @@ class ModelAnswersTest {
     @AfterAll
     static void closeModel() {
         embedder.close();
+        analysis.close();
     }
 
     private static String reply(String answer, String... ids) throws Exception {

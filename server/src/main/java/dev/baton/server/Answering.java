@@ -82,7 +82,7 @@ public final class Answering implements AutoCloseable {
 
     /** Checks a language model's English text against its sources with the same embedding model. */
     public SupportCheck supportCheck() {
-        return new SupportCheck(embedder);
+        return new SupportCheck(embedder, analysis);
     }
 
     public KnowledgeBase knowledgeBase() {
