@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -44,7 +46,13 @@ import org.slf4j.LoggerFactory;
  * after each pause of the backoff, then recorded as bounced with the last error. Sent and bounced mail are events of
  * the conversation, written once per mail id. A node that dies between the SMTP server's "OK" and that write leaves
  * the mail to another node after the lease, so a customer may rarely get one email twice (never from two nodes at
- * once). Threads: two daemon threads; {@link #close()} stops them.
+ * once).
+ *
+ * <p>Threads, as the webhooks': one daemon thread looks for due mail (and schedules the mail events call for), two
+ * send. The look has its own thread so that an SMTP server that hangs (holding the senders for the whole timeout)
+ * does not stop it, and {@link #alive()} tells a dispatcher that is stuck from one that waits on a slow server; it
+ * leases no more mail than the senders hold room for, so none waits here past its lease while another node could
+ * send it. {@link #close()} stops them; attempts in flight are abandoned and taken again after their lease.
  */
 public final class MailDispatcher implements Worker, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
@@ -52,7 +60,11 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             Duration.ofMinutes(10), Duration.ofMinutes(30));
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final int BATCH = 20;
+    /**
+     * The most attempts this node holds at once, sending or waiting for a sender: two senders finish 4 in 40 s at
+     * worst (20 s each), within the lease.
+     */
+    static final int HELD_ATTEMPTS = 4;
 
     private final MailOutbox outbox;
     private final ConversationStore conversations;
@@ -66,13 +78,13 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     private final String nodeId;
     private final List<Duration> backoff;
     private final Duration poll;
-    private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, task -> {
-        Thread thread = new Thread(task, "baton-mail-" + COUNT.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final AtomicInteger COUNT = new AtomicInteger();
+    private final ScheduledExecutorService drainer =
+            Executors.newSingleThreadScheduledExecutor(daemons("baton-mail-drain"));
+    private final ExecutorService sender = Executors.newFixedThreadPool(2, daemons("baton-mail-send"));
+    /** Attempts handed to the senders and not over yet. */
+    private final AtomicInteger heldAttempts = new AtomicInteger();
     private volatile boolean running = true;
+    /** When the last look for due mail began (epoch ms); 0 before the first. */
     private volatile long lastDrain;
 
     /**
@@ -108,7 +120,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     /** Starts sending due mail, among it any a previous run left. */
     public void start() {
-        threads.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        drainer.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** An agent's reply or a resolve: the mail it may need is put into the outbox. */
@@ -122,7 +134,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             done.run();
             return;
         }
-        execute(() -> {
+        execute(drainer, () -> {
             try {
                 // A reply while replies are pending joins them: the pending one keeps its time.
                 outbox.schedule(mail, clock.millis() + settings.batch().toMillis());
@@ -136,13 +148,31 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     private void drain() {
         lastDrain = System.currentTimeMillis();
         try {
+            int room;
             List<PendingMail> due;
             do {
-                due = running ? outbox.takeDue(clock.millis(), LEASE, BATCH) : List.of();
-                due.forEach(mail -> execute(() -> attempt(mail)));
-            } while (due.size() == BATCH);
+                room = HELD_ATTEMPTS - heldAttempts.get();
+                due = running && room > 0 ? outbox.takeDue(clock.millis(), LEASE, room) : List.of();
+                due.forEach(this::hand);
+            } while (room > 0 && due.size() == room);
         } catch (RuntimeException e) {
             log.warn("Could not look for due mail: {}", e.toString());
+        }
+    }
+
+    /** Gives leased mail to the senders; mail left waiting for them is sent after the next look, or its lease. */
+    private void hand(PendingMail mail) {
+        heldAttempts.incrementAndGet();
+        try {
+            sender.execute(() -> {
+                try {
+                    attempt(mail);
+                } finally {
+                    heldAttempts.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            heldAttempts.decrementAndGet(); // closed: taken again after its lease
         }
     }
 
@@ -273,9 +303,9 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         return left instanceof String address && !address.isBlank() ? address : null;
     }
 
-    private void execute(Runnable task) {
+    private static void execute(ExecutorService executor, Runnable task) {
         try {
-            threads.execute(task);
+            executor.execute(task);
         } catch (RejectedExecutionException stopping) {
             // closed: what was not done is taken again from Redis
         }
@@ -283,24 +313,39 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     private void later(Duration pause) {
         try {
-            threads.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
+            drainer.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // closed: the retry is in Redis and due for whichever node looks next
         }
     }
 
-    /** Whether mail is still sent: started, not stopped, and the look for due mail ran lately. */
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Whether mail is still sent: started, not stopped, and the periodic look for due mail ran within a few of its
+     * periods (ten seconds at least), however long the SMTP server keeps the senders.
+     */
     public boolean alive() {
         long stall = Math.max(10_000, 5 * poll.toMillis());
-        return running && lastDrain > 0 && !threads.isShutdown() && System.currentTimeMillis() - lastDrain < stall;
+        return running && lastDrain > 0 && !drainer.isShutdown() && !sender.isShutdown()
+                && System.currentTimeMillis() - lastDrain < stall;
     }
 
     @Override
     public void close() {
         running = false;
-        threads.shutdownNow();
+        drainer.shutdownNow();
+        sender.shutdownNow();
         try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
+            drainer.awaitTermination(2, TimeUnit.SECONDS);
+            sender.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,5 +1,6 @@
 package dev.baton.mail;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +23,16 @@ import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisMailOutbox;
 import dev.baton.store.RedisRoutingStore;
 import dev.baton.testing.TestRedis;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +116,46 @@ class MailDispatcherTest {
         assertEquals(1, smtp.getReceivedMessages().length, "sent once");
         assertEquals("Ana Ortiz via Support", smtp.getReceivedMessages()[0].getFrom()[0].toString()
                 .replaceAll(" <.*", ""));
+    }
+
+    @Test
+    void an_smtp_server_that_hangs_keeps_leased_no_more_mail_than_the_senders_can_send_within_the_lease()
+            throws Exception {
+        // Accepts connections and never greets: every attempt holds its sender for the whole SMTP timeout.
+        ServerSocket hanging = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(hanging.accept());
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        started.add(() -> {
+            hanging.close();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        });
+        var dispatcher = dispatcher(List.of(Duration.ofSeconds(30)));
+        for (int i = 0; i < 3 * MailDispatcher.HELD_ATTEMPTS; i++) {
+            agentReplied(dispatcher, "customer" + i + "@example.com");
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 2 && leased() >= MailDispatcher.HELD_ATTEMPTS);
+        // The rest stays due for any other node, however many looks for due mail this one makes meanwhile.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> leased() == MailDispatcher.HELD_ATTEMPTS);
+        assertTrue(dispatcher.alive());
+    }
+
+    /** How many mails are leased: due again only at the end of a lease, a minute from now. */
+    private long leased() {
+        return redis.zcount(keys.mailDue(), System.currentTimeMillis() + 30_000, Double.POSITIVE_INFINITY);
     }
 
     @Test
