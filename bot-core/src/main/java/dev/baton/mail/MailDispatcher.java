@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -209,13 +211,14 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     private void sendReplies(PendingMail mail, Conversation conversation, String to) {
         // New are the agent's replies after the last one mailed and after what the customer read in the messenger.
-        String mailed = outbox.mailedThrough(conversation.id()).orElse(null);
+        List<LoggedEvent> log = conversations.eventsAfter(conversation.id(), null);
+        String mailed = mailedThrough(conversation.id(), log);
         String read = conversation.handling().customerReadSeq();
         String after = mailed == null ? read : read == null || Seq.compare(mailed, read) >= 0 ? mailed : read;
         List<MessageCreated> earlier = new ArrayList<>();
         List<MessageCreated> replies = new ArrayList<>();
         List<String> seqs = new ArrayList<>();
-        for (LoggedEvent logged : conversations.eventsAfter(conversation.id(), null)) {
+        for (LoggedEvent logged : log) {
             if (!(logged.event() instanceof MessageCreated message)) {
                 continue;
             }
@@ -235,8 +238,31 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         Email email = composer.replies(mailId, conversation, to, teamName(conversation),
                 replies, earlier.subList(Math.max(0, earlier.size() - MailComposer.EARLIER_MESSAGES), earlier.size()),
                 settings.linkUrl() != null ? settings.linkUrl() : publicUrl.get() + "/");
-        deliver(mail, conversation.id(), mailId, to, email, seqs, () -> outbox.setMailedThrough(conversation.id(),
-                last));
+        deliver(mail, conversation.id(), mailId, to, email, seqs);
+    }
+
+    /**
+     * The last agent reply of the log that was mailed already: the last of an email's replies names that email (its
+     * mail id), and the email's sent or bounced event is in the log (a bounce, too: those replies are not tried
+     * again). Bounces of every version are found so, though their events list no replies.
+     */
+    private static String mailedThrough(String conversationId, List<LoggedEvent> log) {
+        Set<String> mailIds = new HashSet<>();
+        for (LoggedEvent logged : log) {
+            if (logged.event() instanceof MailSent sent) {
+                mailIds.add(sent.mailId());
+            } else if (logged.event() instanceof MailBounced bounced && bounced.mailId() != null) {
+                mailIds.add(bounced.mailId());
+            }
+        }
+        String through = null;
+        for (LoggedEvent logged : log) {
+            if (logged.event() instanceof MessageCreated message && message.author().role() == Role.AGENT
+                    && mailIds.contains(mailId(conversationId, logged.seq()))) {
+                through = logged.seq();
+            }
+        }
+        return through;
     }
 
     private void sendCsat(PendingMail mail, Conversation conversation, String to) {
@@ -246,11 +272,11 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         }
         String mailId = mailId(conversation.id(), "csat/" + mail.resolvedSeq());
         Email email = composer.csat(mailId, conversation, to, teamName(conversation), publicUrl.get());
-        deliver(mail, conversation.id(), mailId, to, email, List.of(), () -> {});
+        deliver(mail, conversation.id(), mailId, to, email, List.of());
     }
 
     private void deliver(PendingMail mail, String conversationId, String mailId, String to, Email email,
-            List<String> seqs, Runnable afterwards) {
+            List<String> seqs) {
         SmtpMail.Outcome outcome = smtp.send(email);
         if (!running && outcome.kind() == SmtpMail.Outcome.Kind.FAILED) {
             return; // stopping: another node (or the next start) takes it after the lease
@@ -271,7 +297,6 @@ public final class MailDispatcher implements Worker, AutoCloseable {
                                 + outcome.detail());
         // Once per mail id: a second node that (rarely) sent it again records nothing more.
         conversations.write(ConversationWrite.of(conversationId, event).once("mail/" + mailId), nodeId);
-        afterwards.run(); // a bounce, too: those replies are not tried again
         outbox.finish(mail.id());
     }
 

@@ -233,11 +233,6 @@ public record RedisKeys(String namespace) {
         return namespace + ":mail:due";
     }
 
-    /** Hash: conversation id to the seq of the last agent reply that was emailed (or found read in time). */
-    public String mailedThrough() {
-        return namespace + ":mail:through";
-    }
-
     /** String: the secret that signs reply-to addresses and rating links, made once, shared by every node. */
     public String mailSecret() {
         return namespace + ":mail:secret";

@@ -2,6 +2,7 @@ package dev.baton.mail;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,13 +76,30 @@ class MailDispatcherTest {
     private String agentReplied(MailDispatcher dispatcher, String email) throws InterruptedException {
         var service = new ConversationService(store, "test", Clock.systemUTC());
         String id = service.start("v1", "en", Customer.visitor("v1", "en").withEmail(email)).conversation().id();
-        var reply = new MessageCreated(id, new Author(Role.AGENT, "Ana Ortiz", null, "agent-1"),
-                "Your refund is on its way.", List.of(), null, null);
-        String seq = store.write(ConversationWrite.of(id, reply), "test").seq();
+        agentReplies(dispatcher, id, "Your refund is on its way.");
+        return id;
+    }
+
+    /** Another reply of the agent's in the conversation, handed to the dispatcher; its seq. */
+    private String agentReplies(MailDispatcher dispatcher, String conversationId, String text)
+            throws InterruptedException {
+        var reply = new MessageCreated(conversationId, new Author(Role.AGENT, "Ana Ortiz", null, "agent-1"), text,
+                List.of(), null, null);
+        String seq = store.write(ConversationWrite.of(conversationId, reply), "test").seq();
         CountDownLatch done = new CountDownLatch(1);
         dispatcher.take(new LoggedEvent(seq, "test", reply), done::countDown);
         assertTrue(done.await(5, TimeUnit.SECONDS), "scheduled");
-        return id;
+        return seq;
+    }
+
+    private List<MailSent> sent(String conversationId) {
+        List<MailSent> sent = new ArrayList<>();
+        for (LoggedEvent logged : store.eventsAfter(conversationId, null)) {
+            if (logged.event() instanceof MailSent mail) {
+                sent.add(mail);
+            }
+        }
+        return sent;
     }
 
     private <T> Optional<T> eventually(String conversationId, Class<T> type, long millis) throws InterruptedException {
@@ -146,7 +164,8 @@ class MailDispatcherTest {
             agentReplied(dispatcher, "customer" + i + "@example.com");
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 2 && leased() >= MailDispatcher.HELD_ATTEMPTS);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> held.size() == 2 && leased() >= MailDispatcher.HELD_ATTEMPTS);
         // The rest stays due for any other node, however many looks for due mail this one makes meanwhile.
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> leased() == MailDispatcher.HELD_ATTEMPTS);
@@ -168,5 +187,23 @@ class MailDispatcherTest {
         assertTrue(bounced.reason().startsWith("not sent after 3 attempts"), bounced.reason());
         assertNotNull(bounced.mailId());
         assertTrue(eventually(id, MailSent.class, 500).isEmpty());
+    }
+
+    @Test
+    void the_next_email_has_only_the_replies_not_mailed_or_bounced_before_as_the_log_tells() throws Exception {
+        var dispatcher = dispatcher(List.of());
+        String id = agentReplied(dispatcher, "jo@example.com");
+        eventually(id, MailBounced.class, 10_000).orElseThrow(); // no server: the first reply bounced
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        started.add(smtp::stop);
+        smtp.start();
+
+        String second = agentReplies(dispatcher, id, "It arrived yesterday.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent(id).size() == 1);
+        assertEquals(List.of(second), sent(id).get(0).seqs(), "the bounced reply is not mailed again");
+        String third = agentReplies(dispatcher, id, "Anything else?");
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent(id).size() == 2);
+        assertEquals(List.of(third), sent(id).get(1).seqs());
+        assertFalse(redis.exists(keys.namespace() + ":mail:through"), "nothing kept beside the log");
     }
 }
