@@ -231,6 +231,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         }
         if (replies.isEmpty()) {
             outbox.finish(mail.id()); // read in the messenger after all, or mailed already
+            scheduleRepliesAfter(conversation.id(), log);
             return;
         }
         String last = seqs.get(seqs.size() - 1);
@@ -238,7 +239,23 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         Email email = composer.replies(mailId, conversation, to, teamName(conversation),
                 replies, earlier.subList(Math.max(0, earlier.size() - MailComposer.EARLIER_MESSAGES), earlier.size()),
                 settings.linkUrl() != null ? settings.linkUrl() : publicUrl.get() + "/");
-        deliver(mail, conversation.id(), mailId, to, email, seqs);
+        if (deliver(mail, conversation.id(), mailId, to, email, seqs)) {
+            scheduleRepliesAfter(conversation.id(), log);
+        }
+    }
+
+    /**
+     * Schedules the replies mail again when an agent replied after {@code log} was read: that reply found this mail
+     * pending and joined it, but this email went without it and the mail is over.
+     */
+    private void scheduleRepliesAfter(String conversationId, List<LoggedEvent> log) {
+        String readThrough = log.isEmpty() ? null : log.get(log.size() - 1).seq();
+        for (LoggedEvent logged : conversations.eventsAfter(conversationId, readThrough)) {
+            if (logged.event() instanceof MessageCreated message && message.author().role() == Role.AGENT) {
+                outbox.schedule(PendingMail.replies(conversationId), clock.millis() + settings.batch().toMillis());
+                return;
+            }
+        }
     }
 
     /**
@@ -275,11 +292,12 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         deliver(mail, conversation.id(), mailId, to, email, List.of());
     }
 
-    private void deliver(PendingMail mail, String conversationId, String mailId, String to, Email email,
+    /** Sends the email and records how it went; true when the mail is over (sent or bounced). */
+    private boolean deliver(PendingMail mail, String conversationId, String mailId, String to, Email email,
             List<String> seqs) {
         SmtpMail.Outcome outcome = smtp.send(email);
         if (!running && outcome.kind() == SmtpMail.Outcome.Kind.FAILED) {
-            return; // stopping: another node (or the next start) takes it after the lease
+            return false; // stopping: another node (or the next start) takes it after the lease
         }
         boolean again = outcome.kind() == SmtpMail.Outcome.Kind.FAILED && mail.attempts() < backoff.size();
         if (again) {
@@ -288,7 +306,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
                     conversationId, outcome.detail(), pause.toSeconds());
             outbox.retry(mail.afterFailure(), clock.millis() + pause.toMillis());
             later(pause);
-            return;
+            return false;
         }
         var event = outcome.kind() == SmtpMail.Outcome.Kind.SENT
                 ? new MailSent(conversationId, mailId, mail.kind(), to, seqs)
@@ -298,6 +316,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         // Once per mail id: a second node that (rarely) sent it again records nothing more.
         conversations.write(ConversationWrite.of(conversationId, event).once("mail/" + mailId), nodeId);
         outbox.finish(mail.id());
+        return true;
     }
 
     /** The same id for the same mail on every node and every attempt. */

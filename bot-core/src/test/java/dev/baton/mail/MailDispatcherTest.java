@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -61,9 +62,13 @@ class MailDispatcherTest {
     }
 
     private MailDispatcher dispatcher(List<Duration> backoff) {
+        return dispatcher(backoff, new RedisMailOutbox(redis, keys, Json.newMapper()));
+    }
+
+    private MailDispatcher dispatcher(List<Duration> backoff, MailOutbox outbox) {
         var settings = new MailSettings("smtp://127.0.0.1:" + port, "Support <support@perkful.example>", null,
                 Duration.ZERO, Duration.ZERO, "a-secret-of-thirty-two-characters!!", null, "https://shop.example/");
-        var dispatcher = new MailDispatcher(new RedisMailOutbox(redis, keys, Json.newMapper()), store,
+        var dispatcher = new MailDispatcher(outbox, store,
                 new RedisRoutingStore(redis, keys, Json.newMapper()), new RedisCustomerPresence(redis, keys,
                         Clock.systemUTC()), settings, new MailTokens(settings.secret()), () -> "http://baton.test",
                 Clock.systemUTC(), "test", backoff, Duration.ofMillis(50));
@@ -187,6 +192,62 @@ class MailDispatcherTest {
         assertTrue(bounced.reason().startsWith("not sent after 3 attempts"), bounced.reason());
         assertNotNull(bounced.mailId());
         assertTrue(eventually(id, MailSent.class, 500).isEmpty());
+    }
+
+    @Test
+    void a_reply_that_comes_while_an_email_is_being_sent_goes_in_the_next_one() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        started.add(smtp::stop);
+        smtp.start();
+        var outbox = new RedisMailOutbox(redis, keys, Json.newMapper());
+        AtomicReference<Runnable> whileSending = new AtomicReference<>();
+        // The reply comes after the email was written and before its mail is over: it finds that mail pending.
+        MailOutbox racing = new MailOutbox() {
+            @Override
+            public boolean schedule(PendingMail mail, long dueAt) {
+                return outbox.schedule(mail, dueAt);
+            }
+
+            @Override
+            public List<PendingMail> takeDue(long now, Duration lease, int limit) {
+                return outbox.takeDue(now, lease, limit);
+            }
+
+            @Override
+            public void retry(PendingMail mail, long dueAt) {
+                outbox.retry(mail, dueAt);
+            }
+
+            @Override
+            public void finish(String mailId) {
+                Runnable reply = whileSending.getAndSet(null);
+                if (reply != null) {
+                    reply.run();
+                }
+                outbox.finish(mailId);
+            }
+
+            @Override
+            public String sharedSecret() {
+                return outbox.sharedSecret();
+            }
+        };
+        var dispatcher = dispatcher(List.of(), racing);
+        List<String> late = new CopyOnWriteArrayList<>();
+        var service = new ConversationService(store, "test", Clock.systemUTC());
+        String id = service.start("v1", "en", Customer.visitor("v1", "en").withEmail("max@example.com"))
+                .conversation().id();
+        whileSending.set(() -> {
+            try {
+                late.add(agentReplies(dispatcher, id, "One more thing: keep the receipt."));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        agentReplies(dispatcher, id, "Your refund is on its way.");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent(id).size() == 2);
+        assertEquals(late, sent(id).get(1).seqs(), "the late reply is mailed, not lost");
     }
 
     @Test
