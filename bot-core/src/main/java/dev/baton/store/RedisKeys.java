@@ -233,6 +233,11 @@ public record RedisKeys(String namespace) {
         return namespace + ":mail:due";
     }
 
+    /** Marker with a time to live: a Mailgun signature token that was used, so a replay of it is refused. */
+    public String mailgunToken(String token) {
+        return namespace + ":mail:mgtoken:" + token;
+    }
+
     /** String: the secret that signs reply-to addresses and rating links, made once, shared by every node. */
     public String mailSecret() {
         return namespace + ":mail:secret";

@@ -77,6 +77,7 @@ import dev.baton.store.RedisInbox;
 import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisLoginThrottle;
 import dev.baton.store.RedisMailOutbox;
+import dev.baton.store.RedisSignatureTokens;
 import dev.baton.store.RedisPresence;
 import dev.baton.store.RedisRecentQuestions;
 import dev.baton.store.RedisRoutingStore;
@@ -285,7 +286,8 @@ public final class BatonApp implements AutoCloseable {
                 messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
         var inboundMail = new InboundMailEndpoint(new InboundMailService(mailTokens, conversations, conversationStore,
-                nodeId), mail.enabled() ? mail.inboundSecret() : null, json, clock);
+                nodeId), mail.enabled() ? mail.inboundSecret() : null, new RedisSignatureTokens(redis, keys), json,
+                clock);
         var ratingPage = new RatingPage(mailTokens, conversations);
         var mailStatus = new MailController(mail.enabled(), mail.inboundSecret() != null);
         var articleOpens = new RedisArticleOpens(redis, keys);

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -324,7 +325,7 @@ class EmailTest {
     }
 
     @Test
-    void a_mailgun_style_form_reply_lists_its_attachments() throws Exception {
+    void a_mailgun_style_form_reply_lists_its_attachments_and_its_signature_is_taken_once() throws Exception {
         Customer sam = customerWhoLeftAnEmail(baton, "Sam Park", "sam.park@example.com", "en");
         ConsoleApi api = claimedByAna(sam.conversationId());
         sam.socket().closeNow();
@@ -333,13 +334,33 @@ class EmailTest {
 
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String mailgunToken = UUID.randomUUID().toString();
+        Map<String, String> signature = Map.of("timestamp", timestamp, "token", mailgunToken,
+                "signature", hmacHex(INBOUND_SECRET, timestamp + mailgunToken));
+        var posted = postMailgunForm(baton, token, "Here it is.\n\nSent from my iPhone\n", "<mg-1@mail.example.com>",
+                signature);
+        assertEquals(200, posted.statusCode(), posted.body());
+        transcriptWith(api, sam.conversationId(), entry -> "Here it is.".equals(entry.path("text").asText()));
+        transcriptWith(api, sam.conversationId(), entry -> "mail.received".equals(entry.path("type").asText())
+                && entry.path("text").asText().contains("receipt.pdf (application/pdf, 19 bytes)"));
+
+        // Mailgun signs the time and the token, not the body: the same signature again, on the other node, other words.
+        var replayed = postMailgunForm(secondNode, token, "Please send the refund to my new card.",
+                "<mg-2@mail.example.com>", signature);
+        assertEquals(401, replayed.statusCode(), replayed.body());
+        for (JsonNode entry : api.get("/api/conversations/" + sam.conversationId()).body().path("transcript")) {
+            assertFalse(entry.path("text").asText().contains("new card"), "nothing was added: " + entry);
+        }
+    }
+
+    /** Posts an email as a Mailgun route does, multipart with one attachment, with the signature fields given. */
+    private static HttpResponse<String> postMailgunForm(TestApp node, String replyToken, String text,
+            String messageId, Map<String, String> signature) throws IOException, InterruptedException {
         String boundary = "----baton" + UUID.randomUUID();
         StringBuilder form = new StringBuilder();
-        Map<String, String> fields = Map.of("sender", "sam.park@example.com",
-                "recipient", "support+" + token + "@perkful.example", "subject", "Re: receipt",
-                "body-plain", "Here it is.\n\nSent from my iPhone\n", "Message-Id", "<mg-1@mail.example.com>",
-                "timestamp", timestamp, "token", mailgunToken,
-                "signature", hmacHex(INBOUND_SECRET, timestamp + mailgunToken));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("sender", "sam.park@example.com",
+                "recipient", "support+" + replyToken + "@perkful.example", "subject", "Re: receipt",
+                "body-plain", text, "Message-Id", messageId));
+        fields.putAll(signature);
         fields.forEach((name, value) -> form.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                 .append(value).append("\r\n"));
@@ -347,14 +368,10 @@ class EmailTest {
                 .append("Content-Disposition: form-data; name=\"attachment-1\"; filename=\"receipt.pdf\"\r\n")
                 .append("Content-Type: application/pdf\r\n\r\n").append("%PDF-1.4 not really").append("\r\n")
                 .append("--").append(boundary).append("--\r\n");
-        var posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + baton.port() + "/mail/inbound"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/mail/inbound"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, posted.statusCode(), posted.body());
-        transcriptWith(api, sam.conversationId(), entry -> "Here it is.".equals(entry.path("text").asText()));
-        transcriptWith(api, sam.conversationId(), entry -> "mail.received".equals(entry.path("type").asText())
-                && entry.path("text").asText().contains("receipt.pdf (application/pdf, 19 bytes)"));
     }
 
     @Test
