@@ -288,7 +288,8 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             return;
         }
         String mailId = mailId(conversation.id(), "csat/" + mail.resolvedSeq());
-        Email email = composer.csat(mailId, conversation, to, teamName(conversation), publicUrl.get());
+        Email email = composer.csat(mailId, conversation, mail.resolvedSeq(), to, teamName(conversation),
+                publicUrl.get());
         deliver(mail, conversation.id(), mailId, to, email, List.of());
     }
 

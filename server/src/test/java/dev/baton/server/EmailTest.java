@@ -475,7 +475,8 @@ class EmailTest {
     }
 
     @Test
-    void a_resolved_conversation_asks_for_a_rating_by_email_and_a_link_records_only_the_rating() throws Exception {
+    void a_resolved_conversation_asks_for_a_rating_by_email_and_a_link_records_only_the_rating_until_resolved_again()
+            throws Exception {
         Customer ren = customerWhoLeftAnEmail(baton, "Ren Ito", "ren@example.com", "en");
         ConsoleApi api = claimedByAna(ren.conversationId());
         ren.socket().closeNow();
@@ -512,5 +513,29 @@ class EmailTest {
         var refused = HTTP.send(HttpRequest.newBuilder(URI.create(forged)).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, refused.statusCode());
+
+        // Ren answers the email (the conversation reopens) and Ana resolves it again: that email's links expired.
+        var answered = postInbound(baton, Map.of("from", "ren@example.com",
+                "to", "support+" + replyToken(request) + "@perkful.example", "subject", "Re: How did we do?",
+                "messageId", "<ren-1@mail.example.com>", "text", "One more question about the invoice."),
+                INBOUND_SECRET);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals(200, api.post("/api/conversations/" + ren.conversationId() + "/resolve", Map.of()).status());
+        Matcher poor = Pattern.compile("2 — Poor: (http\\S+/mail/rate/\\S+)").matcher(text(request));
+        assertTrue(poor.find(), text(request));
+        String earlier = poor.group(1).replace(baton.url(), "http://localhost:" + baton.port());
+        for (var method : List.of(HttpRequest.newBuilder(URI.create(earlier)).GET().build(),
+                HttpRequest.newBuilder(URI.create(earlier)).POST(HttpRequest.BodyPublishers.noBody()).build())) {
+            var expired = HTTP.send(method, HttpResponse.BodyHandlers.ofString());
+            assertEquals(410, expired.statusCode(), expired.body());
+            assertTrue(expired.body().contains("expired"), expired.body());
+        }
+        JsonNode after = api.get("/api/conversations/" + ren.conversationId()).body();
+        assertEquals(0, after.path("summary").path("csat").asInt(0), "the reopen cleared the rating: " + after);
+        long ratingsNow = 0;
+        for (JsonNode entry : after.path("transcript")) {
+            ratingsNow += "csat.submitted".equals(entry.path("type").asText()) ? 1 : 0;
+        }
+        assertEquals(1, ratingsNow, "nothing recorded from an expired link");
     }
 }
