@@ -29,6 +29,7 @@ import dev.baton.console.TeamController;
 import dev.baton.console.Views;
 import dev.baton.console.WebhookController;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.CustomerPresence;
 import dev.baton.conversation.Role;
 import dev.baton.event.AgentJoined;
 import dev.baton.event.EventBus;
@@ -237,10 +238,14 @@ public final class BatonApp implements AutoCloseable {
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
-        var customerPresence = new RedisCustomerPresence(redis, keys, clock);
+        // Only email asks whether a customer is away: with email off, presence is neither kept nor reported.
+        CustomerPresence customerPresence = mail.enabled() ? new RedisCustomerPresence(redis, keys, clock)
+                : CustomerPresence.NONE;
         var chatSessions = new ChatSessions(customerPresence);
-        // Reported more often than the offline window, so a customer with the messenger open never looks away.
-        closeOnStop(new PresenceReports(chatSessions, presenceReports(mail)));
+        if (mail.enabled()) {
+            // Reported more often than the offline window, so a customer with the messenger open never looks away.
+            closeOnStop(new PresenceReports(chatSessions, presenceReports(mail)));
+        }
         var agentSessions = new AgentSessions(conversations, inbox, views);
         EventBus events = new EventBus();
         events.subscribe(chatSessions);
