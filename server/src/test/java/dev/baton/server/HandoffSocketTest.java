@@ -62,6 +62,11 @@ class HandoffSocketTest {
     }
 
     @Test
+    void with_email_off_no_mail_secret_is_made() {
+        assertFalse(baton.redis.exists(baton.keys.namespace() + ":mail:secret"));
+    }
+
+    @Test
     void a_refund_request_is_handed_over_at_once_with_the_right_transcript_and_reason() {
         ChatClient client = connect();
         String conversationId = client.helloAsNewVisitor().path("conversationId").asText();

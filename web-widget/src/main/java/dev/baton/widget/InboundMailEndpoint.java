@@ -47,6 +47,11 @@ public final class InboundMailEndpoint {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /** What {@code POST /mail/inbound} answers with email off: every request is refused. */
+    public static void off(Context ctx) {
+        refuse(ctx, 503, "inbound_mail_off", "Email is off: set BATON_SMTP_URL and BATON_MAIL_INBOUND_SECRET.");
+    }
+
     /**
      * @param secret the inbound secret; null: every request is refused, inbound mail is off
      * @param usedTokens the Mailgun tokens seen, shared by every node

@@ -28,6 +28,11 @@ public final class RatingPage {
         this.conversations = conversations;
     }
 
+    /** What a rating link answers with email off: no email asks for ratings, and no link is signed. */
+    public static void off(Context ctx) {
+        page(ctx, 404, "en", "This rating link no longer works: email is off.", "");
+    }
+
     public void confirm(Context ctx) {
         Optional<MailTokens.Rating> rating = rating(ctx);
         if (rating.isEmpty()) {
