@@ -15,6 +15,7 @@ import dev.baton.event.Resolved;
 import dev.baton.event.Worker;
 import dev.baton.routing.RoutingStore;
 import dev.baton.routing.Team;
+import dev.baton.work.SenderPool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.simplejavamail.api.email.Email;
 import org.slf4j.Logger;
@@ -81,10 +80,9 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     private final List<Duration> backoff;
     private final Duration poll;
     private final ScheduledExecutorService drainer =
-            Executors.newSingleThreadScheduledExecutor(daemons("baton-mail-drain"));
-    private final ExecutorService sender = Executors.newFixedThreadPool(2, daemons("baton-mail-send"));
-    /** Attempts handed to the senders and not over yet. */
-    private final AtomicInteger heldAttempts = new AtomicInteger();
+            Executors.newSingleThreadScheduledExecutor(SenderPool.daemons("baton-mail-drain"));
+    private final SenderPool<PendingMail> senders = new SenderPool<>("baton-mail-send", 2, HELD_ATTEMPTS,
+            this::attempt);
     private volatile boolean running = true;
     /** When the last look for due mail began (epoch ms); 0 before the first. */
     private volatile long lastDrain;
@@ -150,31 +148,9 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     private void drain() {
         lastDrain = System.currentTimeMillis();
         try {
-            int room;
-            List<PendingMail> due;
-            do {
-                room = HELD_ATTEMPTS - heldAttempts.get();
-                due = running && room > 0 ? outbox.takeDue(clock.millis(), LEASE, room) : List.of();
-                due.forEach(this::hand);
-            } while (room > 0 && due.size() == room);
+            senders.takeAndHand(room -> running ? outbox.takeDue(clock.millis(), LEASE, room) : List.of());
         } catch (RuntimeException e) {
             log.warn("Could not look for due mail: {}", e.toString());
-        }
-    }
-
-    /** Gives leased mail to the senders; mail left waiting for them is sent after the next look, or its lease. */
-    private void hand(PendingMail mail) {
-        heldAttempts.incrementAndGet();
-        try {
-            sender.execute(() -> {
-                try {
-                    attempt(mail);
-                } finally {
-                    heldAttempts.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            heldAttempts.decrementAndGet(); // closed: taken again after its lease
         }
     }
 
@@ -364,22 +340,13 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /**
      * Whether mail is still sent: started, not stopped, and the periodic look for due mail ran within a few of its
      * periods (ten seconds at least), however long the SMTP server keeps the senders.
      */
     public boolean alive() {
         long stall = Math.max(10_000, 5 * poll.toMillis());
-        return running && lastDrain > 0 && !drainer.isShutdown() && !sender.isShutdown()
+        return running && lastDrain > 0 && !drainer.isShutdown() && !senders.isShutdown()
                 && System.currentTimeMillis() - lastDrain < stall;
     }
 
@@ -387,10 +354,9 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     public void close() {
         running = false;
         drainer.shutdownNow();
-        sender.shutdownNow();
+        senders.close();
         try {
             drainer.awaitTermination(2, TimeUnit.SECONDS);
-            sender.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
