@@ -187,14 +187,14 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     private void sendReplies(PendingMail mail, Conversation conversation, String to) {
         // New are the agent's replies after the last one mailed and after what the customer read in the messenger.
-        List<LoggedEvent> log = conversations.eventsAfter(conversation.id(), null);
-        String mailed = mailedThrough(conversation.id(), log);
+        List<LoggedEvent> events = conversations.eventsAfter(conversation.id(), null);
+        String mailed = mailedThrough(conversation.id(), events);
         String read = conversation.handling().customerReadSeq();
         String after = mailed == null ? read : read == null || Seq.compare(mailed, read) >= 0 ? mailed : read;
         List<MessageCreated> earlier = new ArrayList<>();
         List<MessageCreated> replies = new ArrayList<>();
         List<String> seqs = new ArrayList<>();
-        for (LoggedEvent logged : log) {
+        for (LoggedEvent logged : events) {
             if (!(logged.event() instanceof MessageCreated message)) {
                 continue;
             }
@@ -207,7 +207,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         }
         if (replies.isEmpty()) {
             outbox.finish(mail.id()); // read in the messenger after all, or mailed already
-            scheduleRepliesAfter(conversation.id(), log);
+            scheduleRepliesAfter(conversation.id(), events);
             return;
         }
         String last = seqs.get(seqs.size() - 1);
@@ -216,16 +216,16 @@ public final class MailDispatcher implements Worker, AutoCloseable {
                 replies, earlier.subList(Math.max(0, earlier.size() - MailComposer.EARLIER_MESSAGES), earlier.size()),
                 settings.linkUrl() != null ? settings.linkUrl() : publicUrl.get() + "/");
         if (deliver(mail, conversation.id(), mailId, to, email, seqs)) {
-            scheduleRepliesAfter(conversation.id(), log);
+            scheduleRepliesAfter(conversation.id(), events);
         }
     }
 
     /**
-     * Schedules the replies mail again when an agent replied after {@code log} was read: that reply found this mail
-     * pending and joined it, but this email went without it and the mail is over.
+     * Schedules the replies mail again when an agent replied after {@code events} were read: that reply found this
+     * mail pending and joined it, but this email went without it and the mail is over.
      */
-    private void scheduleRepliesAfter(String conversationId, List<LoggedEvent> log) {
-        String readThrough = log.isEmpty() ? null : log.get(log.size() - 1).seq();
+    private void scheduleRepliesAfter(String conversationId, List<LoggedEvent> events) {
+        String readThrough = events.isEmpty() ? null : events.get(events.size() - 1).seq();
         for (LoggedEvent logged : conversations.eventsAfter(conversationId, readThrough)) {
             if (logged.event() instanceof MessageCreated message && message.author().role() == Role.AGENT) {
                 outbox.schedule(PendingMail.replies(conversationId), clock.millis() + settings.batch().toMillis());
@@ -239,9 +239,9 @@ public final class MailDispatcher implements Worker, AutoCloseable {
      * mail id), and the email's sent or bounced event is in the log (a bounce, too: those replies are not tried
      * again). Bounces of every version are found so, though their events list no replies.
      */
-    private static String mailedThrough(String conversationId, List<LoggedEvent> log) {
+    private static String mailedThrough(String conversationId, List<LoggedEvent> events) {
         Set<String> mailIds = new HashSet<>();
-        for (LoggedEvent logged : log) {
+        for (LoggedEvent logged : events) {
             if (logged.event() instanceof MailSent sent) {
                 mailIds.add(sent.mailId());
             } else if (logged.event() instanceof MailBounced bounced && bounced.mailId() != null) {
@@ -249,7 +249,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             }
         }
         String through = null;
-        for (LoggedEvent logged : log) {
+        for (LoggedEvent logged : events) {
             if (logged.event() instanceof MessageCreated message && message.author().role() == Role.AGENT
                     && mailIds.contains(mailId(conversationId, logged.seq()))) {
                 through = logged.seq();
