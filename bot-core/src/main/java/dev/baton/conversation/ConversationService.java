@@ -2,6 +2,7 @@ package dev.baton.conversation;
 
 import dev.baton.detect.Analysis;
 import dev.baton.event.ChoicePicked;
+import dev.baton.event.ConversationEvent;
 import dev.baton.event.CsatSubmitted;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.HandedOff;
@@ -305,10 +306,19 @@ public final class ConversationService {
 
     /** The context of the conversation's latest handoff, if it was ever handed off. */
     public Optional<HandoffContext> latestHandoff(String conversationId) {
+        return latest(conversationId, HandedOff.class).map(logged -> ((HandedOff) logged.event()).context());
+    }
+
+    /** The seq of the conversation's latest resolve, if it was ever resolved. */
+    public Optional<String> latestResolve(String conversationId) {
+        return latest(conversationId, Resolved.class).map(LoggedEvent::seq);
+    }
+
+    private Optional<LoggedEvent> latest(String conversationId, Class<? extends ConversationEvent> type) {
         List<LoggedEvent> events = store.eventsAfter(conversationId, null);
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).event() instanceof HandedOff handedOff) {
-                return Optional.of(handedOff.context());
+            if (type.isInstance(events.get(i).event())) {
+                return Optional.of(events.get(i));
             }
         }
         return Optional.empty();

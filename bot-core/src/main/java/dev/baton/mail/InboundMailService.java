@@ -2,7 +2,7 @@ package dev.baton.mail;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import dev.baton.access.Hmac;
+import dev.baton.access.Sha256;
 import dev.baton.conversation.AppendResult;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationService;
@@ -74,17 +74,15 @@ public final class InboundMailService {
             return Outcome.of(Outcome.Kind.FORGED);
         }
         String id = route.conversationId();
-        Optional<Conversation> conversation = conversations.find(id);
-        if (conversation.isEmpty()) {
-            return Outcome.of(Outcome.Kind.GONE);
-        }
-        // A digest of what identifies the email (not a signature: the key is no secret).
-        String onceId = "mail-in/" + Hmac.sha256Hex("baton-inbound-mail", mail.messageId() != null
-                && !mail.messageId().isBlank() ? mail.messageId().strip()
-                : mail.from() + "\n" + mail.subject() + "\n" + mail.text()).substring(0, 32);
+        // A digest of what identifies the email.
+        String onceId = "mail-in/" + Sha256.hex(mail.messageId() != null && !mail.messageId().isBlank()
+                ? mail.messageId().strip() : mail.from() + "\n" + mail.subject() + "\n" + mail.text()).substring(0, 32);
         if (mail.deliveryReport()) {
-            return bounce(id, onceId, mail, MailDispatcher.addressOf(conversation.get()));
+            Optional<Conversation> conversation = conversations.find(id);
+            return conversation.isEmpty() ? Outcome.of(Outcome.Kind.GONE)
+                    : bounce(id, onceId, mail, MailDispatcher.addressOf(conversation.get()));
         }
+        // A reply to a conversation that is gone is told by the write (NO_CONVERSATION): no look before it.
         String text = ReplyText.of(mail.text());
         if (text.isEmpty() && mail.attachments().isEmpty()) {
             return Outcome.of(Outcome.Kind.EMPTY);

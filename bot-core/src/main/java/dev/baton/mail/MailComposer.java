@@ -61,14 +61,14 @@ final class MailComposer {
                 .buildEmail();
     }
 
-    /** The rating request after a resolve: five links, each of which only records its rating. */
-    Email csat(String mailId, Conversation conversation, String to, String team, String baseUrl) {
+    /** The rating request after the resolve at {@code resolvedSeq}: five links, each records only its rating. */
+    Email csat(String mailId, Conversation conversation, String resolvedSeq, String to, String team, String baseUrl) {
         MailTexts texts = new MailTexts(Language.fromLocale(conversation.locale()));
         StringBuilder body = new StringBuilder(texts.greeting(conversation.customer().firstName())).append("\n\n")
                 .append(texts.csatQuestion(team)).append("\n\n");
         for (int rating = 5; rating >= 1; rating--) {
             body.append(texts.csatChoice(rating)).append(": ").append(baseUrl).append("/mail/rate/")
-                    .append(tokens.ratingToken(conversation.id(), rating)).append("\n");
+                    .append(tokens.ratingToken(conversation.id(), rating, resolvedSeq)).append("\n");
         }
         body.append("\n").append(texts.csatReopen()).append("\n");
         return base(mailId, conversation.id(), team, to)

@@ -15,18 +15,21 @@ import dev.baton.event.Resolved;
 import dev.baton.event.Worker;
 import dev.baton.routing.RoutingStore;
 import dev.baton.routing.Team;
+import dev.baton.work.SenderPool;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.simplejavamail.api.email.Email;
 import org.slf4j.Logger;
@@ -44,7 +47,13 @@ import org.slf4j.LoggerFactory;
  * after each pause of the backoff, then recorded as bounced with the last error. Sent and bounced mail are events of
  * the conversation, written once per mail id. A node that dies between the SMTP server's "OK" and that write leaves
  * the mail to another node after the lease, so a customer may rarely get one email twice (never from two nodes at
- * once). Threads: two daemon threads; {@link #close()} stops them.
+ * once).
+ *
+ * <p>Threads, as the webhooks': one daemon thread looks for due mail (and schedules the mail events call for), two
+ * send. The look has its own thread so that an SMTP server that hangs (holding the senders for the whole timeout)
+ * does not stop it, and {@link #alive()} tells a dispatcher that is stuck from one that waits on a slow server; it
+ * leases no more mail than the senders hold room for, so none waits here past its lease while another node could
+ * send it. {@link #close()} stops them; attempts in flight are abandoned and taken again after their lease.
  */
 public final class MailDispatcher implements Worker, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
@@ -52,7 +61,11 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             Duration.ofMinutes(10), Duration.ofMinutes(30));
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final int BATCH = 20;
+    /**
+     * The most attempts this node holds at once, sending or waiting for a sender: two senders finish 4 in 40 s at
+     * worst (20 s each), within the lease.
+     */
+    static final int HELD_ATTEMPTS = 4;
 
     private final MailOutbox outbox;
     private final ConversationStore conversations;
@@ -66,13 +79,12 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     private final String nodeId;
     private final List<Duration> backoff;
     private final Duration poll;
-    private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, task -> {
-        Thread thread = new Thread(task, "baton-mail-" + COUNT.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private static final AtomicInteger COUNT = new AtomicInteger();
+    private final ScheduledExecutorService drainer =
+            Executors.newSingleThreadScheduledExecutor(SenderPool.daemons("baton-mail-drain"));
+    private final SenderPool<PendingMail> senders = new SenderPool<>("baton-mail-send", 2, HELD_ATTEMPTS,
+            this::attempt);
     private volatile boolean running = true;
+    /** When the last look for due mail began (epoch ms); 0 before the first. */
     private volatile long lastDrain;
 
     /**
@@ -108,7 +120,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     /** Starts sending due mail, among it any a previous run left. */
     public void start() {
-        threads.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        drainer.scheduleWithFixedDelay(this::drain, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** An agent's reply or a resolve: the mail it may need is put into the outbox. */
@@ -122,7 +134,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             done.run();
             return;
         }
-        execute(() -> {
+        execute(drainer, () -> {
             try {
                 // A reply while replies are pending joins them: the pending one keeps its time.
                 outbox.schedule(mail, clock.millis() + settings.batch().toMillis());
@@ -136,11 +148,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
     private void drain() {
         lastDrain = System.currentTimeMillis();
         try {
-            List<PendingMail> due;
-            do {
-                due = running ? outbox.takeDue(clock.millis(), LEASE, BATCH) : List.of();
-                due.forEach(mail -> execute(() -> attempt(mail)));
-            } while (due.size() == BATCH);
+            senders.takeAndHand(room -> running ? outbox.takeDue(clock.millis(), LEASE, room) : List.of());
         } catch (RuntimeException e) {
             log.warn("Could not look for due mail: {}", e.toString());
         }
@@ -179,13 +187,14 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     private void sendReplies(PendingMail mail, Conversation conversation, String to) {
         // New are the agent's replies after the last one mailed and after what the customer read in the messenger.
-        String mailed = outbox.mailedThrough(conversation.id()).orElse(null);
+        List<LoggedEvent> events = conversations.eventsAfter(conversation.id(), null);
+        String mailed = mailedThrough(conversation.id(), events);
         String read = conversation.handling().customerReadSeq();
         String after = mailed == null ? read : read == null || Seq.compare(mailed, read) >= 0 ? mailed : read;
         List<MessageCreated> earlier = new ArrayList<>();
         List<MessageCreated> replies = new ArrayList<>();
         List<String> seqs = new ArrayList<>();
-        for (LoggedEvent logged : conversations.eventsAfter(conversation.id(), null)) {
+        for (LoggedEvent logged : events) {
             if (!(logged.event() instanceof MessageCreated message)) {
                 continue;
             }
@@ -198,6 +207,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         }
         if (replies.isEmpty()) {
             outbox.finish(mail.id()); // read in the messenger after all, or mailed already
+            scheduleRepliesAfter(conversation.id(), events);
             return;
         }
         String last = seqs.get(seqs.size() - 1);
@@ -205,8 +215,47 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         Email email = composer.replies(mailId, conversation, to, teamName(conversation),
                 replies, earlier.subList(Math.max(0, earlier.size() - MailComposer.EARLIER_MESSAGES), earlier.size()),
                 settings.linkUrl() != null ? settings.linkUrl() : publicUrl.get() + "/");
-        deliver(mail, conversation.id(), mailId, to, email, seqs, () -> outbox.setMailedThrough(conversation.id(),
-                last));
+        if (deliver(mail, conversation.id(), mailId, to, email, seqs)) {
+            scheduleRepliesAfter(conversation.id(), events);
+        }
+    }
+
+    /**
+     * Schedules the replies mail again when an agent replied after {@code events} were read: that reply found this
+     * mail pending and joined it, but this email went without it and the mail is over.
+     */
+    private void scheduleRepliesAfter(String conversationId, List<LoggedEvent> events) {
+        String readThrough = events.isEmpty() ? null : events.get(events.size() - 1).seq();
+        for (LoggedEvent logged : conversations.eventsAfter(conversationId, readThrough)) {
+            if (logged.event() instanceof MessageCreated message && message.author().role() == Role.AGENT) {
+                outbox.schedule(PendingMail.replies(conversationId), clock.millis() + settings.batch().toMillis());
+                return;
+            }
+        }
+    }
+
+    /**
+     * The last agent reply of the log that was mailed already: the last of an email's replies names that email (its
+     * mail id), and the email's sent or bounced event is in the log (a bounce, too: those replies are not tried
+     * again). Bounces of every version are found so, though their events list no replies.
+     */
+    private static String mailedThrough(String conversationId, List<LoggedEvent> events) {
+        Set<String> mailIds = new HashSet<>();
+        for (LoggedEvent logged : events) {
+            if (logged.event() instanceof MailSent sent) {
+                mailIds.add(sent.mailId());
+            } else if (logged.event() instanceof MailBounced bounced && bounced.mailId() != null) {
+                mailIds.add(bounced.mailId());
+            }
+        }
+        String through = null;
+        for (LoggedEvent logged : events) {
+            if (logged.event() instanceof MessageCreated message && message.author().role() == Role.AGENT
+                    && mailIds.contains(mailId(conversationId, logged.seq()))) {
+                through = logged.seq();
+            }
+        }
+        return through;
     }
 
     private void sendCsat(PendingMail mail, Conversation conversation, String to) {
@@ -215,15 +264,17 @@ public final class MailDispatcher implements Worker, AutoCloseable {
             return;
         }
         String mailId = mailId(conversation.id(), "csat/" + mail.resolvedSeq());
-        Email email = composer.csat(mailId, conversation, to, teamName(conversation), publicUrl.get());
-        deliver(mail, conversation.id(), mailId, to, email, List.of(), () -> {});
+        Email email = composer.csat(mailId, conversation, mail.resolvedSeq(), to, teamName(conversation),
+                publicUrl.get());
+        deliver(mail, conversation.id(), mailId, to, email, List.of());
     }
 
-    private void deliver(PendingMail mail, String conversationId, String mailId, String to, Email email,
-            List<String> seqs, Runnable afterwards) {
+    /** Sends the email and records how it went; true when the mail is over (sent or bounced). */
+    private boolean deliver(PendingMail mail, String conversationId, String mailId, String to, Email email,
+            List<String> seqs) {
         SmtpMail.Outcome outcome = smtp.send(email);
         if (!running && outcome.kind() == SmtpMail.Outcome.Kind.FAILED) {
-            return; // stopping: another node (or the next start) takes it after the lease
+            return false; // stopping: another node (or the next start) takes it after the lease
         }
         boolean again = outcome.kind() == SmtpMail.Outcome.Kind.FAILED && mail.attempts() < backoff.size();
         if (again) {
@@ -232,7 +283,7 @@ public final class MailDispatcher implements Worker, AutoCloseable {
                     conversationId, outcome.detail(), pause.toSeconds());
             outbox.retry(mail.afterFailure(), clock.millis() + pause.toMillis());
             later(pause);
-            return;
+            return false;
         }
         var event = outcome.kind() == SmtpMail.Outcome.Kind.SENT
                 ? new MailSent(conversationId, mailId, mail.kind(), to, seqs)
@@ -241,8 +292,8 @@ public final class MailDispatcher implements Worker, AutoCloseable {
                                 + outcome.detail());
         // Once per mail id: a second node that (rarely) sent it again records nothing more.
         conversations.write(ConversationWrite.of(conversationId, event).once("mail/" + mailId), nodeId);
-        afterwards.run(); // a bounce, too: those replies are not tried again
         outbox.finish(mail.id());
+        return true;
     }
 
     /** The same id for the same mail on every node and every attempt. */
@@ -273,9 +324,9 @@ public final class MailDispatcher implements Worker, AutoCloseable {
         return left instanceof String address && !address.isBlank() ? address : null;
     }
 
-    private void execute(Runnable task) {
+    private static void execute(ExecutorService executor, Runnable task) {
         try {
-            threads.execute(task);
+            executor.execute(task);
         } catch (RejectedExecutionException stopping) {
             // closed: what was not done is taken again from Redis
         }
@@ -283,24 +334,29 @@ public final class MailDispatcher implements Worker, AutoCloseable {
 
     private void later(Duration pause) {
         try {
-            threads.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
+            drainer.schedule(this::drain, pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // closed: the retry is in Redis and due for whichever node looks next
         }
     }
 
-    /** Whether mail is still sent: started, not stopped, and the look for due mail ran lately. */
+    /**
+     * Whether mail is still sent: started, not stopped, and the periodic look for due mail ran within a few of its
+     * periods (ten seconds at least), however long the SMTP server keeps the senders.
+     */
     public boolean alive() {
         long stall = Math.max(10_000, 5 * poll.toMillis());
-        return running && lastDrain > 0 && !threads.isShutdown() && System.currentTimeMillis() - lastDrain < stall;
+        return running && lastDrain > 0 && !drainer.isShutdown() && !senders.isShutdown()
+                && System.currentTimeMillis() - lastDrain < stall;
     }
 
     @Override
     public void close() {
         running = false;
-        threads.shutdownNow();
+        drainer.shutdownNow();
+        senders.close();
         try {
-            threads.awaitTermination(2, TimeUnit.SECONDS);
+            drainer.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

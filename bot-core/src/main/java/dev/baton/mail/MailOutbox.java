@@ -2,11 +2,10 @@ package dev.baton.mail;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where emails wait until they are due, shared by every node: {@link #takeDue} hands each to one node at a time.
- * Also remembers, per conversation, the last agent reply that needs no email any more, and keeps the mail secret.
+ * Also keeps the mail secret.
  */
 public interface MailOutbox {
 
@@ -21,11 +20,6 @@ public interface MailOutbox {
 
     /** The mail is over: sent, bounced, given up on, or no longer needed. */
     void finish(String mailId);
-
-    /** The seq of the last agent reply of the conversation that was emailed, or read in the messenger in time. */
-    Optional<String> mailedThrough(String conversationId);
-
-    void setMailedThrough(String conversationId, String seq);
 
     /** The secret reply-to addresses and rating links are signed with: made by the first node that asks, kept. */
     String sharedSecret();

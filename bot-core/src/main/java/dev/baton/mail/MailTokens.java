@@ -3,6 +3,7 @@ package dev.baton.mail;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.baton.access.Hmac;
+import dev.baton.conversation.Seq;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,15 +13,17 @@ import java.util.UUID;
  * The signed tokens in Baton's emails. A reply-to address carries its conversation: {@code support+<token>@domain},
  * the token being the conversation id (a UUID, in 32 hex digits) and 16 hex digits of its HMAC-SHA256 under the
  * server's mail secret, 48 characters in all, lowercase (mail servers may change the case of a local part). A rating
- * link carries the conversation, the rating and their HMAC. Nobody without the secret can make either, so an email
- * to an address with a made-up or altered token is refused. Thread-safe.
+ * link carries the conversation, the rating, the resolve and their HMAC. Nobody without the secret can make either, so an email
+ * to an address with a made-up or altered token is refused. A rating link carries the resolve it asks about too (its
+ * seq), so it counts only until the conversation is resolved again. Thread-safe.
  */
 public final class MailTokens {
     private static final int ID_HEX = 32;
     private static final int SIGNATURE_HEX = 16;
     /** A reply token anywhere in an address, after the plus of the local part. RE2/J: it reads what senders wrote. */
     private static final Pattern IN_ADDRESS = Pattern.compile("\\+([0-9A-Za-z]{" + (ID_HEX + SIGNATURE_HEX) + "})@");
-    private static final Pattern RATING = Pattern.compile("([0-9a-f]{" + ID_HEX + "})([1-5])([0-9a-f]{64})");
+    private static final Pattern RATING = Pattern.compile("([0-9a-f]{" + ID_HEX + "})([1-5])\\.(\\d{1,18}-\\d{1,18})"
+            + "\\.([0-9a-f]{64})");
 
     private final String secret;
 
@@ -68,14 +71,20 @@ public final class MailTokens {
         return new Route(Route.Status.MISSING, null);
     }
 
-    /** The token of a one-click link that rates the conversation {@code rating} (1 to 5) and does nothing else. */
-    public String ratingToken(String conversationId, int rating) {
+    /**
+     * The token of a one-click link that rates the conversation {@code rating} (1 to 5) after the resolve at
+     * {@code resolvedSeq}, and does nothing else.
+     */
+    public String ratingToken(String conversationId, int rating, String resolvedSeq) {
+        if (!Seq.isValid(resolvedSeq)) {
+            throw new IllegalArgumentException("not a seq: " + resolvedSeq);
+        }
         String hex = hexOf(conversationId);
-        return hex + rating + sign("rate:" + hex + ":" + rating);
+        return hex + rating + "." + resolvedSeq + "." + sign("rate:" + hex + ":" + rating + ":" + resolvedSeq);
     }
 
-    /** A rating link's conversation and rating, when the token is one Baton made. */
-    public record Rating(String conversationId, int rating) {}
+    /** A rating link's conversation, rating and the resolve it asks about, when the token is one Baton made. */
+    public record Rating(String conversationId, int rating, String resolvedSeq) {}
 
     public Optional<Rating> rating(String token) {
         Matcher matcher = RATING.matcher(token == null ? "" : token);
@@ -84,8 +93,9 @@ public final class MailTokens {
         }
         String hex = matcher.group(1);
         int rating = Integer.parseInt(matcher.group(2));
-        return Hmac.matches(sign("rate:" + hex + ":" + rating), matcher.group(3))
-                ? Optional.of(new Rating(idOf(hex), rating)) : Optional.empty();
+        String resolvedSeq = matcher.group(3);
+        return Hmac.matches(sign("rate:" + hex + ":" + rating + ":" + resolvedSeq), matcher.group(4))
+                ? Optional.of(new Rating(idOf(hex), rating, resolvedSeq)) : Optional.empty();
     }
 
     private String sign(String text) {

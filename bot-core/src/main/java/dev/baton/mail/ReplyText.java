@@ -1,18 +1,17 @@
 package dev.baton.mail;
 
 import com.google.re2j.Pattern;
+import dev.baton.conversation.CustomerText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The new part of a customer's email reply: what they wrote above the quoted history ("On … wrote:", "-----Original
  * Message-----", an Outlook header block, quoted lines) and above their signature ("-- ", "Sent from my iPhone"),
- * in English and Japanese mail clients' words. Patterns are RE2/J (linear time): they read what anyone may send.
+ * in English and Japanese mail clients' words. Patterns are RE2/J (linear time): they read what anyone may send, and
+ * read no more of it than {@link CustomerText#bounded} keeps, which is as much as a message may hold.
  */
 public final class ReplyText {
-    /** A message longer than this is cut; the widget and the console take 4,000 characters. */
-    static final int MAX_LENGTH = 4000;
-
     /** A line where the quoted history begins. */
     private static final List<Pattern> HISTORY = List.of(
             Pattern.compile("^\\s*On\\b.{0,300}\\bwrote:\\s*$"),
@@ -37,7 +36,7 @@ public final class ReplyText {
         if (body == null) {
             return "";
         }
-        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = CustomerText.bounded(body).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -49,8 +48,7 @@ public final class ReplyText {
             }
             kept.add(line);
         }
-        String text = String.join("\n", kept).strip();
-        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1).strip() + "…";
+        return String.join("\n", kept).strip();
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String line) {

@@ -33,7 +33,12 @@ public final class RedisCustomerPresence implements CustomerPresence {
         Map<String, Double> marks = new HashMap<>();
         conversationIds.forEach(id -> marks.put(id, (double) now));
         redis.zadd(keys.customersSeen(), marks);
-        redis.zremrangeByScore(keys.customersSeen(), Double.NEGATIVE_INFINITY, now - FORGET_AFTER.toMillis());
+    }
+
+    @Override
+    public void forgetLongAway() {
+        redis.zremrangeByScore(keys.customersSeen(), Double.NEGATIVE_INFINITY,
+                clock.millis() - FORGET_AFTER.toMillis());
     }
 
     @Override

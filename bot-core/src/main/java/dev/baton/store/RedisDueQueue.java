@@ -11,9 +11,11 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Work that is due at a time and must be done by one node at a time: a hash of id to body and a sorted set of when
  * each is due, leased to one taker by {@code take_due.lua} (due again for anyone once the lease ends, so nothing is
- * lost with a node). Webhook deliveries and outgoing mail both wait here, under keys of their own.
+ * lost with a node), and added by {@code add_if_absent.lua} in one step. Webhook deliveries and outgoing mail both
+ * wait here, under keys of their own.
  */
 final class RedisDueQueue {
+    private static final RedisScript ADD_IF_ABSENT = new RedisScript("add_if_absent.lua");
     private static final RedisScript TAKE_DUE = new RedisScript("take_due.lua");
 
     private final UnifiedJedis redis;
@@ -30,13 +32,13 @@ final class RedisDueQueue {
         this.due = due;
     }
 
-    /** Adds the work unless work of that id is pending already (then it keeps its body and time); true if added. */
+    /**
+     * Adds the work unless work of that id is pending already (then it keeps its body and time), atomically; true if
+     * added.
+     */
     boolean addIfAbsent(String id, String body, long dueAt) {
-        if (redis.hsetnx(bodies, id, body) == 0) {
-            return false;
-        }
-        redis.zadd(due, dueAt, id);
-        return true;
+        Object added = ADD_IF_ABSENT.run(redis, List.of(bodies, due), List.of(id, body, Long.toString(dueAt)));
+        return Long.valueOf(1).equals(added);
     }
 
     /** Up to {@code limit} pending ids due at {@code now} with their bodies, each leased to the caller. */

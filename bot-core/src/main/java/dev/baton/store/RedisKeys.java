@@ -233,9 +233,9 @@ public record RedisKeys(String namespace) {
         return namespace + ":mail:due";
     }
 
-    /** Hash: conversation id to the seq of the last agent reply that was emailed (or found read in time). */
-    public String mailedThrough() {
-        return namespace + ":mail:through";
+    /** Marker with a time to live: a Mailgun signature token that was used, so a replay of it is refused. */
+    public String mailgunToken(String token) {
+        return namespace + ":mail:mgtoken:" + token;
     }
 
     /** String: the secret that signs reply-to addresses and rating links, made once, shared by every node. */

@@ -9,11 +9,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
-/** Pending mail in a {@link RedisDueQueue}, the mailed-through seqs in a hash, the secret in a string. */
+/**
+ * Pending mail in a {@link RedisDueQueue}, the secret in a string. (Stores of older versions also kept the last
+ * mailed reply of each conversation in a hash, {@code <ns>:mail:through}: it is read from the log now, that hash is
+ * left unused.)
+ */
 public final class RedisMailOutbox implements MailOutbox {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,16 +50,6 @@ public final class RedisMailOutbox implements MailOutbox {
     @Override
     public void finish(String mailId) {
         pending.finish(mailId);
-    }
-
-    @Override
-    public Optional<String> mailedThrough(String conversationId) {
-        return Optional.ofNullable(redis.hget(keys.mailedThrough(), conversationId));
-    }
-
-    @Override
-    public void setMailedThrough(String conversationId, String seq) {
-        redis.hset(keys.mailedThrough(), conversationId, seq);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.baton.event.LoggedEvent;
 import dev.baton.event.Worker;
 import dev.baton.routing.Agent;
 import dev.baton.routing.AgentStore;
+import dev.baton.work.SenderPool;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -73,12 +72,12 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     private final Duration poll;
     private final WebhookTargets targets;
     private final OkHttpClient http;
-    private final ExecutorService preparer = Executors.newSingleThreadExecutor(daemons("baton-webhook-prepare"));
+    private final ExecutorService preparer =
+            Executors.newSingleThreadExecutor(SenderPool.daemons("baton-webhook-prepare"));
     private final ScheduledExecutorService drainer =
-            Executors.newSingleThreadScheduledExecutor(daemons("baton-webhook-drain"));
-    private final ExecutorService sender = Executors.newFixedThreadPool(2, daemons("baton-webhook-send"));
-    /** Attempts handed to the senders and not over yet. */
-    private final AtomicInteger heldAttempts = new AtomicInteger();
+            Executors.newSingleThreadScheduledExecutor(SenderPool.daemons("baton-webhook-drain"));
+    private final SenderPool<Delivery> senders = new SenderPool<>("baton-webhook-send", 2, HELD_ATTEMPTS,
+            this::attempt);
     private volatile boolean running = true;
     /** When the last look for due deliveries began (epoch ms); 0 before the first. */
     private volatile long lastDrain;
@@ -161,31 +160,9 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
     private void drain() {
         lastDrain = System.currentTimeMillis();
         try {
-            int room;
-            List<Delivery> due;
-            do {
-                room = HELD_ATTEMPTS - heldAttempts.get();
-                due = running && room > 0 ? store.takeDue(clock.millis(), LEASE, room) : List.of();
-                due.forEach(this::hand);
-            } while (room > 0 && due.size() == room);
+            senders.takeAndHand(room -> running ? store.takeDue(clock.millis(), LEASE, room) : List.of());
         } catch (RuntimeException e) {
             log.warn("Could not look for due webhook deliveries: {}", e.toString());
-        }
-    }
-
-    /** Gives a leased delivery to the senders; one left waiting for them is sent after the next look, or its lease. */
-    private void hand(Delivery delivery) {
-        heldAttempts.incrementAndGet();
-        try {
-            sender.execute(() -> {
-                try {
-                    attempt(delivery);
-                } finally {
-                    heldAttempts.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            heldAttempts.decrementAndGet(); // closed: taken again after its lease
         }
     }
 
@@ -305,22 +282,13 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemons(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /**
      * Whether deliveries are still sent: started, not stopped, and the periodic look for due deliveries ran within
      * a few of its periods (ten seconds at least).
      */
     public boolean alive() {
         long stall = Math.max(10_000, 5 * poll.toMillis());
-        return running && lastDrain > 0 && !preparer.isShutdown() && !drainer.isShutdown() && !sender.isShutdown()
+        return running && lastDrain > 0 && !preparer.isShutdown() && !drainer.isShutdown() && !senders.isShutdown()
                 && System.currentTimeMillis() - lastDrain < stall;
     }
 
@@ -329,11 +297,10 @@ public final class WebhookDispatcher implements Worker, AutoCloseable {
         running = false;
         preparer.shutdownNow();
         drainer.shutdownNow();
-        sender.shutdownNow();
         http.dispatcher().cancelAll();
+        senders.close();
         try {
             drainer.awaitTermination(2, TimeUnit.SECONDS);
-            sender.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -38,12 +38,15 @@ class MailTokensTest {
     }
 
     @Test
-    void a_rating_token_says_its_conversation_and_rating_and_no_other() {
-        String token = tokens.ratingToken(conversation, 4);
-        assertEquals(new MailTokens.Rating(conversation, 4), tokens.rating(token).orElseThrow());
+    void a_rating_token_says_its_conversation_rating_and_resolve_and_no_other() {
+        String token = tokens.ratingToken(conversation, 4, "1796000000000-0");
+        assertEquals(new MailTokens.Rating(conversation, 4, "1796000000000-0"), tokens.rating(token).orElseThrow());
         String otherRating = token.substring(0, 32) + "5" + token.substring(33);
         assertTrue(tokens.rating(otherRating).isEmpty());
+        String laterResolve = token.replace("1796000000000-0", "1796000000001-0");
+        assertTrue(tokens.rating(laterResolve).isEmpty(), "the resolve is signed too");
         assertTrue(tokens.rating("nonsense").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> tokens.ratingToken(conversation, 4, "no seq"));
     }
 
     @Test

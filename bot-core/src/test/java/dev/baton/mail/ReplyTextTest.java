@@ -1,7 +1,9 @@
 package dev.baton.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.conversation.CustomerText;
 import org.junit.jupiter.api.Test;
 
 /** What is left of an email reply once the quoted history and the signature are gone, as mail clients write them. */
@@ -45,7 +47,16 @@ class ReplyTextTest {
         assertEquals("", ReplyText.of("> only quoted\n> lines"));
         assertEquals("", ReplyText.of(null));
         String cut = ReplyText.of("x".repeat(10_000));
-        assertEquals(ReplyText.MAX_LENGTH, cut.length());
-        assertEquals('…', cut.charAt(cut.length() - 1));
+        assertEquals(CustomerText.MAX_CHARS, cut.length());
+    }
+
+    @Test
+    void a_long_reply_is_never_cut_inside_a_character() {
+        String emoji = "\uD83D\uDE00"; // one character, two chars
+        String cut = ReplyText.of("x".repeat(CustomerText.MAX_CHARS - 2) + emoji.repeat(10));
+
+        assertTrue(cut.length() <= CustomerText.MAX_CHARS);
+        assertTrue(cut.codePoints().noneMatch(point -> point >= Character.MIN_SURROGATE
+                && point <= Character.MAX_SURROGATE), "no half of a character: " + cut.substring(3990));
     }
 }

@@ -29,6 +29,7 @@ import dev.baton.console.TeamController;
 import dev.baton.console.Views;
 import dev.baton.console.WebhookController;
 import dev.baton.conversation.ConversationService;
+import dev.baton.conversation.CustomerPresence;
 import dev.baton.conversation.Role;
 import dev.baton.event.AgentJoined;
 import dev.baton.event.EventBus;
@@ -77,6 +78,7 @@ import dev.baton.store.RedisInbox;
 import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisLoginThrottle;
 import dev.baton.store.RedisMailOutbox;
+import dev.baton.store.RedisSignatureTokens;
 import dev.baton.store.RedisPresence;
 import dev.baton.store.RedisRecentQuestions;
 import dev.baton.store.RedisRoutingStore;
@@ -97,6 +99,7 @@ import dev.baton.widget.PresenceReports;
 import dev.baton.widget.RatingPage;
 import dev.baton.widget.WidgetAssets;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.URLEncoder;
@@ -236,10 +239,14 @@ public final class BatonApp implements AutoCloseable {
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
-        var customerPresence = new RedisCustomerPresence(redis, keys, clock);
+        // Only email asks whether a customer is away: with email off, presence is neither kept nor reported.
+        CustomerPresence customerPresence = mail.enabled() ? new RedisCustomerPresence(redis, keys, clock)
+                : CustomerPresence.NONE;
         var chatSessions = new ChatSessions(customerPresence);
-        // Reported more often than the offline window, so a customer with the messenger open never looks away.
-        closeOnStop(new PresenceReports(chatSessions, presenceReports(mail)));
+        if (mail.enabled()) {
+            // Reported more often than the offline window, so a customer with the messenger open never looks away.
+            closeOnStop(new PresenceReports(chatSessions, presenceReports(mail)));
+        }
         var agentSessions = new AgentSessions(conversations, inbox, views);
         EventBus events = new EventBus();
         events.subscribe(chatSessions);
@@ -273,7 +280,9 @@ public final class BatonApp implements AutoCloseable {
                 webhookTargets));
         // Email: each event looked at once across nodes (a work queue, below), due mail kept in Redis like webhooks'
         var mailOutbox = new RedisMailOutbox(redis, keys, json);
-        var mailTokens = new MailTokens(mail.secret() != null ? mail.secret() : mailOutbox.sharedSecret());
+        // With email off there is nothing to sign: no secret is made (nor written to Redis).
+        var mailTokens = mail.enabled()
+                ? new MailTokens(mail.secret() != null ? mail.secret() : mailOutbox.sharedSecret()) : null;
         var mailer = mail.enabled() ? closeOnStop(new MailDispatcher(mailOutbox, conversationStore, routingStore,
                 customerPresence, mail, mailTokens, () -> publicUrl, clock, nodeId)) : null;
 
@@ -284,9 +293,12 @@ public final class BatonApp implements AutoCloseable {
                         config.messenger().identityRequired()),
                 messengerOrigins, config.trustedProxies());
         var articlePage = new ArticlePage(knowledgeBase, messengerOrigins);
-        var inboundMail = new InboundMailEndpoint(new InboundMailService(mailTokens, conversations, conversationStore,
-                nodeId), mail.enabled() ? mail.inboundSecret() : null, json, clock);
-        var ratingPage = new RatingPage(mailTokens, conversations);
+        Handler inboundMail = mailTokens == null ? InboundMailEndpoint::off
+                : new InboundMailEndpoint(new InboundMailService(mailTokens, conversations, conversationStore, nodeId),
+                        mail.inboundSecret(), new RedisSignatureTokens(redis, keys), json, clock)::receive;
+        var ratingPage = mailTokens == null ? null : new RatingPage(mailTokens, conversations);
+        Handler ratingConfirm = ratingPage == null ? RatingPage::off : ratingPage::confirm;
+        Handler ratingRecord = ratingPage == null ? RatingPage::off : ratingPage::record;
         var mailStatus = new MailController(mail.enabled(), mail.inboundSecret() != null);
         var articleOpens = new RedisArticleOpens(redis, keys);
         var helpCenter = new HelpCenter(knowledgeBase, calibrations, articleOpens, messengerOrigins,
@@ -357,9 +369,9 @@ public final class BatonApp implements AutoCloseable {
             app.routes.get("/help/search", helpCenter::search);
             app.routes.get("/help/articles/{id}", helpCenter::article);
             app.routes.get("/kb/{id}", articlePage::render);
-            app.routes.post(InboundMailEndpoint.PATH, inboundMail::receive);
-            app.routes.get(RatingPage.PATH, ratingPage::confirm);
-            app.routes.post(RatingPage.PATH, ratingPage::record);
+            app.routes.post(InboundMailEndpoint.PATH, inboundMail);
+            app.routes.get(RatingPage.PATH, ratingConfirm);
+            app.routes.post(RatingPage.PATH, ratingRecord);
             app.routes.wsBeforeUpgrade("/ws/chat", chat::beforeUpgrade);
             app.routes.ws("/ws/chat", chat::configure);
             app.routes.wsAfter("/ws/chat", metrics.sockets("widget"));

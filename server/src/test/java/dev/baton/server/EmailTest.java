@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -324,7 +326,7 @@ class EmailTest {
     }
 
     @Test
-    void a_mailgun_style_form_reply_lists_its_attachments() throws Exception {
+    void a_mailgun_style_form_reply_lists_its_attachments_and_its_signature_is_taken_once() throws Exception {
         Customer sam = customerWhoLeftAnEmail(baton, "Sam Park", "sam.park@example.com", "en");
         ConsoleApi api = claimedByAna(sam.conversationId());
         sam.socket().closeNow();
@@ -333,13 +335,33 @@ class EmailTest {
 
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         String mailgunToken = UUID.randomUUID().toString();
+        Map<String, String> signature = Map.of("timestamp", timestamp, "token", mailgunToken,
+                "signature", hmacHex(INBOUND_SECRET, timestamp + mailgunToken));
+        var posted = postMailgunForm(baton, token, "Here it is.\n\nSent from my iPhone\n", "<mg-1@mail.example.com>",
+                signature);
+        assertEquals(200, posted.statusCode(), posted.body());
+        transcriptWith(api, sam.conversationId(), entry -> "Here it is.".equals(entry.path("text").asText()));
+        transcriptWith(api, sam.conversationId(), entry -> "mail.received".equals(entry.path("type").asText())
+                && entry.path("text").asText().contains("receipt.pdf (application/pdf, 19 bytes)"));
+
+        // Mailgun signs the time and the token, not the body: the same signature again, on the other node, other words.
+        var replayed = postMailgunForm(secondNode, token, "Please send the refund to my new card.",
+                "<mg-2@mail.example.com>", signature);
+        assertEquals(401, replayed.statusCode(), replayed.body());
+        for (JsonNode entry : api.get("/api/conversations/" + sam.conversationId()).body().path("transcript")) {
+            assertFalse(entry.path("text").asText().contains("new card"), "nothing was added: " + entry);
+        }
+    }
+
+    /** Posts an email as a Mailgun route does, multipart with one attachment, with the signature fields given. */
+    private static HttpResponse<String> postMailgunForm(TestApp node, String replyToken, String text,
+            String messageId, Map<String, String> signature) throws IOException, InterruptedException {
         String boundary = "----baton" + UUID.randomUUID();
         StringBuilder form = new StringBuilder();
-        Map<String, String> fields = Map.of("sender", "sam.park@example.com",
-                "recipient", "support+" + token + "@perkful.example", "subject", "Re: receipt",
-                "body-plain", "Here it is.\n\nSent from my iPhone\n", "Message-Id", "<mg-1@mail.example.com>",
-                "timestamp", timestamp, "token", mailgunToken,
-                "signature", hmacHex(INBOUND_SECRET, timestamp + mailgunToken));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("sender", "sam.park@example.com",
+                "recipient", "support+" + replyToken + "@perkful.example", "subject", "Re: receipt",
+                "body-plain", text, "Message-Id", messageId));
+        fields.putAll(signature);
         fields.forEach((name, value) -> form.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                 .append(value).append("\r\n"));
@@ -347,19 +369,15 @@ class EmailTest {
                 .append("Content-Disposition: form-data; name=\"attachment-1\"; filename=\"receipt.pdf\"\r\n")
                 .append("Content-Type: application/pdf\r\n\r\n").append("%PDF-1.4 not really").append("\r\n")
                 .append("--").append(boundary).append("--\r\n");
-        var posted = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + baton.port() + "/mail/inbound"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/mail/inbound"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, posted.statusCode(), posted.body());
-        transcriptWith(api, sam.conversationId(), entry -> "Here it is.".equals(entry.path("text").asText()));
-        transcriptWith(api, sam.conversationId(), entry -> "mail.received".equals(entry.path("type").asText())
-                && entry.path("text").asText().contains("receipt.pdf (application/pdf, 19 bytes)"));
     }
 
     @Test
-    void two_nodes_send_one_email_and_a_customer_still_reading_gets_none() throws Exception {
-        // Yuki reads in the messenger on the second node while Ana answers on the first: no email.
+    void two_nodes_send_one_email_and_a_customer_who_read_the_reply_in_the_messenger_gets_none() throws Exception {
+        // Yuki reads in the messenger on the second node while Ana answers on the first, then leaves: no email.
         Customer yuki = customerWhoLeftAnEmail(secondNode, "Yuki Sato", "yuki@example.jp", "ja-JP");
         ConsoleApi api = claimedByAna(yuki.conversationId());
         reply(api, yuki.conversationId(), "ご連絡ありがとうございます。返金手続きを進めます。");
@@ -367,11 +385,15 @@ class EmailTest {
         while (!"agent".equals(seen.path("author").path("role").asText())) {
             seen = skipTo(yuki.socket(), "message");
         }
-        yuki.socket().sendFrame(ChatClient.frame("read").put("seq", seen.path("seq").asText()));
-        assertEquals(List.of(), mailTo("yuki@example.jp", 1, 3_500), "she read it in the messenger");
-
-        // She leaves; the next reply reaches her once, though both nodes send mail.
+        String readSeq = seen.path("seq").asText();
+        yuki.socket().sendFrame(ChatClient.frame("read").put("seq", readSeq));
+        await().atMost(Duration.ofSeconds(10)).until(() -> readSeq.equals(api.get("/api/conversations/"
+                + yuki.conversationId()).body().path("summary").path("customerReadSeq").asText()));
+        // Away now (the offline window is a second): only what she read keeps the email back.
         yuki.socket().closeNow();
+        assertEquals(List.of(), mailTo("yuki@example.jp", 1, 4_000), "she read it in the messenger");
+
+        // The next reply reaches her once, though both nodes send mail.
         reply(api, yuki.conversationId(), "返金が完了しました。");
         List<MimeMessage> mail = mailTo("yuki@example.jp", 1, 15_000);
         assertEquals(1, mail.size());
@@ -458,7 +480,8 @@ class EmailTest {
     }
 
     @Test
-    void a_resolved_conversation_asks_for_a_rating_by_email_and_a_link_records_only_the_rating() throws Exception {
+    void a_resolved_conversation_asks_for_a_rating_by_email_and_a_link_records_only_the_rating_until_resolved_again()
+            throws Exception {
         Customer ren = customerWhoLeftAnEmail(baton, "Ren Ito", "ren@example.com", "en");
         ConsoleApi api = claimedByAna(ren.conversationId());
         ren.socket().closeNow();
@@ -495,5 +518,29 @@ class EmailTest {
         var refused = HTTP.send(HttpRequest.newBuilder(URI.create(forged)).POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, refused.statusCode());
+
+        // Ren answers the email (the conversation reopens) and Ana resolves it again: that email's links expired.
+        var answered = postInbound(baton, Map.of("from", "ren@example.com",
+                "to", "support+" + replyToken(request) + "@perkful.example", "subject", "Re: How did we do?",
+                "messageId", "<ren-1@mail.example.com>", "text", "One more question about the invoice."),
+                INBOUND_SECRET);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals(200, api.post("/api/conversations/" + ren.conversationId() + "/resolve", Map.of()).status());
+        Matcher poor = Pattern.compile("2 — Poor: (http\\S+/mail/rate/\\S+)").matcher(text(request));
+        assertTrue(poor.find(), text(request));
+        String earlier = poor.group(1).replace(baton.url(), "http://localhost:" + baton.port());
+        for (var method : List.of(HttpRequest.newBuilder(URI.create(earlier)).GET().build(),
+                HttpRequest.newBuilder(URI.create(earlier)).POST(HttpRequest.BodyPublishers.noBody()).build())) {
+            var expired = HTTP.send(method, HttpResponse.BodyHandlers.ofString());
+            assertEquals(410, expired.statusCode(), expired.body());
+            assertTrue(expired.body().contains("expired"), expired.body());
+        }
+        JsonNode after = api.get("/api/conversations/" + ren.conversationId()).body();
+        assertEquals(0, after.path("summary").path("csat").asInt(0), "the reopen cleared the rating: " + after);
+        long ratingsNow = 0;
+        for (JsonNode entry : after.path("transcript")) {
+            ratingsNow += "csat.submitted".equals(entry.path("type").asText()) ? 1 : 0;
+        }
+        assertEquals(1, ratingsNow, "nothing recorded from an expired link");
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dev.baton.handoff.HandoffContext;
 import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
 import dev.baton.testing.FixtureArticles;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,23 @@ class HandoffSocketTest {
         client.ask(id, text);
         client.nextMessageFrom("customer");
         return client.nextFrame();
+    }
+
+    @Test
+    void with_email_off_a_customer_opening_and_closing_the_messenger_stores_no_presence() {
+        ChatClient client = connect();
+        client.helloAsNewVisitor();
+        say(client, "m1", "Where can I change my billing address?");
+        client.closeNow();
+
+        String presence = baton.keys.namespace() + ":presence:customers";
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> !baton.redis.exists(presence));
+    }
+
+    @Test
+    void with_email_off_no_mail_secret_is_made() {
+        assertFalse(baton.redis.exists(baton.keys.namespace() + ":mail:secret"));
     }
 
     @Test

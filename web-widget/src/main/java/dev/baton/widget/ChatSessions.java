@@ -50,9 +50,17 @@ public final class ChatSessions implements EventListener {
         report(List.of(conversationId)); // the moment they left
     }
 
-    /** Tells every node which customers have the messenger open here now; called every few seconds. */
+    /**
+     * Tells every node which customers have the messenger open here now, and forgets those long away; called every
+     * few seconds.
+     */
     public void reportPresence() {
         report(List.copyOf(byConversation.keySet()));
+        try {
+            presence.forgetLongAway();
+        } catch (RuntimeException e) {
+            log.warn("Could not forget customers long away: {}", e.toString());
+        }
     }
 
     private void report(List<String> conversationIds) {

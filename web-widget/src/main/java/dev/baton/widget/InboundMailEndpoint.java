@@ -9,9 +9,11 @@ import dev.baton.access.Hmac;
 import dev.baton.event.MailReceived;
 import dev.baton.mail.InboundMail;
 import dev.baton.mail.InboundMailService;
+import dev.baton.mail.SignatureTokens;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,25 +28,39 @@ import java.util.Map;
  * <p>Every request must prove it comes from the provider, with the inbound secret, in one of three ways: an {@code
  * X-Baton-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} header (not for multipart bodies),
  * Mailgun's {@code timestamp}, {@code token} and {@code signature} fields (HMAC of timestamp and token), or HTTP
- * Basic authentication with the secret as the password (SendGrid, which does not sign). Signed times older than five
- * minutes are refused (a replay). Attachments are listed by name, type and size; their content is never read.
+ * Basic authentication with the secret as the password (SendGrid, which does not sign). Signed times more than five
+ * minutes off are refused, and so is a Mailgun token seen before (a replay: Mailgun's signature covers the time and
+ * the token, not the body). Attachments are listed by name, type and size; their content is never read.
  */
 public final class InboundMailEndpoint {
     public static final String PATH = "/mail/inbound";
     static final long MAX_AGE_SECONDS = 300;
+    /** A token is remembered as long as a time of its signature can be fresh: up to five minutes either side. */
+    private static final Duration TOKENS_REMEMBERED = Duration.ofSeconds(2 * MAX_AGE_SECONDS);
     private static final Pattern HEADER_MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(\\S+)\\s*$");
     private static final Pattern HEADER_CONTENT_TYPE = Pattern.compile("(?im)^Content-Type:\\s*([^\\r\\n]+)$");
     private static final Pattern DAEMON = Pattern.compile("(?i)(mailer-daemon|postmaster)@");
 
     private final InboundMailService mail;
     private final String secret;
+    private final SignatureTokens usedTokens;
     private final ObjectMapper json;
     private final Clock clock;
 
-    /** @param secret the inbound secret; null: every request is refused, inbound mail is off */
-    public InboundMailEndpoint(InboundMailService mail, String secret, ObjectMapper json, Clock clock) {
+    /** What {@code POST /mail/inbound} answers with email off: every request is refused. */
+    public static void off(Context ctx) {
+        refuse(ctx, 503, "inbound_mail_off", "Email is off: set BATON_SMTP_URL and BATON_MAIL_INBOUND_SECRET.");
+    }
+
+    /**
+     * @param secret the inbound secret; null: every request is refused, inbound mail is off
+     * @param usedTokens the Mailgun tokens seen, shared by every node
+     */
+    public InboundMailEndpoint(InboundMailService mail, String secret, SignatureTokens usedTokens, ObjectMapper json,
+            Clock clock) {
         this.mail = mail;
         this.secret = secret;
+        this.usedTokens = usedTokens;
         this.json = json;
         this.clock = clock;
     }
@@ -58,8 +74,8 @@ public final class InboundMailEndpoint {
         boolean form = multipart || String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded");
         if (!authentic(ctx, multipart)) {
             refuse(ctx, 401, "bad_signature", "The request is not signed with the inbound secret (X-Baton-Signature, "
-                    + "Mailgun's signature fields or Basic authentication), or the signature is older than "
-                    + MAX_AGE_SECONDS / 60 + " minutes.");
+                    + "Mailgun's signature fields or Basic authentication), the signature is more than "
+                    + MAX_AGE_SECONDS / 60 + " minutes old, or its Mailgun token was used before (a replay).");
             return;
         }
         InboundMail inbound;
@@ -107,8 +123,10 @@ public final class InboundMailEndpoint {
         }
         String timestamp = ctx.formParam("timestamp");
         String token = ctx.formParam("token");
+        // The token last: only a genuine, fresh signature's token is remembered.
         return timestamp != null && token != null && fresh(timestamp)
-                && Hmac.matches(Hmac.sha256Hex(secret, timestamp + token), ctx.formParam("signature"));
+                && Hmac.matches(Hmac.sha256Hex(secret, timestamp + token), ctx.formParam("signature"))
+                && usedTokens.firstUse(token, TOKENS_REMEMBERED);
     }
 
     private boolean fresh(String unixSeconds) {
