@@ -48,11 +48,7 @@ final class IntentRules {
             "\\b(customer (service|support|assistance|care)|support team|call cent(er|re)|help ?desk)\\b");
     private static final Pattern PERSON = words(
             "\\b(human|humans|agent|agents|representative|rep|operator|real person|live person|a person|"
-                    + "actual person|someone|somebody|staff member|live chat|live support|assistant|"
-                    // Customers who want a person often name the person's job or the way to reach them instead.
-                    + "(one of )?your (engineers?|developers?|devs?|specialists?|experts?|technicians?|techs?|people|"
-                    + "staff|team members?)|(get|have|book|schedule|set up|arrange|jump on|hop on) (a |an )?"
-                    + "(quick )?(call|phone call|video call|zoom|meeting)|call me|phone me|ring me)\\b");
+                    + "actual person|someone|somebody|staff member|live chat|live support|assistant)\\b");
     private static final Pattern COMPLAINT_WORD = words(
             "\\b(complaint\\w*|complain\\w*|claim\\w*|reclamation\\w*|grievance\\w*)\\b");
     private static final Pattern FEEDBACK = words("\\b(reviews?|feedback|opinions?|comments?|rating|testimonial)\\b");

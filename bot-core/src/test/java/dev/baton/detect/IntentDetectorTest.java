@@ -84,8 +84,6 @@ class IntentDetectorTest {
         "the export lost a week of orders and nobody replied to my emails, not acceptable | COMPLAINT",
         "your outage cost us a full day of sales, that one is on you | COMPLAINT",
         "we are a company of 120 people, could someone from your sales team get in touch | HUMAN",
-        "can one of your engineers call me about this | HUMAN",
-        "could we book a quick call with one of your specialists | HUMAN",
         "ボットじゃなくて担当の人と話させてください | HUMAN",
         "こちらの不具合で損害が出ています。納得がいきません | COMPLAINT",
         "二回引き落とされたので一回分を返金してほしいです | REFUND",

@@ -251,11 +251,11 @@ class MessageAnalyzerTest {
     }
 
     @Test
-    void asking_for_a_yes_or_no_the_answer_did_not_give_is_asked_again() {
+    void saying_the_answer_missed_the_question_is_asking_again() {
         customerSays("can the app count stock by first in, first out?");
         botAnswers("Stock is valued at average cost.", true);
 
-        Analysis again = customerSays("so again, is there a FIFO option or not? the answer just says average cost");
+        Analysis again = customerSays("that doesn't answer my question, can it do first in, first out: yes or no");
 
         assertTrue(again.asksAgain(), again::toString);
     }
