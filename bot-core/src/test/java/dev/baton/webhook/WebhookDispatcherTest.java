@@ -1,5 +1,6 @@
 package dev.baton.webhook;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -91,16 +92,18 @@ class WebhookDispatcherTest {
     }
 
     /** The log once the delivery is over (its newest entry is not "retrying"), newest first. */
-    private List<DeliveryAttempt> finishedLog(String webhookId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            List<DeliveryAttempt> log = store.deliveries(webhookId);
-            if (!log.isEmpty() && !log.get(0).outcome().equals(DeliveryAttempt.RETRYING)) {
-                return log;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the delivery did not finish: " + store.deliveries(webhookId));
+    private List<DeliveryAttempt> finishedLog(String webhookId) {
+        return await("the delivery finished").atMost(Duration.ofSeconds(10)).until(() -> store.deliveries(webhookId),
+                log -> !log.isEmpty() && !log.get(0).outcome().equals(DeliveryAttempt.RETRYING));
+    }
+
+    /**
+     * Waits until no delivery is pending: from then on nothing more can be sent, since every request comes from the
+     * queue. (It leases what it finds, which is fine for a check that expects nothing.)
+     */
+    private void awaitNothingPending() {
+        await("nothing left pending").atMost(Duration.ofSeconds(10))
+                .until(() -> store.takeDue(Long.MAX_VALUE, Duration.ofMinutes(1), 10).isEmpty());
     }
 
     @Test
@@ -118,11 +121,7 @@ class WebhookDispatcherTest {
         assertNull(log.get(0).nextRetryAt());
         assertEquals(List.of(id, id, id), List.of(received.poll(), received.poll(), received.poll()));
         // The last attempt is logged, then finished: wait for the finish rather than race it.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!store.takeDue(Long.MAX_VALUE, Duration.ofMinutes(1), 10).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(store.takeDue(Long.MAX_VALUE, Duration.ofMinutes(1), 10).isEmpty(), "nothing left pending");
+        awaitNothingPending();
     }
 
     @Test
@@ -136,7 +135,7 @@ class WebhookDispatcherTest {
         assertEquals(5, log.size(), log::toString);
         assertEquals("failed", log.get(0).outcome());
         assertEquals(5, log.get(0).attempt());
-        Thread.sleep(500);
+        awaitNothingPending();
         assertEquals(5, received.size(), "no attempt after the last");
     }
 
@@ -164,11 +163,10 @@ class WebhookDispatcherTest {
         for (int i = 0; i < 30; i++) {
             ids.add(nodes.get(i % 3).ping(webhook));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (received.size() < ids.size() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(300);
+        await("every delivery received").atMost(Duration.ofSeconds(10)).until(() -> received.size() >= ids.size());
+        await("every delivery logged").atMost(Duration.ofSeconds(10))
+                .until(() -> store.deliveries(webhook.id()).size() >= ids.size());
+        awaitNothingPending();
 
         List<String> got = new ArrayList<>(received);
         assertEquals(ids.size(), got.size(), "one request per delivery");
@@ -198,7 +196,9 @@ class WebhookDispatcherTest {
         assertTrue(done.await(5, TimeUnit.SECONDS), "both events are done for the work queue");
         assertTrue(body != null && body.contains("\"event\":\"conversation.resolved\"")
                 && body.contains("\"conversationId\":\"c1\"") && body.contains("\"by\":\"bot\""), body);
-        Thread.sleep(300);
+        awaitNothingPending();
+        assertEquals(List.of(), store.deliveries("wh_csat"), "nothing was queued for the csat-only webhook");
+        assertEquals(List.of(), store.deliveries("wh_off"), "nothing was queued for the disabled webhook");
         assertTrue(received.isEmpty(), "neither the csat-only nor the disabled webhook got anything");
         assertTrue(bodies.isEmpty(), "a note is not a webhook event");
     }
@@ -206,11 +206,7 @@ class WebhookDispatcherTest {
     @Test
     void is_alive_once_it_looks_for_due_deliveries_and_not_after_it_stopped() throws InterruptedException {
         WebhookDispatcher dispatcher = dispatcher();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!dispatcher.alive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(dispatcher.alive(), "looking for deliveries every 50 ms");
+        await("looking for deliveries every 50 ms").atMost(Duration.ofSeconds(5)).until(dispatcher::alive);
 
         dispatcher.close();
         assertFalse(dispatcher.alive(), "stopped");
@@ -238,17 +234,10 @@ class WebhookDispatcherTest {
             for (int i = 0; i < 8; i++) {
                 dispatcher.ping(webhook);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (held.get() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(2, held.get(), "both senders wait on the receiver");
+            await("both senders wait on the receiver").atMost(Duration.ofSeconds(5)).until(() -> held.get() == 2);
             // Past the 10 s after which a dispatcher that stopped looking for due deliveries is down.
-            long watchUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
-            while (System.nanoTime() < watchUntil) {
-                assertTrue(dispatcher.alive(), "alive while the senders wait on a hanging receiver");
-                Thread.sleep(100);
-            }
+            await("alive while the senders wait on a hanging receiver").during(Duration.ofSeconds(12))
+                    .atMost(Duration.ofSeconds(13)).pollInterval(Duration.ofMillis(100)).until(dispatcher::alive);
         } finally {
             hangUp.countDown();
             hanging.stop(0);

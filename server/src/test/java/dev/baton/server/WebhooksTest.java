@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -189,7 +191,10 @@ class WebhooksTest {
         for (int i = 0; i < 4; i++) {
             got.add(receiver.next());
         }
-        Thread.sleep(1500);
+        // A test delivery sent after them, as a marker: anything sent twice would have come by the time it does.
+        String webhookId = created.body().path("id").asText();
+        assertEquals(202, admin.post("/api/webhooks/" + webhookId + "/test", Map.of()).status());
+        assertEquals("ping", receiver.next().headers().get("X-Baton-Event"), "the marker came next");
         assertEquals(List.of(), List.copyOf(receiver.requests), "nothing sent twice, by either node");
 
         // Two nodes deliver in parallel, so arrival order is not guaranteed (docs/console-api.md): receivers order
@@ -225,9 +230,8 @@ class WebhooksTest {
         assertEquals("Quick.", rated.path("comment").asText());
         assertEquals("resolved", rated.path("owner").asText());
 
-        String webhookId = created.body().path("id").asText();
-        JsonNode log = admin.get("/api/webhooks/" + webhookId + "/deliveries").body().path("deliveries");
-        assertEquals(4, log.size(), log::toString);
+        JsonNode log = eventuallyLog(webhookId, 5);
+        assertEquals(5, log.size(), "the four events and the marker, each once: " + log);
         log.forEach(entry -> {
             assertEquals("delivered", entry.path("outcome").asText());
             assertEquals(1, entry.path("attempt").asInt());
@@ -264,21 +268,16 @@ class WebhooksTest {
         long secondPause = log.get(1).path("nextRetryAt").asLong() - log.get(1).path("at").asLong();
         assertTrue(secondPause > firstPause && firstPause >= 1000, firstPause + " then " + secondPause);
         assertTrue(log.get(0).path("nextRetryAt").isMissingNode());
-        Thread.sleep(500);
+        var marker = admin.post("/api/webhooks/" + webhookId + "/test", Map.of());
+        assertEquals(marker.body().path("deliveryId").asText(), receiver.next().headers().get("X-Baton-Delivery"),
+                "the next request is the marker, not another attempt of the delivered one");
         assertTrue(receiver.requests.isEmpty(), "done after the success");
     }
 
-    private JsonNode eventuallyLog(String webhookId, int entries) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        JsonNode log;
-        do {
-            log = admin.get("/api/webhooks/" + webhookId + "/deliveries").body().path("deliveries");
-            if (log.size() >= entries) {
-                return log;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the log has " + log);
+    private JsonNode eventuallyLog(String webhookId, int entries) {
+        return await("a delivery log of " + entries).atMost(Duration.ofSeconds(10))
+                .until(() -> admin.get("/api/webhooks/" + webhookId + "/deliveries").body().path("deliveries"),
+                        log -> log.size() >= entries);
     }
 
     private static List<Integer> ints(JsonNode entries, String field) {
