@@ -93,7 +93,8 @@ final class ChoiceTurns {
             int from = sent.get();
             if (soFar.length() > from) {
                 sent.set(soFar.length());
-                drafts.accept(Signal.answerDraft(conversationId, replyTo, from, soFar.substring(from)));
+                drafts.accept(Signal.answerDraft(conversationId, replyTo, from, soFar.substring(from),
+                        bot.name()));
             }
         };
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param kind "typing", "presence", "article" or "draft"
  * @param who for typing: "customer" or "agent"
+ * @param name for typing: the agent's name; for a draft: the bot's
  * @param replyTo for a draft: the seq of the customer message it answers
  * @param offset for a draft: where {@code text} goes in the answer so far, in UTF-16 code units
  */
@@ -28,8 +29,11 @@ public record Signal(String kind, String conversationId, String who, String agen
         return new Signal("article", null, null, null, null, null, null, articleId, null, null, null);
     }
 
-    /** {@code text} comes at {@code offset} in the unchecked answer the model is writing to {@code replyTo}. */
-    public static Signal answerDraft(String conversationId, String replyTo, int offset, String text) {
-        return new Signal("draft", conversationId, null, null, null, null, null, null, replyTo, offset, text);
+    /**
+     * {@code text} comes at {@code offset} in the unchecked answer the model is writing to {@code replyTo}, for the
+     * bot called {@code botName}.
+     */
+    public static Signal answerDraft(String conversationId, String replyTo, int offset, String text, String botName) {
+        return new Signal("draft", conversationId, null, null, botName, null, null, null, replyTo, offset, text);
     }
 }

@@ -77,7 +77,10 @@ class LlmStreamingSocketTest {
         Turn turn = ask("Is there a cancellation fee?");
 
         assertTrue(turn.drafts().size() >= 5, () -> "streamed in " + turn.drafts().size() + " drafts");
-        turn.drafts().forEach(draft -> assertEquals(turn.questionSeq(), draft.path("replyTo").asText()));
+        turn.drafts().forEach(draft -> {
+            assertEquals(turn.questionSeq(), draft.path("replyTo").asText());
+            assertEquals("bot", draft.path("author").path("role").asText(), draft::toString);
+        });
         assertEquals(worded, turn.draftedText());
         assertEquals(worded, turn.answer().path("text").asText());
         LlmAnswersSocketTest.assertCitesTheCancellationArticle(baton, turn.answer());

@@ -1,5 +1,6 @@
 package dev.baton.widget;
 
+import dev.baton.conversation.Author;
 import dev.baton.conversation.CustomerPresence;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Owner;
@@ -128,7 +129,8 @@ public final class ChatSessions implements EventListener {
             frame = new ServerFrame.Typing("agent", signal.name(), Boolean.TRUE.equals(signal.typing()));
         } else if ("draft".equals(signal.kind()) && signal.replyTo() != null && signal.offset() != null
                 && signal.text() != null) {
-            frame = new ServerFrame.Draft(signal.replyTo(), signal.offset(), signal.text());
+            frame = new ServerFrame.Draft(signal.replyTo(), signal.offset(), signal.text(),
+                    Author.bot(signal.name()));
         } else {
             return;
         }

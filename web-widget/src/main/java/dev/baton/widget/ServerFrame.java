@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.baton.conversation.Author;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Owner;
 import java.util.List;
@@ -72,7 +73,7 @@ sealed interface ServerFrame {
      * goes at {@code offset} of the answer so far. The bot's next message after {@code replyTo} replaces it.
      */
     @JsonTypeName("draft")
-    record Draft(String replyTo, int offset, String text) implements ServerFrame {}
+    record Draft(String replyTo, int offset, String text, Author author) implements ServerFrame {}
 
     /** The team has read the conversation up to {@code seq}. */
     @JsonTypeName("seen")
