@@ -50,6 +50,7 @@ public final class ModelClient implements AutoCloseable {
     private final StreamingChatModel streamingModel;
     private final Duration budget;
     private final boolean shareIdentity;
+    private final boolean stream;
     private final CircuitBreaker breaker;
     private final ExecutorService calls;
 
@@ -58,6 +59,7 @@ public final class ModelClient implements AutoCloseable {
         this.streamingModel = streamingModel;
         this.budget = settings.budget();
         this.shareIdentity = settings.shareIdentity();
+        this.stream = settings.stream();
         this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(WINDOW)
@@ -129,10 +131,14 @@ public final class ModelClient implements AutoCloseable {
     /**
      * As {@link #askJson}, with the reply streamed: {@code soFar} hears the reply's text as it grows, on the HTTP
      * client's thread, until it is complete or the budget runs out (then it hears nothing more). What it hears is
-     * unread and unchecked; only the result of {@code read} on the complete reply is the model's answer.
+     * unread and unchecked; only the result of {@code read} on the complete reply is the model's answer. With
+     * streaming turned off (BATON_LLM_STREAM=false) this is {@link #askJson}, and {@code soFar} hears nothing.
      */
     public <T> Optional<T> streamJson(String instructions, String input, Consumer<String> soFar,
             Function<String, T> read) {
+        if (!stream) {
+            return askJson(instructions, input, read);
+        }
         if (!breaker.tryAcquirePermission()) {
             return Optional.empty();
         }

@@ -149,6 +149,22 @@ class ModelAnswersTest {
     }
 
     @Test
+    void with_streaming_off_the_whole_reply_is_asked_for_and_nothing_is_passed_on_before_the_checks()
+            throws Exception {
+        String text = "Yes, you can pause your coffee subscription for up to three months.";
+        server.replyWith(reply(text, "pause-subscription"));
+        try (ModelClient whole = ModelClient.of(server.settings(Duration.ofMillis(1500)).withStreaming(false))
+                .orElseThrow()) {
+            Optional<AnswerWriter.Written> written = new ModelAnswers(whole, new SupportCheck(embedder))
+                    .write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
+
+            assertEquals(Optional.of(new AnswerWriter.Written(text, List.of("pause-subscription"))), written);
+            assertEquals(List.of(), drafts);
+            assertFalse(new ObjectMapper().readTree(server.requests().get(0)).path("stream").asBoolean(false));
+        }
+    }
+
+    @Test
     void ollama_streams_the_answer_too() throws Exception {
         try (FakeChatModel ollama = FakeChatModel.start()) {
             String text = "You can pause your coffee subscription for up to three months.";

@@ -57,7 +57,8 @@ public final class FakeChatModel implements AutoCloseable {
 
     /** Settings for Baton to call this server as an OpenAI-compatible endpoint. */
     public LlmSettings settings(Duration budget) {
-        return new LlmSettings(LlmSettings.Provider.OPENAI, baseUrl(), "fake-model", "test-key", false, budget);
+        return new LlmSettings(LlmSettings.Provider.OPENAI, baseUrl(), "fake-model", "test-key", false, budget,
+                true);
     }
 
     public String baseUrl() {
