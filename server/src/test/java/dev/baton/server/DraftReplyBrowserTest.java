@@ -71,18 +71,8 @@ class DraftReplyBrowserTest {
         ConsoleApi dana = ConsoleApi.loggedIn(baton.port(), "dana@perkful.example", PASSWORD);
         assertEquals(200, dana.post("/api/conversations/" + id + "/claim", Map.of()).status());
 
-        console.driver.get(baton.url() + "/console/index.html");
-        console.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
-        console.driver.findElement(By.id("login-email")).sendKeys("dana@perkful.example");
-        console.driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
-        console.driver.findElement(By.id("login-submit")).click();
-        console.waitFor(d -> d.findElement(By.id("me-name")).getText().equals(AGENT_NAME));
-        console.driver.findElement(By.cssSelector("button[data-view='mine']")).click();
-        console.waitFor(d -> d.findElement(By.cssSelector("a.conversation-item[data-id='" + id + "']"))).click();
-        WebElement reply = console.waitFor(d -> {
-            WebElement textarea = d.findElement(By.id("reply-text"));
-            return textarea.isEnabled() ? textarea : null;
-        });
+        console.logInToConsole(baton.url(), "dana@perkful.example", PASSWORD, AGENT_NAME);
+        WebElement reply = console.openMine(id);
         WebElement draftButton = console.waitFor(d -> {
             WebElement button = d.findElement(By.id("draft-reply"));
             return button.isDisplayed() && button.isEnabled() ? button : null;
