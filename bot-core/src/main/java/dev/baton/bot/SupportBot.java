@@ -13,6 +13,7 @@ import dev.baton.event.ChoicePicked;
 import dev.baton.event.FeedbackGiven;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.MessageCreated;
+import dev.baton.event.Signal;
 import dev.baton.event.Worker;
 import dev.baton.handoff.Decision;
 import dev.baton.handoff.HandoffPolicy;
@@ -27,6 +28,7 @@ import dev.baton.kb.Question;
 import dev.baton.llm.AnswerWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,13 +64,16 @@ public final class SupportBot implements Worker, AutoCloseable {
             HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads,
             ContentGaps gaps) {
         this(conversations, answerer, analyzer, policy, handoffs, links, botName, threads, gaps,
-                AnswerWriter.EXTRACTIVE);
+                AnswerWriter.EXTRACTIVE, draft -> {});
     }
 
-    /** @param writer words a confident answer from its passage (a language model), or declines */
+    /**
+     * @param writer words a confident answer from its passage (a language model), or declines
+     * @param drafts hears the pieces of the answers the writer is writing ({@link Signal#answerDraft}), unchecked
+     */
     public SupportBot(ConversationService conversations, Answerer answerer, MessageAnalyzer analyzer,
             HandoffPolicy policy, HandoffService handoffs, ArticleLinks links, String botName, int threads,
-            ContentGaps gaps, AnswerWriter writer) {
+            ContentGaps gaps, AnswerWriter writer, Consumer<Signal> drafts) {
         this.conversations = conversations;
         this.answerer = answerer;
         this.analyzer = analyzer;
@@ -79,7 +84,7 @@ public final class SupportBot implements Worker, AutoCloseable {
         this.executor = new KeyedExecutor("baton-bot", threads);
         this.gaps = gaps;
         this.followUps = new FollowUps(answerer);
-        this.choices = new ChoiceTurns(conversations, answerer, links, botAuthor, writer);
+        this.choices = new ChoiceTurns(conversations, answerer, links, botAuthor, writer, drafts);
     }
 
     @Override

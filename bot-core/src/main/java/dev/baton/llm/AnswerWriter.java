@@ -2,6 +2,7 @@ package dev.baton.llm;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Writes the bot's answer in its own words from the passages retrieval found, or declines, and then the bot sends
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 public interface AnswerWriter {
     /** No model: every answer is the passage as written. */
-    AnswerWriter EXTRACTIVE = (question, language, sources) -> Optional.empty();
+    AnswerWriter EXTRACTIVE = (question, language, sources, draft) -> Optional.empty();
 
     /** A passage retrieved for the question, and the article it is from. */
     record Source(String articleId, String title, String passage) {}
@@ -24,6 +25,8 @@ public interface AnswerWriter {
     /**
      * @param language the question's language
      * @param sources the retrieved passages, the best first
+     * @param draft hears the answer's text as the model writes it, growing, before any check: it may be refused
+     *     and never become the answer
      */
-    Optional<Written> write(String question, String language, List<Source> sources);
+    Optional<Written> write(String question, String language, List<Source> sources, Consumer<String> draft);
 }

@@ -12,12 +12,14 @@ import java.util.Locale;
  * @param apiKey the bearer key for an OpenAI-compatible endpoint; null when it needs none
  * @param shareIdentity send the customer's name and plan with summaries and drafts; off, they never leave Baton
  * @param budget how long a call may take before Baton answers without it
+ * @param stream stream written answers to the customer as the model writes them, before they are checked (the
+ *     checked message replaces them); off, the customer sees only checked answers
  */
 public record LlmSettings(Provider provider, String baseUrl, String model, String apiKey, boolean shareIdentity,
-        Duration budget) {
+        Duration budget, boolean stream) {
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(2500);
     private static final Duration MAX_BUDGET = Duration.ofSeconds(60);
-    public static final LlmSettings OFF = new LlmSettings(null, null, null, null, false, DEFAULT_BUDGET);
+    public static final LlmSettings OFF = new LlmSettings(null, null, null, null, false, DEFAULT_BUDGET, true);
 
     /** The chat APIs Baton speaks. */
     public enum Provider {
@@ -49,14 +51,15 @@ public record LlmSettings(Provider provider, String baseUrl, String model, Strin
     }
 
     /**
-     * Reads the settings as the command line and environment give them.
+     * Reads the settings as the command line and environment give them; answers stream unless
+     * {@link #withStreaming} says otherwise.
      *
      * @param provider {@code openai}, {@code ollama}, or blank for none
      */
     public static LlmSettings of(String provider, String baseUrl, String model, String apiKey, boolean shareIdentity,
             Duration budget) {
         if (provider == null || provider.isBlank()) {
-            return new LlmSettings(null, null, null, null, false, budget);
+            return new LlmSettings(null, null, null, null, false, budget, true);
         }
         Provider chosen = switch (provider.strip().toLowerCase(Locale.ROOT)) {
             case "openai" -> Provider.OPENAI;
@@ -64,7 +67,12 @@ public record LlmSettings(Provider provider, String baseUrl, String model, Strin
             default -> throw new IllegalArgumentException("BATON_LLM takes openai or ollama, not '"
                     + provider.strip() + "'");
         };
-        return new LlmSettings(chosen, baseUrl, model, apiKey, shareIdentity, budget);
+        return new LlmSettings(chosen, baseUrl, model, apiKey, shareIdentity, budget, true);
+    }
+
+    /** The same settings, with written answers streamed to the customer or not (BATON_LLM_STREAM). */
+    public LlmSettings withStreaming(boolean streamAnswers) {
+        return new LlmSettings(provider, baseUrl, model, apiKey, shareIdentity, budget, streamAnswers);
     }
 
     public boolean enabled() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Answers written by the language model from the retrieved passages alone, kept only when grounded: the reply must
  * be {@code {"answer": "...", "articleIds": [...]}}, cite at least one passage and only passages it was given, and
  * pass the {@link SupportCheck}. Anything else is declined, and the bot sends the passage. Only English questions
- * answered from English passages go to the model, since the support check reads English only.
+ * answered from English passages go to the model, since the support check reads English only. The reply is
+ * streamed: its answer's text is passed on as it grows, before it is checked.
  */
 public final class ModelAnswers implements AnswerWriter {
     private static final Logger log = LoggerFactory.getLogger(ModelAnswers.class);
@@ -39,13 +41,13 @@ public final class ModelAnswers implements AnswerWriter {
     }
 
     @Override
-    public Optional<Written> write(String question, String language, List<Source> sources) {
+    public Optional<Written> write(String question, String language, List<Source> sources, Consumer<String> draft) {
         if (!Language.ENGLISH.equals(language) || sources.isEmpty()
                 || sources.stream().anyMatch(s -> !Language.ENGLISH.equals(Language.detect(s.passage())))) {
             return Optional.empty();
         }
-        return model.askJson(INSTRUCTIONS, prompt(question, sources), this::read)
-                .flatMap(reply -> grounded(reply, sources));
+        return model.streamJson(INSTRUCTIONS, prompt(question, sources), reply -> draft.accept(AnswerSoFar.of(reply)),
+                this::read).flatMap(reply -> grounded(reply, sources));
     }
 
     /** What the model is sent besides the instructions: the passages with their article ids, and the question. */

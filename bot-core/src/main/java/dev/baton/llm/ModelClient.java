@@ -3,14 +3,23 @@ package dev.baton.llm;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +47,19 @@ public final class ModelClient implements AutoCloseable {
     static final Duration OPEN_FOR = Duration.ofSeconds(30);
 
     private final ChatModel model;
+    private final StreamingChatModel streamingModel;
     private final Duration budget;
     private final boolean shareIdentity;
+    private final boolean stream;
     private final CircuitBreaker breaker;
     private final ExecutorService calls;
 
-    private ModelClient(ChatModel model, LlmSettings settings) {
+    private ModelClient(ChatModel model, StreamingChatModel streamingModel, LlmSettings settings) {
         this.model = model;
+        this.streamingModel = streamingModel;
         this.budget = settings.budget();
         this.shareIdentity = settings.shareIdentity();
+        this.stream = settings.stream();
         this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(WINDOW)
@@ -66,7 +80,9 @@ public final class ModelClient implements AutoCloseable {
 
     /** The model of {@code settings}; empty when none is configured. */
     public static Optional<ModelClient> of(LlmSettings settings) {
-        return settings.enabled() ? Optional.of(new ModelClient(chatModel(settings), settings)) : Optional.empty();
+        return settings.enabled()
+                ? Optional.of(new ModelClient(chatModel(settings), streamingChatModel(settings), settings))
+                : Optional.empty();
     }
 
     private static ChatModel chatModel(LlmSettings settings) {
@@ -78,6 +94,17 @@ public final class ModelClient implements AutoCloseable {
                     .timeout(timeout).maxRetries(0).build();
             case OLLAMA -> OllamaChatModel.builder().baseUrl(settings.endpoint()).modelName(settings.model())
                     .timeout(timeout).maxRetries(0).build();
+        };
+    }
+
+    private static StreamingChatModel streamingChatModel(LlmSettings settings) {
+        Duration timeout = settings.budget().plusSeconds(1); // streaming clients never retry
+        return switch (settings.provider()) {
+            case OPENAI -> OpenAiStreamingChatModel.builder().baseUrl(settings.endpoint())
+                    .apiKey(settings.apiKey() == null ? "none" : settings.apiKey()).modelName(settings.model())
+                    .timeout(timeout).build();
+            case OLLAMA -> OllamaStreamingChatModel.builder().baseUrl(settings.endpoint()).modelName(settings.model())
+                    .timeout(timeout).build();
         };
     }
 
@@ -96,24 +123,107 @@ public final class ModelClient implements AutoCloseable {
             return Optional.empty();
         }
         long started = System.nanoTime();
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(instructions), UserMessage.from(input))
-                .responseFormat(ResponseFormat.JSON).build();
-        Future<T> call = calls.submit(() -> read.apply(model.chat(request).aiMessage().text()));
+        ChatRequest request = jsonRequest(instructions, input);
+        Future<String> call = calls.submit(() -> model.chat(request).aiMessage().text());
+        return within(started, call, () -> call.cancel(true), read);
+    }
+
+    /**
+     * As {@link #askJson}, with the reply streamed: {@code soFar} hears the reply's text as it grows, on the HTTP
+     * client's thread, until it is complete or the budget runs out (then it hears nothing more). What it hears is
+     * unread and unchecked; only the result of {@code read} on the complete reply is the model's answer. With
+     * streaming turned off (BATON_LLM_STREAM=false) this is {@link #askJson}, and {@code soFar} hears nothing.
+     */
+    public <T> Optional<T> streamJson(String instructions, String input, Consumer<String> soFar,
+            Function<String, T> read) {
+        if (!stream) {
+            return askJson(instructions, input, read);
+        }
+        if (!breaker.tryAcquirePermission()) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        StreamedReply reply = new StreamedReply(soFar);
         try {
-            T value = call.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+            streamingModel.chat(jsonRequest(instructions, input), reply);
+        } catch (RuntimeException e) {
+            reply.onError(e);
+        }
+        return within(started, reply.complete, reply::abandon, read);
+    }
+
+    private static ChatRequest jsonRequest(String instructions, String input) {
+        return ChatRequest.builder().messages(SystemMessage.from(instructions), UserMessage.from(input))
+                .responseFormat(ResponseFormat.JSON).build();
+    }
+
+    /** Waits for {@code reply} until the budget since {@code started}, reads it, and tells the breaker how it went. */
+    private <T> Optional<T> within(long started, Future<String> reply, Runnable abandon, Function<String, T> read) {
+        try {
+            long left = budget.toNanos() - (System.nanoTime() - started);
+            T value = read.apply(reply.get(Math.max(0, left), TimeUnit.NANOSECONDS));
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return Optional.ofNullable(value);
         } catch (TimeoutException e) {
-            call.cancel(true);
+            abandon.run();
             return failed(started, e, "it took longer than " + budget.toMillis() + " ms");
         } catch (ExecutionException e) {
             return failed(started, e.getCause(), String.valueOf(e.getCause().getMessage()));
+        } catch (RuntimeException e) {
+            return failed(started, e, String.valueOf(e.getMessage())); // read refused the reply
         } catch (InterruptedException e) {
-            call.cancel(true);
+            abandon.run();
             Thread.currentThread().interrupt();
             breaker.releasePermission();
             return Optional.empty();
+        }
+    }
+
+    /** One streamed reply: its text so far passed on while wanted, and the whole text once complete. */
+    private static final class StreamedReply implements StreamingChatResponseHandler {
+        final CompletableFuture<String> complete = new CompletableFuture<>();
+        private final Consumer<String> soFar;
+        private final StringBuilder text = new StringBuilder();
+        private volatile boolean abandoned;
+        private volatile StreamingHandle handle;
+
+        StreamedReply(Consumer<String> soFar) {
+            this.soFar = soFar;
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            handle = context.streamingHandle();
+            if (abandoned) {
+                handle.cancel();
+                return;
+            }
+            text.append(partial.text());
+            try {
+                soFar.accept(text.toString());
+            } catch (RuntimeException e) {
+                log.warn("Passing on a streamed answer failed: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+            String whole = response.aiMessage() == null ? null : response.aiMessage().text();
+            complete.complete(whole != null ? whole : text.toString());
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            complete.completeExceptionally(error);
+        }
+
+        /** Late: stop passing text on, and stop the stream if it has begun. */
+        void abandon() {
+            abandoned = true;
+            StreamingHandle started = handle;
+            if (started != null) {
+                started.cancel();
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.baton.testing.FakeChatModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class ModelAnswersTest {
     private final FakeChatModel server = FakeChatModel.start();
     private final ModelClient client = ModelClient.of(server.settings(Duration.ofMillis(1500))).orElseThrow();
     private final ModelAnswers answers = new ModelAnswers(client, new SupportCheck(embedder, analysis));
+    /** The answer's text so far, each time the streamed reply grew. */
+    private final List<String> drafts = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -57,7 +60,7 @@ class ModelAnswersTest {
                 + "To do it, open Deliveries and choose Pause.";
         server.replyWith(reply(text, "pause-subscription"));
 
-        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES);
+        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
 
         assertEquals(Optional.of(new AnswerWriter.Written(text, List.of("pause-subscription"))), written);
     }
@@ -67,7 +70,7 @@ class ModelAnswersTest {
             throws Exception {
         server.replyWith(reply("You can pause it.", "pause-subscription"));
 
-        answers.write(QUESTION, Language.ENGLISH, SOURCES);
+        answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
 
         JsonNode request = new ObjectMapper().readTree(server.requests().get(0));
         assertEquals("json_object", request.path("response_format").path("type").asText());
@@ -84,14 +87,14 @@ class ModelAnswersTest {
         server.replyWith(reply("You can pause your coffee subscription for up to three months.",
                 "pause-subscription", "cancel-subscription"));
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
     }
 
     @Test
     void an_answer_citing_nothing_is_discarded() throws Exception {
         server.replyWith(reply("You can pause your coffee subscription for up to three months."));
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
     }
 
     @Test
@@ -99,7 +102,7 @@ class ModelAnswersTest {
         server.replyWith(reply("You can pause your coffee subscription for up to three months. "
                 + "Your order 58213 will then ship on the day the pause ends.", "pause-subscription"));
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
     }
 
     @Test
@@ -107,7 +110,7 @@ class ModelAnswersTest {
         server.replyWith(reply("You can pause your coffee subscription for up to three months. "
                 + "We will also send you a free bag to apologise for the wait.", "pause-subscription"));
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
     }
 
     @Test
@@ -115,7 +118,7 @@ class ModelAnswersTest {
         server.replyAfter(Duration.ofSeconds(5), reply("You can pause it.", "pause-subscription"));
 
         long started = System.nanoTime();
-        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES);
+        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
         long tookMs = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(Optional.empty(), written);
@@ -123,10 +126,72 @@ class ModelAnswersTest {
     }
 
     @Test
+    void the_answer_is_passed_on_as_the_model_streams_it_and_the_whole_reply_is_what_is_checked() throws Exception {
+        String text = "Yes, you can pause your coffee subscription for up to three months.";
+        server.replyWith(reply(text, "pause-subscription"));
+
+        Optional<AnswerWriter.Written> written = answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
+
+        assertEquals(Optional.of(new AnswerWriter.Written(text, List.of("pause-subscription"))), written);
+        assertTrue(new ObjectMapper().readTree(server.requests().get(0)).path("stream").asBoolean(),
+                server.requests().get(0));
+        List<String> grown = drafts.stream().filter(d -> !d.isEmpty()).distinct().toList();
+        assertTrue(grown.size() > 3, "passed on in " + grown.size() + " steps: " + grown);
+        for (int i = 1; i < grown.size(); i++) {
+            assertTrue(grown.get(i).startsWith(grown.get(i - 1)), grown::toString);
+        }
+        assertEquals(text, grown.get(grown.size() - 1));
+    }
+
+    @Test
+    void a_streamed_answer_that_fails_the_checks_was_passed_on_but_is_not_the_answer() throws Exception {
+        server.replyWith(reply("Your order 48213 can be paused for three months.", "pause-subscription"));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
+        assertEquals("Your order 48213 can be paused for three months.", drafts.get(drafts.size() - 1));
+    }
+
+    @Test
+    void with_streaming_off_the_whole_reply_is_asked_for_and_nothing_is_passed_on_before_the_checks()
+            throws Exception {
+        String text = "Yes, you can pause your coffee subscription for up to three months.";
+        server.replyWith(reply(text, "pause-subscription"));
+        try (ModelClient whole = ModelClient.of(server.settings(Duration.ofMillis(1500)).withStreaming(false))
+                .orElseThrow()) {
+            Optional<AnswerWriter.Written> written = new ModelAnswers(whole, new SupportCheck(embedder, analysis))
+                    .write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
+
+            assertEquals(Optional.of(new AnswerWriter.Written(text, List.of("pause-subscription"))), written);
+            assertEquals(List.of(), drafts);
+            assertFalse(new ObjectMapper().readTree(server.requests().get(0)).path("stream").asBoolean(false));
+        }
+    }
+
+    @Test
+    void ollama_streams_the_answer_too() throws Exception {
+        try (FakeChatModel ollama = FakeChatModel.start()) {
+            String text = "You can pause your coffee subscription for up to three months.";
+            String canned = reply(text, "pause-subscription");
+            ollama.reply(request -> FakeChatModel.ollamaChat(canned));
+            LlmSettings settings = LlmSettings.of("ollama", ollama.baseUrl().replace("/v1", ""), "llama3.1", null,
+                    false, Duration.ofSeconds(2));
+            try (ModelClient local = ModelClient.of(settings).orElseThrow()) {
+                Optional<AnswerWriter.Written> written = new ModelAnswers(local, new SupportCheck(embedder, analysis))
+                        .write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
+
+                assertEquals(Optional.of(new AnswerWriter.Written(text, List.of("pause-subscription"))), written);
+                assertEquals(text, drafts.get(drafts.size() - 1));
+                assertTrue(drafts.size() > 3, drafts::toString);
+                assertEquals("json", new ObjectMapper().readTree(ollama.requests().get(0)).path("format").asText());
+            }
+        }
+    }
+
+    @Test
     void malformed_json_is_discarded() {
         server.replyWith("{\"answer\": \"You can pause it.\", \"articleIds\": [\"pause-subscr");
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
         assertEquals(1, server.requests().size());
     }
 
@@ -135,19 +200,19 @@ class ModelAnswersTest {
         server.reply(request -> new FakeChatModel.Reply(500, "{\"error\": {\"message\": \"overloaded\"}}",
                 Duration.ZERO));
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
     }
 
     @Test
     void after_repeated_failures_the_model_is_not_called_until_the_breaker_lets_one_try() {
         server.replyWith("not json at all");
         for (int i = 0; i < ModelClient.MIN_CALLS; i++) {
-            answers.write(QUESTION, Language.ENGLISH, SOURCES);
+            answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add);
         }
         assertEquals(ModelClient.MIN_CALLS, server.requests().size());
         assertFalse(client.available());
 
-        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES));
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
         assertEquals(ModelClient.MIN_CALLS, server.requests().size(), "the open breaker called the model");
     }
 
@@ -155,7 +220,7 @@ class ModelAnswersTest {
     void a_japanese_question_never_reaches_the_model() throws Exception {
         server.replyWith(reply("You can pause it.", "pause-subscription"));
 
-        assertEquals(Optional.empty(), answers.write("定期便を一時停止できますか？", Language.JAPANESE, SOURCES));
+        assertEquals(Optional.empty(), answers.write("定期便を一時停止できますか？", Language.JAPANESE, SOURCES, drafts::add));
         assertEquals(List.of(), server.requests());
     }
 }

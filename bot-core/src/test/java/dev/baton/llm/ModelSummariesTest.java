@@ -135,7 +135,7 @@ class ModelSummariesTest {
         client.close();
         var settings = server.settings(Duration.ofSeconds(2));
         client = ModelClient.of(new LlmSettings(settings.provider(), settings.baseUrl(), settings.model(),
-                settings.apiKey(), true, settings.budget())).orElseThrow();
+                settings.apiKey(), true, settings.budget(), settings.stream())).orElseThrow();
         List<String> worded = List.of("Goal: Maria's points for order #48213 are missing.",
                 "Tried: the bot answered; it did not help.", "Now: wants the $49 refunded.");
         modelSays(worded.toArray(String[]::new));

@@ -1,5 +1,6 @@
 package dev.baton.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,10 +22,13 @@ import java.util.function.Function;
 /**
  * A stand-in for a language model: a real HTTP server on a free loopback port that answers OpenAI's
  * {@code POST /v1/chat/completions} (and Ollama's {@code /api/chat}, with {@link #ollamaChat}) with canned replies
- * and records every request body it was sent.
+ * and records every request body it was sent. A request with {@code "stream": true} gets its canned reply's message
+ * streamed in pieces, {@link #pace} apart: as server-sent events of chunks for OpenAI, as lines of JSON for Ollama.
  */
 public final class FakeChatModel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many characters of a reply each streamed piece holds. */
+    private static final int PIECE = 8;
 
     /** One canned HTTP answer, sent after {@code delay}. */
     public record Reply(int status, String body, Duration delay) {}
@@ -33,6 +37,7 @@ public final class FakeChatModel implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile Function<String, Reply> replies = request -> completion("{}", Duration.ZERO);
+    private volatile Duration pace = Duration.ZERO;
 
     private FakeChatModel() {
         try {
@@ -52,7 +57,8 @@ public final class FakeChatModel implements AutoCloseable {
 
     /** Settings for Baton to call this server as an OpenAI-compatible endpoint. */
     public LlmSettings settings(Duration budget) {
-        return new LlmSettings(LlmSettings.Provider.OPENAI, baseUrl(), "fake-model", "test-key", false, budget);
+        return new LlmSettings(LlmSettings.Provider.OPENAI, baseUrl(), "fake-model", "test-key", false, budget,
+                true);
     }
 
     public String baseUrl() {
@@ -72,6 +78,11 @@ public final class FakeChatModel implements AutoCloseable {
     /** Each call gets what {@code reply} makes of its request body. */
     public void reply(Function<String, Reply> reply) {
         replies = reply;
+    }
+
+    /** Streamed replies wait this long between pieces (none by default). */
+    public void pace(Duration gap) {
+        pace = gap;
     }
 
     /** The request bodies received, oldest first. */
@@ -103,23 +114,71 @@ public final class FakeChatModel implements AutoCloseable {
         Reply reply = replies.apply(request);
         try {
             Thread.sleep(reply.delay().toMillis());
+            if (reply.status() == 200 && JSON.readTree(request).path("stream").asBoolean(false)) {
+                stream(exchange, JSON.readTree(reply.body()));
+            } else {
+                send(exchange, reply);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.close();
-            return;
-        }
-        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        try {
-            exchange.sendResponseHeaders(reply.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
         } catch (IOException gone) {
             // The client gave up waiting (a timeout test): nothing to answer.
         } finally {
             exchange.close();
         }
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The canned reply's message in pieces of a few characters, as the provider streams one. */
+    private void stream(HttpExchange exchange, JsonNode reply) throws IOException, InterruptedException {
+        boolean openAi = reply.has("choices");
+        String content = (openAi ? reply.path("choices").path(0).path("message") : reply.path("message"))
+                .path("content").asText();
+        exchange.getResponseHeaders().set("Content-Type", openAi ? "text/event-stream" : "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int at = 0; at < content.length(); at += PIECE) {
+                String piece = content.substring(at, Math.min(content.length(), at + PIECE));
+                write(out, openAi ? openAiChunk(piece, null) : ollamaLine(piece, false));
+                Thread.sleep(pace.toMillis());
+            }
+            write(out, openAi ? openAiChunk(null, "stop") + "data: [DONE]\n\n" : ollamaLine("", true));
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String openAiChunk(String piece, String finishReason) {
+        ObjectNode chunk = JSON.createObjectNode().put("id", "chatcmpl-test").put("object", "chat.completion.chunk")
+                .put("created", 1).put("model", "fake-model");
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (piece != null) {
+            delta.put("role", "assistant").put("content", piece);
+        }
+        choice.put("finish_reason", finishReason);
+        return "data: " + chunk + "\n\n";
+    }
+
+    private static String ollamaLine(String piece, boolean done) {
+        ObjectNode line = JSON.createObjectNode().put("model", "fake-model").put("created_at", "2026-12-02T00:00:00Z")
+                .put("done", done);
+        line.putObject("message").put("role", "assistant").put("content", piece);
+        if (done) {
+            line.put("done_reason", "stop");
+        }
+        return line + "\n";
     }
 
     @Override

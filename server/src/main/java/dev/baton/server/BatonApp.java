@@ -225,6 +225,9 @@ public final class BatonApp implements AutoCloseable {
         var recentQuestions = new RedisRecentQuestions(redis, keys);
         var contentGaps = new RedisContentGaps(redis, keys, json);
 
+        // Typing, presence, changed articles and the bot's answers as the model writes them, between the nodes
+        var signals = closeOnStop(new RedisSignals(redis, keys, json));
+
         // The bot
         AnswerWriter answerWriter = model.<AnswerWriter>map(m -> new ModelAnswers(m, answering.supportCheck()))
                 .orElse(AnswerWriter.EXTRACTIVE);
@@ -235,7 +238,7 @@ public final class BatonApp implements AutoCloseable {
                 id -> publicUrl + "/kb/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         var bot = closeOnStop(new SupportBot(conversations, answering.answerer(calibrations),
                 answering.analyzer(), config.handoff(), handoffs, articleLink, config.botName(), botThreads,
-                contentGaps, answerWriter));
+                contentGaps, answerWriter, signals::publish));
 
         // Live delivery: events to customers' and agents' sockets on this node, signals (typing, presence)
         var views = new Views(agents, presence, clock);
@@ -260,7 +263,6 @@ public final class BatonApp implements AutoCloseable {
                 assigner.nudge();
             }
         });
-        var signals = closeOnStop(new RedisSignals(redis, keys, json));
         signals.subscribe(chatSessions::onSignal);
         signals.subscribe(agentSessions::onSignal);
         signals.subscribe(signal -> {

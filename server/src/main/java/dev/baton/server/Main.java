@@ -147,6 +147,13 @@ public final class Main implements Callable<Integer> {
                     + "(env BATON_LLM_BUDGET_MS; default 2500).")
     long llmBudgetMs;
 
+    @Option(names = "--llm-stream", defaultValue = "${env:BATON_LLM_STREAM:-false}", arity = "1",
+            paramLabel = "true|false",
+            description = "Show the model's written answer to the customer as it is written, before it is checked "
+                    + "(the checked answer, or the passage, replaces it); false shows checked answers only "
+                    + "(env BATON_LLM_STREAM; default false: nothing unchecked reaches a customer).")
+    boolean llmStream;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -188,7 +195,8 @@ public final class Main implements Callable<Integer> {
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),
                         Duration.ofHours(sessionMaxHours)), new BatonConfig.Webhooks(webhookAllowPrivate, null),
                 ChatLimits.DEFAULTS.withClientsPerAddress(chatClientsPerAddress), metricsToken,
-                LlmSettings.of(llm, llmBaseUrl, llmModel, llmApiKey, llmShareIdentity, Duration.ofMillis(llmBudgetMs)));
+                LlmSettings.of(llm, llmBaseUrl, llmModel, llmApiKey, llmShareIdentity, Duration.ofMillis(llmBudgetMs))
+                        .withStreaming(llmStream));
         BatonApp app = BatonApp.start(config, mail.settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

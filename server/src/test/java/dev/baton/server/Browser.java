@@ -70,6 +70,26 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** Logs in to the console at {@code baseUrl} as an agent, and waits until it shows their name. */
+    void logInToConsole(String baseUrl, String email, String password, String name) {
+        driver.get(baseUrl + "/console/index.html");
+        waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
+        driver.findElement(By.id("login-email")).sendKeys(email);
+        driver.findElement(By.id("login-password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        waitFor(d -> d.findElement(By.id("me-name")).getText().equals(name));
+    }
+
+    /** Opens a conversation the logged-in agent holds, from "Mine"; returns the composer once it can be written in. */
+    WebElement openMine(String conversationId) {
+        driver.findElement(By.cssSelector("button[data-view='mine']")).click();
+        waitFor(d -> d.findElement(By.cssSelector("a.conversation-item[data-id='" + conversationId + "']"))).click();
+        return waitFor(d -> {
+            WebElement textarea = d.findElement(By.id("reply-text"));
+            return textarea.isEnabled() ? textarea : null;
+        });
+    }
+
     /** The page's console messages since the last call (errors, warnings, CSP violations). */
     List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();

@@ -42,6 +42,21 @@ final class ChatClient extends JsonSocketClient {
         return next("ack");
     }
 
+    /**
+     * The next {@code message} frame, which must be from the given role, past the {@code draft} frames of an answer
+     * being written (as a client that ignores frames it does not know); skipping nothing else.
+     */
+    JsonNode nextMessagePastDrafts(String role) {
+        JsonNode frame = nextFrame();
+        while ("draft".equals(frame.path("type").asText())) {
+            frame = nextFrame();
+        }
+        JsonNode message = frame;
+        assertEquals("message", message.path("type").asText(), () -> "expected a message but got " + message);
+        assertEquals(role, message.path("author").path("role").asText(), () -> "unexpected author in " + message);
+        return message;
+    }
+
     /** The next {@code message} frame from the given role, skipping none. */
     JsonNode nextMessageFrom(String role) {
         JsonNode message = next("message");

@@ -41,8 +41,8 @@ class LlmAnswersSocketTest {
     static JsonNode answerTo(ChatClient client, String question) {
         client.helloAsNewVisitor();
         client.ask("m-1", question);
-        client.nextMessageFrom("customer");
-        return client.nextMessageFrom("bot");
+        client.nextMessagePastDrafts("customer");
+        return client.nextMessagePastDrafts("bot");
     }
 
     static void assertCitesTheCancellationArticle(TestApp baton, JsonNode answer) {
@@ -106,8 +106,8 @@ class LlmAnswersSocketTest {
         client.sendFrame(hello);
         client.next("welcome");
         client.ask("m-1", "Is there a cancellation fee?");
-        client.nextMessageFrom("customer");
-        client.nextMessageFrom("bot");
+        client.nextMessagePastDrafts("customer");
+        client.nextMessagePastDrafts("bot");
 
         String request = model.requests().get(before);
         assertTrue(request.contains(PASSAGE) && request.contains("Is there a cancellation fee?"), request);

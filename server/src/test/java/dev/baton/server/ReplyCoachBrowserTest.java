@@ -67,18 +67,8 @@ class ReplyCoachBrowserTest {
     @Test
     void an_agent_sees_hints_on_a_curt_reply_sends_anyway_and_the_kpis_count_it() {
         String id = mariasRefundClaimedByDana();
-        console.driver.get(baton.url() + "/console/index.html");
-        console.waitFor(d -> d.findElement(By.id("login-email")).isDisplayed());
-        console.driver.findElement(By.id("login-email")).sendKeys("dana@perkful.example");
-        console.driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
-        console.driver.findElement(By.id("login-submit")).click();
-        console.waitFor(d -> d.findElement(By.id("me-name")).getText().equals(AGENT_NAME));
-        console.driver.findElement(By.cssSelector("button[data-view='mine']")).click();
-        console.waitFor(d -> d.findElement(By.cssSelector("a.conversation-item[data-id='" + id + "']"))).click();
-        WebElement reply = console.waitFor(d -> {
-            WebElement textarea = d.findElement(By.id("reply-text"));
-            return textarea.isEnabled() ? textarea : null;
-        });
+        console.logInToConsole(baton.url(), "dana@perkful.example", PASSWORD, AGENT_NAME);
+        WebElement reply = console.openMine(id);
         WebElement hints = console.driver.findElement(By.id("reply-hints"));
         assertEquals("polite", hints.getAttribute("aria-live"), "hints are announced without interrupting");
         assertEquals(List.of(), shownHints(), "nothing written, nothing to say");

@@ -1,5 +1,6 @@
 package dev.baton.widget;
 
+import dev.baton.conversation.Author;
 import dev.baton.conversation.CustomerPresence;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Owner;
@@ -129,14 +130,20 @@ public final class ChatSessions implements EventListener {
         return null;
     }
 
-    /** An agent typing in a conversation: its customer sees it. */
+    /** An agent typing in a conversation, or a piece of the bot's answer being written: its customer sees it. */
     public void onSignal(Signal signal) {
-        if (!"typing".equals(signal.kind()) || !"agent".equals(signal.who())) {
+        ServerFrame frame;
+        if ("typing".equals(signal.kind()) && "agent".equals(signal.who())) {
+            frame = new ServerFrame.Typing("agent", signal.name(), Boolean.TRUE.equals(signal.typing()));
+        } else if ("draft".equals(signal.kind()) && signal.replyTo() != null && signal.offset() != null
+                && signal.text() != null) {
+            frame = new ServerFrame.Draft(signal.replyTo(), signal.offset(), signal.text(),
+                    Author.bot(signal.name()));
+        } else {
             return;
         }
         Set<ChatSocket> sockets = byConversation.get(signal.conversationId());
         if (sockets != null) {
-            var frame = new ServerFrame.Typing("agent", signal.name(), Boolean.TRUE.equals(signal.typing()));
             sockets.forEach(socket -> socket.send(frame));
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.baton.conversation.Author;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Owner;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
     @JsonSubTypes.Type(ServerFrame.AgentJoinedFrame.class),
     @JsonSubTypes.Type(ServerFrame.Status.class),
     @JsonSubTypes.Type(ServerFrame.Typing.class),
+    @JsonSubTypes.Type(ServerFrame.Draft.class),
     @JsonSubTypes.Type(ServerFrame.Seen.class),
     @JsonSubTypes.Type(ServerFrame.Rated.class),
     @JsonSubTypes.Type(ServerFrame.Error.class),
@@ -65,6 +67,13 @@ sealed interface ServerFrame {
     /** The agent is typing (or stopped). */
     @JsonTypeName("typing")
     record Typing(String who, String name, boolean typing) implements ServerFrame {}
+
+    /**
+     * A piece of the answer the model is writing to the customer message at {@code replyTo}, unchecked: {@code text}
+     * goes at {@code offset} of the answer so far. The bot's next message after {@code replyTo} replaces it.
+     */
+    @JsonTypeName("draft")
+    record Draft(String replyTo, int offset, String text, Author author) implements ServerFrame {}
 
     /** The team has read the conversation up to {@code seq}. */
     @JsonTypeName("seen")

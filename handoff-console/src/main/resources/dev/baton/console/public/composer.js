@@ -142,10 +142,13 @@ export class Composer {
     this.paint();
   }
 
-  /** Asks the coach about the reply being written; a note, or a conversation the agent can't reply in, gets none. @private */
-  coachReply() {
+  /**
+   * Asks the coach about the reply being written; a note, or a conversation the agent can't reply in, gets none.
+   * @private @param {boolean} [inserted] text was put in whole (a draft, a canned reply): hints at once
+   */
+  coachReply(inserted = false) {
     if (this.conversationId && this.canReply && !this.noteToggle.checked) {
-      this.coach.update(this.conversationId, this.textarea.value);
+      this.coach.update(this.conversationId, this.textarea.value, inserted);
     } else {
       this.coach.reset();
     }
@@ -174,9 +177,9 @@ export class Composer {
           : 'Claim the conversation to reply, or switch on "Private note"';
   }
 
-  /** @private */
-  onInput() {
-    this.coachReply();
+  /** @private @param {boolean} [inserted] the change was a whole text put in, not typing */
+  onInput(inserted = false) {
+    this.coachReply(inserted);
     if (!this.conversationId || this.noteToggle.checked || !this.canReply) return;
     if (!this.textarea.value) {
       this.stopTyping();
@@ -206,7 +209,7 @@ export class Composer {
     const ta = this.textarea;
     ta.focus();
     ta.setRangeText(text, ta.selectionStart ?? ta.value.length, ta.selectionEnd ?? ta.value.length, 'end');
-    this.onInput();
+    this.onInput(true);
   }
 
   /** @private */

@@ -28,12 +28,13 @@ export class ReplyCoach {
   }
 
   /**
-   * The reply being written changed; hints follow once the agent pauses. Text that is blank, or no conversation,
-   * clears them.
+   * The reply being written changed; hints follow once the agent pauses, or at once for text put in whole (a
+   * draft, a canned reply). Text that is blank, or no conversation, clears them.
    * @param {string|null} conversationId
    * @param {string} text
+   * @param {boolean} [whole] the text was inserted, not typed: nothing more is coming to wait for
    */
-  update(conversationId, text) {
+  update(conversationId, text, whole = false) {
     clearTimeout(this.timer);
     const ticket = ++this.ticket;
     if (conversationId !== this.conversationId) {
@@ -51,7 +52,7 @@ export class ReplyCoach {
       } catch (e) {
         if (ticket === this.ticket) this.show([]); // a help, never in the way: no hints rather than an error
       }
-    }, DEBOUNCE_MS);
+    }, whole ? 0 : DEBOUNCE_MS);
   }
 
   /** The codes of the hints the agent dismissed for the reply being written. @returns {string[]} */

@@ -181,6 +181,8 @@
     .msg .cite a { color: #2457d6; }
     .msg .state { font-size: 11px; color: #7b8794; }
     .msg.failed .state { color: #c0392b; }
+    .msg.draft .bubble { color: #52606d; }
+    .msg.draft .bubble::after { content: '▍'; color: #9aa5b1; }
     .typing { font-size: 12px; color: #52606d; padding: 0 16px 6px; background: #f6f8fb; min-height: 1.45em; }
     .contact { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; background: #fff;
                border: 1px solid #e4e7eb; border-radius: 12px; padding: 10px; }
@@ -623,6 +625,7 @@
         case 'handoff': return this.onHandoff(frame);
         case 'status': return this.onStatus(frame);
         case 'typing': return this.showTyping(frame);
+        case 'draft': return this.showDraft(frame);
         case 'seen': return this.showSeen(frame.seq);
         case 'csat': return this.onRated();
         case 'error': return this.onError(frame);
@@ -635,7 +638,11 @@
       this.helloAttempts = 0;
       const s = this.state;
       const sameConversation = s.conversationId === frame.conversationId;
-      if (!sameConversation) s.answered = [];
+      if (!sameConversation) {
+        s.answered = [];
+        this.repliedSeq = null;
+        this.dropDraft();
+      }
       s.conversationId = frame.conversationId;
       // A verified user resumed on another device gets no token: their identity is the key.
       s.resumeToken = frame.resumeToken || (sameConversation ? s.resumeToken : null);
@@ -849,6 +856,7 @@
     }
 
     onHandoff(frame) {
+      this.replied(frame.seq);
       let text = this.t.waitingBusy;
       if (frame.answersSoon) {
         text = this.t.waitingSoon(frame.replyMinutes);
@@ -870,6 +878,7 @@
     }
 
     onStatus(frame) {
+      this.replied(frame.seq);
       this.setOwner(frame.owner);
       if (frame.owner === 'resolved') {
         this.askForRating();
@@ -1017,6 +1026,7 @@
         this.state.lastSeq = message.seq;
         this.state.save();
       }
+      if (message.author.role !== 'customer') this.replied(message.seq);
       if (this.bySeq.has(message.seq)) return;
       const own = message.clientMsgId && this.byClientId.get(message.clientMsgId);
       if (own) {
@@ -1058,8 +1068,47 @@
       }
     }
 
+    /**
+     * A piece of the answer the model is writing, unchecked: shown as it grows in a bubble of its own, hidden from
+     * screen readers (they hear the message that replaces it). A piece that does not fit where the text ends (one
+     * lost, or the answer begun before this page connected) is left out: the message brings the whole answer.
+     */
+    showDraft(frame) {
+      if (typeof frame.replyTo !== 'string' || typeof frame.text !== 'string' || !Number.isInteger(frame.offset)) return;
+      if (compareSeq(this.repliedSeq, frame.replyTo) > 0) return; // already answered: a late piece
+      if (!this.draft || this.draft.replyTo !== frame.replyTo) {
+        if (frame.offset !== 0) return;
+        this.dropDraft();
+        const name = frame.author && frame.author.name ? frame.author.name : '';
+        const element = this.bubble('bot draft', name, '');
+        element.setAttribute('aria-hidden', 'true');
+        this.draft = { replyTo: frame.replyTo, element, text: '' };
+        this.append(element);
+      }
+      if (frame.offset !== this.draft.text.length) return;
+      this.draft.text += frame.text;
+      this.draft.element.querySelector('.bubble').textContent = this.draft.text;
+      this.scrollToEnd();
+    }
+
+    /**
+     * Something after the customer's message at seq came from the bot, the team or the system: a draft answering
+     * up to there is over (replaced by the message that follows, or dropped when the turn ended otherwise).
+     */
+    replied(seq) {
+      if (!seq) return;
+      if (compareSeq(seq, this.repliedSeq) > 0) this.repliedSeq = seq;
+      if (this.draft && compareSeq(seq, this.draft.replyTo) > 0) this.dropDraft();
+    }
+
+    dropDraft() {
+      if (this.draft) this.draft.element.remove();
+      this.draft = null;
+    }
+
     /** "<name> joined": live at the end, or from a welcome's history in its place among the messages. */
     showAgentJoined(frame, live = true) {
+      this.replied(frame.seq);
       if (frame.seq && this.bySeq.has(frame.seq)) return;
       if (live) {
         this.setOwner('agent', frame.agent.name);
