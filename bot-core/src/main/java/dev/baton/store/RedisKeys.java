@@ -57,6 +57,14 @@ public record RedisKeys(String namespace, int partitions) {
         return partitioned() ? "{" + namespace + "}" : namespace;
     }
 
+    /**
+     * A key in the slot of every key outside the conversations: on a Cluster, Baton's transactions run there, for
+     * each touches only such keys (a conversation changes through scripts).
+     */
+    public String outsideConversations() {
+        return global();
+    }
+
     /** The one partition of a single Redis; a partitioned layout has no such thing, so asking is a mistake. */
     private int onlyPartition() {
         if (partitioned()) {
