@@ -78,6 +78,9 @@ class ClusterEndToEndTest {
                 assertEquals(id, mine.path("conversations").get(0).path("id").asText());
                 assertEquals(1, mine.path("counts").path("mine").asInt(), "counted over every partition");
                 assertPartitioned(keys, id);
+                var health = HttpGet.get(nodeB.port(), "/health");
+                assertEquals(200, health.statusCode(), "every feed reader and work queue of every partition is up: "
+                        + health.body());
             } finally {
                 customer.closeNow();
                 console.closeNow();
