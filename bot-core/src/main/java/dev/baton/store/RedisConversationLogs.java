@@ -15,9 +15,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZAddParams;
 
 /**
- * The logs of the conversations created in a time window, for the KPIs: ids from the creation-time index
- * ({@link RedisKeys#conversationsByCreation()}), then each conversation's whole log. Reads only Redis, so every node
- * gets the same logs.
+ * The logs of the conversations created in a time window, for the KPIs: ids from the creation-time index of every
+ * partition ({@link RedisKeys#conversationsByCreation(int)}), then each conversation's whole log. Reads only Redis, so
+ * every node gets the same logs.
  */
 public final class RedisConversationLogs implements ConversationLogs {
     private static final String[] INBOX_VIEWS = {"bot", "waiting", "open", "resolved"};
@@ -34,8 +34,11 @@ public final class RedisConversationLogs implements ConversationLogs {
 
     @Override
     public List<List<LoggedEvent>> openedBetween(Instant from, Instant to) {
-        List<String> ids = redis.zrangeByScore(keys.conversationsByCreation(), "" + from.toEpochMilli(),
-                "(" + to.toEpochMilli());
+        List<String> ids = new ArrayList<>();
+        for (int partition = 0; partition < keys.partitions(); partition++) {
+            ids.addAll(redis.zrangeByScore(keys.conversationsByCreation(partition), "" + from.toEpochMilli(),
+                    "(" + to.toEpochMilli()));
+        }
         List<List<LoggedEvent>> logs = new ArrayList<>(ids.size());
         for (String id : ids) {
             List<LoggedEvent> log = store.eventsAfter(id, null);
@@ -52,9 +55,17 @@ public final class RedisConversationLogs implements ConversationLogs {
      * every start and on several nodes at once. Returns how many were added.
      */
     public long indexExisting() {
+        long added = 0;
+        for (int partition = 0; partition < keys.partitions(); partition++) {
+            added += indexExisting(partition);
+        }
+        return added;
+    }
+
+    private long indexExisting(int partition) {
         Set<String> ids = new LinkedHashSet<>();
         for (String view : INBOX_VIEWS) {
-            ids.addAll(redis.zrange(keys.inbox(view), 0, -1));
+            ids.addAll(redis.zrange(keys.inbox(view, partition), 0, -1));
         }
         if (ids.isEmpty()) {
             return 0;
@@ -72,6 +83,6 @@ public final class RedisConversationLogs implements ConversationLogs {
             }
         }
         return scores.isEmpty() ? 0
-                : redis.zadd(keys.conversationsByCreation(), scores, ZAddParams.zAddParams().nx());
+                : redis.zadd(keys.conversationsByCreation(partition), scores, ZAddParams.zAddParams().nx());
     }
 }

@@ -13,12 +13,14 @@ import dev.baton.conversation.Owner;
 import dev.baton.event.LoggedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
@@ -31,12 +33,15 @@ public final class RedisConversationStore implements ConversationStore {
 
     private static final RedisScript WRITE = new RedisScript("write.lua");
     private static final RedisScript KEEP_ALIVE = new RedisScript("keep_alive.lua");
+    private static final RedisScript REPLACE_FIELDS = new RedisScript("replace_fields.lua");
 
     private final UnifiedJedis redis;
     private final RedisKeys keys;
     private final EventCodec codec;
     private final ObjectMapper mapper;
     private final Replication replication;
+    /** Partitioned only: the agents' capacity, which no script of one partition can count. */
+    private final RedisAgentReservations reservations;
 
     /** On a single Redis: a write is acknowledged once Redis has it. */
     public RedisConversationStore(UnifiedJedis redis, RedisKeys keys, ObjectMapper json) {
@@ -50,6 +55,7 @@ public final class RedisConversationStore implements ConversationStore {
         this.codec = new EventCodec(json);
         this.mapper = json;
         this.replication = replication;
+        this.reservations = keys.partitioned() ? new RedisAgentReservations(redis, keys) : null;
     }
 
     @Override
@@ -66,32 +72,36 @@ public final class RedisConversationStore implements ConversationStore {
         String key = keys.conversation(conversation.id());
         // Nothing points to it yet: it is indexed (for its visitor, its user and the KPIs) by its first event, in
         // write.lua, so a visitor who never writes leaves nothing behind once the time to live is over.
-        try (var tx = redis.multi()) {
-            tx.hset(key, fields);
-            tx.expire(key, ttlUntilFirstEvent.toSeconds());
-            tx.exec();
-        }
+        replaceFields(key, ttlUntilFirstEvent.toSeconds(), new String[0], fields);
     }
 
     @Override
     public void identify(String conversationId, Customer customer) {
         String key = keys.conversation(conversationId);
         if (redis.exists(key)) {
-            try (var tx = redis.multi()) {
-                // The new identity replaces the old one whole: a field it lacks must not keep an earlier value
-                // (a name the page stated must never pass for one the product verified).
-                tx.hdel(key, CUSTOMER_FIELDS);
-                tx.hset(key, customerFields(customer));
-                tx.exec();
-            }
+            // The new identity replaces the old one whole: a field it lacks must not keep an earlier value
+            // (a name the page stated must never pass for one the product verified).
+            replaceFields(key, 0, CUSTOMER_FIELDS, customerFields(customer));
             // A conversation with events is indexed now; an empty one by its first event, which reads the identity
             // set above (whichever comes first, the user's index gets it).
             if (isVerifiedUser(customer) && redis.ttl(key) == -1) {
                 String createdAt = redis.hget(key, "createdAt");
-                redis.zadd(keys.userConversations(customer.userId()),
+                redis.zadd(keys.userConversations(customer.userId(), keys.partitionOf(conversationId)),
                         createdAt == null ? 0 : Long.parseLong(createdAt), conversationId);
             }
         }
+    }
+
+    private void replaceFields(String key, long ttlSeconds, String[] deleted, Map<String, String> set) {
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(ttlSeconds));
+        args.add(Integer.toString(deleted.length));
+        args.addAll(List.of(deleted));
+        set.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        REPLACE_FIELDS.run(redis, List.of(key), args);
     }
 
     /** Only a verified user id indexes history: an id the page merely claims must never open another's chats. */
@@ -101,12 +111,25 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public List<Conversation> ofUser(String userId, int limit) {
-        return newestIn(keys.userConversations(userId), limit);
+        return newest(partition -> keys.userConversations(userId, partition), limit);
     }
 
     @Override
     public List<Conversation> ofVisitor(String visitorId, int limit) {
-        return newestIn(keys.visitorConversations(visitorId), limit);
+        return newest(partition -> keys.visitorConversations(visitorId, partition), limit);
+    }
+
+    /** The newest conversations of an index kept per partition: each partition's newest, merged. */
+    private List<Conversation> newest(IntFunction<String> index, int limit) {
+        if (!keys.partitioned()) {
+            return newestIn(index.apply(0), limit);
+        }
+        List<Conversation> all = new ArrayList<>();
+        for (int partition = 0; partition < keys.partitions(); partition++) {
+            all.addAll(newestIn(index.apply(partition), limit));
+        }
+        all.sort(Comparator.comparingLong(Conversation::createdAt).reversed());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 
     /**
@@ -222,15 +245,16 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public AppendResult write(ConversationWrite write, String origin) {
         String id = write.conversationId();
+        int partition = keys.partitionOf(id);
         List<String> scriptKeys = List.of(keys.conversation(id), keys.conversationLog(id), keys.clientMessageIds(id),
-                keys.feed(), keys.conversationsByCreation(), keys.customerEvents(id));
+                keys.feed(partition), keys.conversationsByCreation(partition), keys.customerEvents(id));
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("id", id);
-        options.put("namespace", keys.namespace());
+        options.put("inbox", keys.inbox("", partition));
         options.put("origin", origin);
         options.put("feedCap", FEED_CAP);
-        options.put("visitorIndex", keys.visitorConversations(""));
-        options.put("userIndex", keys.userConversations(""));
+        options.put("visitorIndex", keys.visitorConversations("", partition));
+        options.put("userIndex", keys.userConversations("", partition));
         options.put("events", write.events().stream().map(codec::encode).toList());
         if (write.clientMsgId() != null) {
             options.put("clientMsgId", write.clientMsgId());
@@ -253,8 +277,21 @@ public final class RedisConversationStore implements ConversationStore {
         if (write.reopen() != null) {
             options.put("reopen", codec.encode(write.reopen()));
         }
-        if (write.capacity() != null) {
+        String taker = taker(write);
+        boolean reserved = false;
+        if (write.capacity() != null && reservations == null) {
             options.put("capacity", Map.of("agent", write.capacity().agentId(), "limit", write.capacity().limit()));
+        } else if (taker != null) {
+            // Every write that gives an agent a conversation takes a place, so the places count what the agent
+            // holds; only a write with a capacity can be refused for want of one.
+            int limit = write.capacity() != null ? write.capacity().limit() : Integer.MAX_VALUE;
+            switch (reservations.reserve(taker, id, limit)) {
+                case FULL -> {
+                    return new AppendResult(AppendResult.Status.OVER_CAPACITY, List.of(), null);
+                }
+                case RESERVED -> reserved = true;
+                case HELD -> { }
+            }
         }
         if (write.perMinute() > 0) {
             options.put("perMinute", write.perMinute());
@@ -264,6 +301,28 @@ public final class RedisConversationStore implements ConversationStore {
         }
         @SuppressWarnings("unchecked")
         List<Object> reply = (List<Object>) WRITE.run(redis, scriptKeys, List.of(json(options)), replication);
+        AppendResult result = result(reply);
+        if (reserved && result.status() != AppendResult.Status.APPENDED) {
+            // Refused (another agent was faster, the owner changed): the place goes back. A write that failed
+            // half-way (an exception) keeps it; it is pruned once the agent's places are full.
+            reservations.giveBack(taker, id);
+        }
+        return result;
+    }
+
+    /** Partitioned only: the agent a write gives the conversation to, whose place it takes. */
+    private String taker(ConversationWrite write) {
+        if (reservations == null) {
+            return null;
+        }
+        if (write.capacity() != null) {
+            return write.capacity().agentId();
+        }
+        Object assignee = write.fields().get("assignee");
+        return assignee == null || assignee.toString().isEmpty() ? null : assignee.toString();
+    }
+
+    private static AppendResult result(List<Object> reply) {
         List<String> values = reply.stream().map(String::valueOf).toList();
         return switch (values.get(0)) {
             case "appended" -> new AppendResult(AppendResult.Status.APPENDED, values.subList(1, values.size()), null);

@@ -35,7 +35,7 @@ final class RedisScript {
                 // fall through and load it again
             }
         }
-        sha = redis.scriptLoad(source);
+        sha = load(redis, keys);
         return redis.evalsha(sha, keys, args);
     }
 
@@ -49,13 +49,18 @@ final class RedisScript {
         if (replication.replicas() == 0) {
             return run(redis, keys, args);
         }
-        String current = sha != null ? sha : (sha = redis.scriptLoad(source));
+        String current = sha != null ? sha : (sha = load(redis, keys));
         try {
             return runAndWait(redis, current, keys, args, replication);
         } catch (JedisNoScriptException restartedOrFlushed) {
-            sha = redis.scriptLoad(source);
+            sha = load(redis, keys);
             return runAndWait(redis, sha, keys, args, replication);
         }
+    }
+
+    /** Loads the script where its first key lives: on a Redis Cluster each master keeps its own scripts. */
+    private String load(UnifiedJedis redis, List<String> keys) {
+        return redis.scriptLoad(source, keys.get(0));
     }
 
     private static Object runAndWait(UnifiedJedis redis, String sha, List<String> keys, List<String> args,

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.StreamEntryID;
@@ -32,6 +33,10 @@ import redis.clients.jedis.resps.StreamEntry;
  * others after {@code claimAfter}. A worker that has not said it is done after four claim periods is presumed to
  * have dropped the event (the webhook preparer does when it fails): the node lets it go, and the event is taken
  * again, by this node or another.
+ *
+ * <p>With several partitions (a Redis Cluster), each partition's stream has its own group, read by a thread of its
+ * own; the room is shared. The worker is then called from several threads, but a conversation's events, all in one
+ * partition, from one, in order.
  */
 public final class RedisWorkQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisWorkQueue.class);
@@ -52,11 +57,9 @@ public final class RedisWorkQueue implements AutoCloseable {
     /** One permit per event this node may still take; taken by the reader, given back when the work is done. */
     private final Semaphore room;
     /** The events this node took and is not done with, and since when. */
-    private final Map<StreamEntryID, Holding> held = new ConcurrentHashMap<>();
-    private final Thread thread;
+    private final Map<Place, Holding> held = new ConcurrentHashMap<>();
+    private final List<Reader> readers;
     private volatile boolean running = true;
-    /** When the last round of the reader ended well (epoch ms); a reader stuck or dead stops moving it. */
-    private volatile long lastRound;
 
     /** @param capacity how many events this node holds at most (taken and not yet done) */
     public RedisWorkQueue(UnifiedJedis redis, RedisKeys keys, ObjectMapper json, String group, String consumer,
@@ -78,52 +81,77 @@ public final class RedisWorkQueue implements AutoCloseable {
         this.consumer = consumer;
         this.worker = worker;
         this.room = new Semaphore(capacity);
-        this.thread = new Thread(this::run, "baton-work-" + group);
-        this.thread.setDaemon(true);
+        this.readers = IntStream.range(0, keys.partitions()).mapToObj(Reader::new).toList();
     }
 
     public void start() {
-        try {
-            redis.xgroupCreate(keys.feed(), group, StreamEntryID.XGROUP_LAST_ENTRY, true);
-        } catch (JedisDataException alreadyThere) {
-            if (!String.valueOf(alreadyThere.getMessage()).startsWith("BUSYGROUP")) {
-                throw alreadyThere;
+        for (Reader reader : readers) {
+            try {
+                redis.xgroupCreate(reader.stream, group, StreamEntryID.XGROUP_LAST_ENTRY, true);
+            } catch (JedisDataException alreadyThere) {
+                if (!String.valueOf(alreadyThere.getMessage()).startsWith("BUSYGROUP")) {
+                    throw alreadyThere;
+                }
             }
         }
-        lastRound = System.currentTimeMillis();
-        thread.start();
+        readers.forEach(Reader::start);
     }
 
-    private void run() {
-        long nextClaim = 0;
-        long backoffMillis = 100;
-        while (running) {
-            try {
-                if (System.currentTimeMillis() >= nextClaim) {
-                    renewHeld();
-                    claimOrphans();
-                    nextClaim = System.currentTimeMillis() + claimEvery.toMillis();
-                }
-                // Never wait longer than a renewal period, so what this node holds is renewed in time.
-                long wait = Math.min(BLOCK_MILLIS, claimEvery.toMillis());
-                int free = awaitRoom(wait);
-                if (free > 0) {
-                    var batch = redis.xreadGroup(group, consumer,
-                            XReadGroupParams.xReadGroupParams().block((int) wait).count(Math.min(BATCH, free)),
-                            Map.of(keys.feed(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
-                    if (batch != null) {
-                        batch.forEach(stream -> stream.getValue().forEach(this::hand));
+    /** An entry of one partition's stream. */
+    private record Place(int partition, StreamEntryID id) {}
+
+    /** The group of one partition's stream, read by its own thread. */
+    private final class Reader {
+        final int partition;
+        final String stream;
+        final Thread thread;
+        /** When the last round of the reader ended well (epoch ms); a reader stuck or dead stops moving it. */
+        volatile long lastRound;
+
+        Reader(int partition) {
+            this.partition = partition;
+            this.stream = keys.feed(partition);
+            this.thread = new Thread(this::run,
+                    "baton-work-" + group + (keys.partitioned() ? "-" + partition : ""));
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            lastRound = System.currentTimeMillis();
+            thread.start();
+        }
+
+        private void run() {
+            long nextClaim = 0;
+            long backoffMillis = 100;
+            while (running) {
+                try {
+                    if (System.currentTimeMillis() >= nextClaim) {
+                        renewHeld(this);
+                        claimOrphans(this);
+                        nextClaim = System.currentTimeMillis() + claimEvery.toMillis();
                     }
+                    // Never wait longer than a renewal period, so what this node holds is renewed in time.
+                    long wait = Math.min(BLOCK_MILLIS, claimEvery.toMillis());
+                    int free = awaitRoom(wait);
+                    if (free > 0) {
+                        var batch = redis.xreadGroup(group, consumer,
+                                XReadGroupParams.xReadGroupParams().block((int) wait).count(Math.min(BATCH, free)),
+                                Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+                        if (batch != null) {
+                            batch.forEach(entries -> entries.getValue().forEach(entry -> hand(partition, entry)));
+                        }
+                    }
+                    backoffMillis = 100;
+                    lastRound = System.currentTimeMillis();
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    log.warn("Work queue {} read failed, retrying in {} ms: {}", group, backoffMillis, e.toString());
+                    sleep(backoffMillis);
+                    backoffMillis = Math.min(backoffMillis * 2, 5000);
                 }
-                backoffMillis = 100;
-                lastRound = System.currentTimeMillis();
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Work queue {} read failed, retrying in {} ms: {}", group, backoffMillis, e.toString());
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 5000);
             }
         }
     }
@@ -144,12 +172,12 @@ public final class RedisWorkQueue implements AutoCloseable {
 
     /** One event taken: when, and whether it is over (done, or let go). */
     private final class Holding {
-        final StreamEntryID id;
+        final Place place;
         final long takenAt = System.currentTimeMillis();
         private final AtomicBoolean over = new AtomicBoolean();
 
-        Holding(StreamEntryID id) {
-            this.id = id;
+        Holding(Place place) {
+            this.place = place;
         }
 
         /** Ends the holding once: frees its room; true for the caller that ended it. */
@@ -157,7 +185,7 @@ public final class RedisWorkQueue implements AutoCloseable {
             if (!over.compareAndSet(false, true)) {
                 return false;
             }
-            held.remove(id);
+            held.remove(place);
             room.release();
             return true;
         }
@@ -167,35 +195,38 @@ public final class RedisWorkQueue implements AutoCloseable {
      * Claims what this node holds again, which resets its idle time: nobody takes it over while it is worked on.
      * What a worker has held too long is let go instead.
      */
-    private void renewHeld() {
+    private void renewHeld(Reader reader) {
         long dropBefore = System.currentTimeMillis() - claimAfter.multipliedBy(4).toMillis();
         List<StreamEntryID> renewed = new ArrayList<>();
         for (Holding holding : List.copyOf(held.values())) {
+            if (holding.place.partition() != reader.partition) {
+                continue;
+            }
             if (holding.takenAt >= dropBefore) {
-                renewed.add(holding.id);
+                renewed.add(holding.place.id());
             } else if (holding.end()) {
                 log.warn("Work queue {} let go of {}: not done after {} s; it will be taken again", group,
-                        holding.id, claimAfter.multipliedBy(4).toSeconds());
+                        holding.place.id(), claimAfter.multipliedBy(4).toSeconds());
             }
         }
         if (!renewed.isEmpty()) {
-            redis.xclaimJustId(keys.feed(), group, consumer, 0, XClaimParams.xClaimParams(),
+            redis.xclaimJustId(reader.stream, group, consumer, 0, XClaimParams.xClaimParams(),
                     renewed.toArray(StreamEntryID[]::new));
         }
     }
 
-    private void claimOrphans() {
+    private void claimOrphans(Reader reader) {
         StreamEntryID cursor = new StreamEntryID(0, 0);
         do {
             int free = room.availablePermits();
             if (free == 0) {
                 return; // the orphans wait in Redis for a node with room
             }
-            var claimed = redis.xautoclaim(keys.feed(), group, consumer, claimAfter.toMillis(), cursor,
+            var claimed = redis.xautoclaim(reader.stream, group, consumer, claimAfter.toMillis(), cursor,
                     XAutoClaimParams.xAutoClaimParams().count(Math.min(BATCH, free)));
-            List<StreamEntry> entries = claimed.getValue().stream()
-                    .filter(entry -> entry.getFields() != null && !held.containsKey(entry.getID())).toList();
-            entries.forEach(this::hand);
+            List<StreamEntry> entries = claimed.getValue().stream().filter(entry -> entry.getFields() != null
+                    && !held.containsKey(new Place(reader.partition, entry.getID()))).toList();
+            entries.forEach(entry -> hand(reader.partition, entry));
             if (!entries.isEmpty()) {
                 log.info("Work queue {} took over {} events left by a node that stopped", group, entries.size());
             }
@@ -204,26 +235,26 @@ public final class RedisWorkQueue implements AutoCloseable {
     }
 
     /** Gives one event to the worker; the reader read no more than there is room for, so a permit is free. */
-    private void hand(StreamEntry entry) {
-        StreamEntryID id = entry.getID();
+    private void hand(int partition, StreamEntry entry) {
+        Place place = new Place(partition, entry.getID());
         room.acquireUninterruptibly();
-        Holding holding = new Holding(id);
-        held.put(id, holding);
+        Holding holding = new Holding(place);
+        held.put(place, holding);
         Runnable done = () -> {
             if (holding.end()) {
-                acknowledge(id);
+                acknowledge(place);
             }
         };
         Map<String, String> fields = entry.getFields();
         codec.decode(fields.get("seq"), fields).ifPresentOrElse(event -> worker.take(event, done), done);
     }
 
-    private void acknowledge(StreamEntryID id) {
+    private void acknowledge(Place place) {
         try {
-            redis.xack(keys.feed(), group, id);
+            redis.xack(keys.feed(place.partition()), group, place.id());
         } catch (RuntimeException e) {
             // Not acknowledged: another node takes the event again after a while; the work is idempotent.
-            log.warn("Could not acknowledge {} in {}: {}", id, group, e.toString());
+            log.warn("Could not acknowledge {} in {}: {}", place.id(), group, e.toString());
         }
     }
 
@@ -240,14 +271,18 @@ public final class RedisWorkQueue implements AutoCloseable {
      * second at most, so a longer silence means it is stuck, dead, or cannot reach Redis).
      */
     public boolean alive(Duration stall) {
-        return running && thread.isAlive() && System.currentTimeMillis() - lastRound < stall.toMillis();
+        long now = System.currentTimeMillis();
+        return running && readers.stream()
+                .allMatch(reader -> reader.thread.isAlive() && now - reader.lastRound < stall.toMillis());
     }
 
     @Override
     public void close() {
         running = false;
         try {
-            thread.join(BLOCK_MILLIS * 3L);
+            for (Reader reader : readers) {
+                reader.thread.join(BLOCK_MILLIS * 3L);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

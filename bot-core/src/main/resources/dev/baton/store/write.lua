@@ -2,12 +2,15 @@
 -- the conversation's log and to the cross-node feed, and the inbox indexes kept in line with the result. Every
 -- write of Baton goes through here, so no event can slip past a change of owner (a bot reply after a handoff, two
 -- agents claiming at once) and the inbox never disagrees with the conversations.
--- (The inbox keys are built here from the namespace: Baton runs on one Redis or a Sentinel pair, not a Cluster.)
+-- Every key it touches is in the conversation's partition (RedisKeys), so on a Redis Cluster it runs in one slot: the
+-- inbox views and the visitor's and user's indexes are named from prefixes of that partition, because which of them
+-- a write touches depends on what the conversation holds.
 --
 -- KEYS[1] conversation hash, KEYS[2] conversation log, KEYS[3] client message ids, KEYS[4] feed,
 -- KEYS[5] conversations by creation time, KEYS[6] the customer events of this minute (a counter that expires)
 -- ARGV[1] options as JSON:
---   id, namespace, origin, feedCap, events (JSON strings, appended in order),
+--   id, origin, feedCap, events (JSON strings, appended in order),
+--   inbox          the prefix of the partition's inbox views (waiting, open, bot, resolved, agent:<id>)
 --   visitorIndex, userIndex  the prefixes of a visitor's and a verified user's index of conversations
 --   clientMsgId?   a second write with the same id stores nothing and answers the first seq
 --   allowedOwners? owners the conversation may have at this moment
@@ -17,7 +20,8 @@
 --   increment?     fields to add a number to
 --   reopen?        an event (JSON) appended first, with the owner set back to bot, if the conversation is resolved
 --   assignee?      refuse if another agent holds the conversation at this moment (nobody holding it passes)
---   capacity?      {agent, limit}: refuse if that agent already holds `limit` open conversations
+--   capacity?      {agent, limit}: refuse if that agent already holds `limit` open conversations (one partition
+--                  only: partitioned, the store reserves the place in the agent's own key before this write)
 --   advancing?     {field, seq}: write only if seq is after the field's seq and not after the last event
 --   perMinute?     refuse if the customer events of this minute, with this write's, would be more than this
 --   confirmResend? a resend (known clientMsgId) still writes, so that the caller's WAIT covers the first write
@@ -59,7 +63,7 @@ local holder = redis.call('HGET', KEYS[1], 'assignee') or ''
 if opts.assignee and holder ~= '' and holder ~= opts.assignee then
   return {'not_owner', owner, holder}
 end
-local inbox = opts.namespace .. ':inbox:'
+local inbox = opts.inbox
 if opts.capacity then
   if redis.call('ZCARD', inbox .. 'agent:' .. opts.capacity.agent) >= tonumber(opts.capacity.limit) then
     return {'over_capacity'}

@@ -2,7 +2,7 @@ package dev.baton.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.conversation.Seq;
+import dev.baton.event.FeedPosition;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.Signal;
 import dev.baton.event.Signals;
@@ -133,18 +133,19 @@ public final class AgentEndpoint {
             socket.send(new AgentFrame.Error("already_started", "Say hello once per connection."));
             return;
         }
-        if (lastEventId == null || !Seq.isValid(lastEventId)) {
+        Optional<FeedPosition> from = feed.position(lastEventId);
+        if (from.isEmpty()) {
             // Hold live events while reading where the feed is, so none falls between the two.
             socket.start(null, true);
-            String latest = feed.latestId();
+            FeedPosition latest = feed.latest();
             socket.skipTo(latest);
-            socket.send(new AgentFrame.Welcome(views.agent(socket.agent()), latest));
+            socket.send(new AgentFrame.Welcome(views.agent(socket.agent()), latest.toString()));
             socket.replayed();
             return;
         }
-        socket.start(lastEventId, true);
+        socket.start(from.get(), true);
         socket.send(new AgentFrame.Welcome(views.agent(socket.agent()), lastEventId));
-        Optional<List<LoggedEvent>> missed = feed.since(lastEventId);
+        Optional<List<LoggedEvent>> missed = feed.since(from.get());
         if (missed.isEmpty()) {
             socket.send(new AgentFrame.Resync());
         } else {

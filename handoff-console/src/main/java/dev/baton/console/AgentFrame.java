@@ -26,7 +26,13 @@ sealed interface AgentFrame {
 
     @JsonTypeName("event")
     record Event(String id, String conversationId, String seq, String eventType, Views.SummaryView summary,
-            Map<String, Long> counts) implements AgentFrame {}
+            Map<String, Long> counts) implements AgentFrame {
+
+        /** The same event with {@code id} the feed position a console reaches with it. */
+        Event at(String position) {
+            return position.equals(id) ? this : new Event(position, conversationId, seq, eventType, summary, counts);
+        }
+    }
 
     @JsonTypeName("typing")
     record Typing(String conversationId, String who, boolean typing) implements AgentFrame {}

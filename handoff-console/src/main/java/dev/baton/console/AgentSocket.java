@@ -2,7 +2,7 @@ package dev.baton.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.baton.conversation.Seq;
+import dev.baton.event.FeedPosition;
 import dev.baton.routing.Agent;
 import io.javalin.websocket.WsContext;
 import java.io.UncheckedIOException;
@@ -24,7 +24,8 @@ final class AgentSocket {
     private boolean started;
     private boolean welcomed;
     private boolean replaying;
-    private String lastSent;
+    /** Null only before the first position is known, while events are held. */
+    private FeedPosition lastSent;
     private final List<AgentFrame.Event> held = new ArrayList<>();
 
     AgentSocket(WsContext ctx, ObjectWriter frames, Agent agent, String sessionId) {
@@ -73,14 +74,24 @@ final class AgentSocket {
         }
         if (replaying) {
             held.add(event);
-        } else if (Seq.compare(event.id(), lastSent) > 0) {
-            lastSent = event.id();
-            send(event);
+        } else {
+            sendIfNew(event);
+        }
+    }
+
+    /**
+     * Sends an event this console has not had, carrying the position it has reached with it (with one partition,
+     * the event's own feed id), which is where it resumes from.
+     */
+    private void sendIfNew(AgentFrame.Event event) {
+        if (!lastSent.covers(event.id())) {
+            lastSent = lastSent.advancedTo(event.id());
+            send(event.at(lastSent.toString()));
         }
     }
 
     /** Starts live delivery after {@code from}; with {@code replay}, events are held until {@link #replayed}. */
-    synchronized void start(String from, boolean replay) {
+    synchronized void start(FeedPosition from, boolean replay) {
         started = true;
         replaying = replay;
         lastSent = from;
@@ -88,15 +99,12 @@ final class AgentSocket {
 
     /** An event of the replay: sent now, in order, ahead of what is held. */
     synchronized void deliverReplayed(AgentFrame.Event event) {
-        if (Seq.compare(event.id(), lastSent) > 0) {
-            lastSent = event.id();
-            send(event);
-        }
+        sendIfNew(event);
     }
 
-    /** Counts everything up to {@code feedId} as sent. */
-    synchronized void skipTo(String feedId) {
-        lastSent = feedId;
+    /** Counts everything up to {@code position} as sent. */
+    synchronized void skipTo(FeedPosition position) {
+        lastSent = position;
     }
 
     /** The replay is sent; what arrived meanwhile follows. */

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.ConversationService;
+import dev.baton.event.FeedPosition;
 import dev.baton.event.LoggedEvent;
 import dev.baton.event.Resolved;
 import dev.baton.inbox.Inbox;
@@ -73,7 +74,7 @@ class AgentSessionsTest {
         AgentSocket socket = new AgentSocket(ctx, JSON.writerFor(AgentFrame.class), new Agent(agentId,
                 agentId + "@example.com", agentId, null, AgentRole.AGENT, List.of("support"), "UTC", 3, "hash", null),
                 "session-" + agentId);
-        socket.start("0-0", false);
+        socket.start(FeedPosition.start(1), false);
         sessions.add(socket);
         return ctx;
     }

@@ -7,7 +7,6 @@ import dev.baton.routing.Agent;
 import dev.baton.routing.AgentRole;
 import dev.baton.store.Json;
 import dev.baton.store.RedisAgentStore;
-import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisSessionStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Option;
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage Baton's admins and passwords.",
         subcommands = {AdminCommand.Create.class, AdminCommand.SetPassword.class})
 final class AdminCommand {
-    private static final RedisKeys KEYS = new RedisKeys("baton");
 
     @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create an admin. Stop Baton first when it runs on the embedded Redis of the same folder.")
@@ -53,8 +51,8 @@ final class AdminCommand {
                 password = new String(System.console().readPassword("Password for %s: ", email));
             }
             Passwords.requireAcceptable(password);
-            return store.use(redis -> {
-                var agents = new RedisAgentStore(redis, KEYS, Json.newMapper());
+            return store.use((redis, keys) -> {
+                var agents = new RedisAgentStore(redis, keys, Json.newMapper());
                 TeamSetup.createAgent(agents, new Passwords(), email, name, AgentRole.ADMIN, password, List.of());
                 System.out.println("Admin " + email + " created.");
                 return 0;
@@ -81,11 +79,11 @@ final class AdminCommand {
         public Integer call() throws Exception {
             String password = generate ? Passwords.generate() : read();
             Passwords.requireAcceptable(password);
-            return store.use(redis -> {
-                var agents = new RedisAgentStore(redis, KEYS, Json.newMapper());
+            return store.use((redis, keys) -> {
+                var agents = new RedisAgentStore(redis, keys, Json.newMapper());
                 Agent agent = agents.findByEmail(email).orElseThrow(() -> new IllegalArgumentException(
                         "there is no agent with the email " + email));
-                var sessions = new RedisSessionStore(redis, KEYS, SessionStore.Lifetimes.DEFAULTS,
+                var sessions = new RedisSessionStore(redis, keys, SessionStore.Lifetimes.DEFAULTS,
                         Clock.systemUTC());
                 new AgentAccess(agents, sessions, new Passwords(), Clock.systemUTC())
                         .changePassword(agent, password, null);

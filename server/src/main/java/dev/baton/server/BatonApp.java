@@ -168,10 +168,10 @@ public final class BatonApp implements AutoCloseable {
         pool.setMaxTotal(64);
         Observability metrics = closeOnStop(new Observability());
         RedisAddress address = RedisAddress.parse(redisUrl);
-        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics.redisErrors()));
+        RedisKeys keys = address.keys(config.namespace());
+        UnifiedJedis redis = closeOnStop(address.connect(pool, metrics.redisErrors(), keys));
 
         ObjectMapper json = Json.newMapper();
-        RedisKeys keys = new RedisKeys(config.namespace());
         String nodeId = UUID.randomUUID().toString().substring(0, 8);
         Clock clock = Clock.systemUTC();
 

@@ -41,8 +41,7 @@ final class KbCommand {
         /** Runs the work on Baton's Redis with an editor over its knowledge base. */
         int run(Work work) throws Exception {
             ObjectMapper json = Json.newMapper();
-            RedisKeys keys = new RedisKeys("baton");
-            return redisOptions.use(redis -> {
+            return redisOptions.use((redis, keys) -> {
                 try (Answering answering = new Answering(new RedisArticleStore(redis, keys, json),
                         model -> new RedisEmbeddingCache(redis, keys, model));
                         RedisSignals signals = new RedisSignals(redis, keys, json)) {

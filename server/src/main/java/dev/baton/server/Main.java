@@ -189,7 +189,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var config = new BatonConfig(port, redis.dataDir, redis.redisUrl(), demo, publicUrl, botName, "baton", handoffPolicy(),
+        var config = new BatonConfig(port, redis.dataDir, redis.redisUrl(), demo, publicUrl, botName,
+                RedisOptions.NAMESPACE, handoffPolicy(),
                 responseTargetSeconds, System.getenv("BATON_ADMIN_EMAIL"), System.getenv("BATON_ADMIN_PASSWORD"),
                 new BatonConfig.Messenger(identitySecret, identityRequired, allowedOrigins),
                 TrustedProxies.of(trustedProxies), new SessionStore.Lifetimes(Duration.ofMinutes(sessionIdleMinutes),

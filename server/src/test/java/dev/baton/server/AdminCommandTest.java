@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.access.Passwords;
 import dev.baton.access.SessionStore;
 import dev.baton.routing.AgentRole;
+import dev.baton.server.ops.RedisWatch;
 import dev.baton.store.Json;
 import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisKeys;
 import dev.baton.store.RedisSessionStore;
+import dev.baton.testing.TestCluster;
 import dev.baton.testing.TestRedis;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.UnifiedJedis;
 
 /** {@code baton admin password}: a new password from stdin or generated, and the agent's sessions ended. */
 class AdminCommandTest {
@@ -104,5 +108,34 @@ class AdminCommandTest {
         assertEquals(2, nothing.exit());
         assertTrue(passwords.matches(password, agents.findByEmail("sam@perkful.example").orElseThrow()
                 .passwordHash()), "a refused change changes nothing");
+    }
+
+    @Test
+    void on_a_redis_cluster_the_command_finds_the_agents_in_the_clusters_layout_and_ends_their_sessions() {
+        RedisAddress address = RedisAddress.parse(RedisAddress.clusterUrl(TestCluster.seeds(), 4));
+        RedisKeys clustered = address.keys("baton");
+        // Baton's own cluster client: sessions start in a transaction, which Jedis' RedisClusterClient refuses.
+        try (UnifiedJedis cluster = address.connect(new ConnectionPoolConfig(), RedisWatch.NONE, clustered)) {
+            var clusterAgents = new RedisAgentStore(cluster, clustered, Json.newMapper());
+            var clusterSessions = new RedisSessionStore(cluster, clustered, SessionStore.Lifetimes.DEFAULTS,
+                    Clock.systemUTC());
+            TeamSetup.createAgent(clusterAgents, passwords, "kai@perkful.example", "Kai", AgentRole.ADMIN,
+                    "the old password", List.of());
+            String agentId = clusterAgents.findByEmail("kai@perkful.example").orElseThrow().id();
+            String token = clusterSessions.start(agentId).token();
+
+            Run set = run("a much better password\n", "admin", "password", "--email", "kai@perkful.example",
+                    "--redis-cluster", TestCluster.seeds(), "--feed-partitions", "4");
+            Run mixed = run("another good password\n", "admin", "password", "--email", "kai@perkful.example", "--redis-cluster",
+                    TestCluster.seeds(), "--redis-url", TestRedis.url());
+
+            assertEquals(0, set.exit(), set.out());
+            assertTrue(passwords.matches("a much better password",
+                    clusterAgents.find(agentId).orElseThrow().passwordHash()));
+            assertTrue(clusterSessions.find(token).isEmpty(), "logged out everywhere");
+            assertEquals(2, mixed.exit(), mixed.out());
+            assertTrue(mixed.out().contains("give one of --redis-url, --redis-sentinels and --redis-cluster"),
+                    mixed.out());
+        }
     }
 }

@@ -53,7 +53,29 @@ class RedisAddressTest {
     }
 
     @Test
+    void a_cluster_is_named_by_some_of_its_masters_and_partitions_its_conversations() {
+        RedisAddress address = RedisAddress.parse("redis-cluster://:p%40ss@10.0.0.5:7000,10.0.0.6,node-3:7002");
+
+        assertNull(address.redisUri());
+        assertEquals(Set.of(new HostAndPort("10.0.0.5", 7000), new HostAndPort("10.0.0.6", 6379),
+                new HostAndPort("node-3", 7002)), address.clusterNodes());
+        assertEquals("p@ss", address.password());
+        assertEquals(Replication.NONE, address.replication());
+        assertEquals(RedisAddress.DEFAULT_PARTITIONS, address.partitions());
+        assertEquals(RedisAddress.DEFAULT_PARTITIONS, address.keys("baton").partitions());
+        assertFalse(address.toString().contains("p@ss"), address.toString());
+        assertEquals(4, RedisAddress.parse(RedisAddress.clusterUrl(" a:7000,b:7001 ", 4)).partitions());
+        assertEquals(new Replication(1, Duration.ofSeconds(1)),
+                RedisAddress.parse("redis-cluster://a:7000?replicas=1").replication());
+        assertEquals(1, RedisAddress.parse("redis://db:6379").keys("baton").partitions(), "one Redis, today's keys");
+    }
+
+    @Test
     void what_it_cannot_use_is_refused_with_what_to_write() {
+        assertRefused("redis-cluster://a:7000/main", "host:port,host:port");
+        assertRefused("redis-cluster://a:7000?partitions=0", "between 1 and 1024");
+        assertRefused("redis://db:6379?partitions=16", "partitions are for a Redis Cluster");
+        assertRefused("redis-sentinel://a:26379/main?partitions=16", "partitions are for a Redis Cluster");
         assertRefused("http://db:6379", "starts with redis://");
         assertRefused("redis://:6379", "needs a host");
         assertRefused("redis-sentinel://a:26379", "MASTER_NAME");

@@ -35,7 +35,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
 class RedisCommandErrorsTest {
     private final Observability metrics = new Observability();
     private final UnifiedJedis redis = RedisAddress.parse(TestRedis.url())
-            .connect(new ConnectionPoolConfig(), metrics.redisErrors());
+            .connect(new ConnectionPoolConfig(), metrics.redisErrors(), TestRedis.newKeys());
     private final RedisKeys keys = TestRedis.newKeys();
     private final String text = "test-errors:" + UUID.randomUUID();
 

@@ -37,24 +37,39 @@ final class WorkQueueBacklog {
                 .tag("queue", group).register(registry);
     }
 
-    private Optional<StreamGroupInfo> info() {
-        List<StreamGroupInfo> groups = redis.xinfoGroups(keys.feed());
+    private Optional<StreamGroupInfo> info(int partition) {
+        List<StreamGroupInfo> groups = redis.xinfoGroups(keys.feed(partition));
         return groups.stream().filter(info -> group.equals(info.getName())).findFirst();
     }
 
+    /** The pending events of every partition's group together. */
     private double pending() {
-        return info().map(info -> (double) info.getPending()).orElse(Double.NaN);
+        double pending = 0;
+        for (int partition = 0; partition < keys.partitions(); partition++) {
+            Optional<StreamGroupInfo> info = info(partition);
+            if (info.isEmpty()) {
+                return Double.NaN;
+            }
+            pending += info.get().getPending();
+        }
+        return pending;
     }
 
+    /** The longest wait of any partition's oldest event not yet taken. */
     private double oldestWaitingSeconds() {
-        Optional<StreamGroupInfo> info = info();
-        if (info.isEmpty()) {
-            return Double.NaN;
+        double oldest = 0;
+        for (int partition = 0; partition < keys.partitions(); partition++) {
+            Optional<StreamGroupInfo> info = info(partition);
+            if (info.isEmpty()) {
+                return Double.NaN;
+            }
+            List<StreamEntry> next = redis.xrange(keys.feed(partition), "(" + info.get().getLastDeliveredId(), "+",
+                    1);
+            if (!next.isEmpty()) {
+                oldest = Math.max(oldest,
+                        Math.max(0, System.currentTimeMillis() - next.get(0).getID().getTime()) / 1000.0);
+            }
         }
-        List<StreamEntry> next = redis.xrange(keys.feed(), "(" + info.get().getLastDeliveredId(), "+", 1);
-        if (next.isEmpty()) {
-            return 0;
-        }
-        return Math.max(0, System.currentTimeMillis() - next.get(0).getID().getTime()) / 1000.0;
+        return oldest;
     }
 }
