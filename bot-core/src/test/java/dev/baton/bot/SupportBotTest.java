@@ -20,17 +20,10 @@ import dev.baton.handoff.Priority;
 import dev.baton.handoff.Reason;
 import dev.baton.kb.AnswerPolicy;
 import dev.baton.kb.Answerer;
-import dev.baton.routing.Routing;
-import dev.baton.store.Json;
-import dev.baton.store.RedisAgentStore;
 import dev.baton.store.RedisContentGaps;
-import dev.baton.store.RedisConversationStore;
 import dev.baton.store.RedisKeys;
-import dev.baton.store.RedisPresence;
-import dev.baton.store.RedisRoutingStore;
 import dev.baton.testing.TestBotParts;
-import dev.baton.testing.TestRedis;
-import java.time.Clock;
+import dev.baton.testing.TestStores;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,15 +39,12 @@ class SupportBotTest {
     private static final Answerer answerer = TestBotParts.answerer();
     private static final MessageAnalyzer analyzer = TestBotParts.analyzer();
 
-    private final RedisClient redis = TestRedis.newClient();
-    private final RedisKeys keys = TestRedis.newKeys();
-    private final ObjectMapper json = Json.newMapper();
-    private final Clock clock = Clock.systemUTC();
-    private final ConversationService conversations = new ConversationService(
-            new RedisConversationStore(redis, keys, json), "node-a", clock);
-    private final HandoffService handoffs = new HandoffService(conversations, HandoffPolicy.DEFAULT,
-            new Routing(new RedisRoutingStore(redis, keys, json), new RedisAgentStore(redis, keys, json),
-                    new RedisPresence(redis, keys, clock), clock), clock);
+    private final TestStores stores = new TestStores();
+    private final RedisClient redis = stores.redis;
+    private final RedisKeys keys = stores.keys;
+    private final ObjectMapper json = stores.json;
+    private final ConversationService conversations = stores.conversations;
+    private final HandoffService handoffs = stores.handoffs;
     private final RedisContentGaps gaps = new RedisContentGaps(redis, keys, json);
     private final SupportBot bot = new SupportBot(conversations, answerer, analyzer, HandoffPolicy.DEFAULT, handoffs,
             id -> "https://help.example/kb/" + id, "Baton", 2, gaps);
@@ -64,8 +54,7 @@ class SupportBotTest {
     @AfterEach
     void cleanUp() {
         bot.close();
-        TestRedis.clean(redis, keys);
-        redis.close();
+        stores.close();
     }
 
     /** The customer writes; the bot is given the stored event and the test waits until it acknowledges the turn. */
