@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModelAnswers implements AnswerWriter {
     private static final Logger log = LoggerFactory.getLogger(ModelAnswers.class);
+    /**
+     * Four short sentences, as the instructions ask, with room to spare; a longer answer is not what was asked for,
+     * and every sentence of it would be embedded to be checked.
+     */
+    static final int MAX_ANSWER_CHARS = 800;
     static final String INSTRUCTIONS = """
             You answer a customer's question for a support team, using only the numbered passages you are given. \
             Each passage starts with the id of its article in square brackets.
@@ -90,6 +95,8 @@ public final class ModelAnswers implements AnswerWriter {
         String refused;
         if (reply.text().isEmpty()) {
             refused = "it did not answer";
+        } else if (reply.text().length() > MAX_ANSWER_CHARS) {
+            refused = "it is longer than " + MAX_ANSWER_CHARS + " characters";
         } else if (cited.isEmpty()) {
             refused = "it cited no article";
         } else if (!retrieved.containsAll(cited)) {

@@ -98,6 +98,14 @@ class ModelAnswersTest {
     }
 
     @Test
+    void an_answer_far_longer_than_asked_is_discarded_even_when_each_sentence_is_supported() throws Exception {
+        server.replyWith(reply("You can pause your coffee subscription for up to three months. ".repeat(20),
+                "pause-subscription"));
+
+        assertEquals(Optional.empty(), answers.write(QUESTION, Language.ENGLISH, SOURCES, drafts::add));
+    }
+
+    @Test
     void an_answer_that_invents_an_order_number_is_discarded() throws Exception {
         server.replyWith(reply("You can pause your coffee subscription for up to three months. "
                 + "Your order 58213 will then ship on the day the pause ends.", "pause-subscription"));
