@@ -182,15 +182,15 @@ class WebhooksTest {
         customer.next("handoff");
         ConsoleApi anaApi = ConsoleApi.loggedIn(baton.port(), ana.email(), PASSWORD);
         assertEquals(200, anaApi.post("/api/conversations/" + id + "/claim", Map.of()).status());
+        // A payload holds the conversation as it stood when it was prepared: resolving only after the assignment's
+        // delivery came keeps its owner "agent" however slow the node is to prepare it.
+        List<Received> got = new ArrayList<>(List.of(receiver.next(), receiver.next()));
         assertEquals(200, anaApi.post("/api/conversations/" + id + "/resolve", Map.of()).status());
         skipTo(customer, "status");
         customer.sendFrame(ChatClient.frame("csat").put("rating", 4).put("comment", "Quick."));
         skipTo(customer, "csat");
-
-        List<Received> got = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            got.add(receiver.next());
-        }
+        got.add(receiver.next());
+        got.add(receiver.next());
         // A test delivery sent after them, as a marker: anything sent twice would have come by the time it does.
         String webhookId = created.body().path("id").asText();
         assertEquals(202, admin.post("/api/webhooks/" + webhookId + "/test", Map.of()).status());
