@@ -28,6 +28,9 @@ final class Facts {
     private static final Pattern SENTENCE_START = Pattern.compile("(?:^|[.!?:;。\\n•\"“(]\\s*|\\d\\.\\s+)$");
     private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"“”()]+");
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
+    /** Units that change what a number says ("three months" against "three years"), singular and plural. */
+    private static final Pattern UNIT = Pattern.compile(
+            "(?i)\\b(second|minute|hour|day|week|month|year|business day|working day)s?\\b");
     private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(zero|one|two|three|four|five|six|seven|eight|"
             + "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
             + "forty|fifty|sixty|seventy|eighty|ninety|hundred)\\b");
@@ -107,14 +110,38 @@ final class Facts {
         return Optional.empty();
     }
 
+    /** The first time unit of {@code text} ("years") that {@code sources} do not use, singular or plural. */
+    static Optional<String> unknownUnit(String text, String sources) {
+        Set<String> known = new HashSet<>();
+        Matcher inSources = UNIT.matcher(normal(sources));
+        while (inSources.find()) {
+            known.add(inSources.group(1).toLowerCase(Locale.ROOT));
+        }
+        Matcher inText = UNIT.matcher(normal(text));
+        while (inText.find()) {
+            if (!known.contains(inText.group(1).toLowerCase(Locale.ROOT))) {
+                return Optional.of(inText.group());
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
-     * What of {@code text} its sources do not hold, of what a summary or a draft must not invent: a number, an
-     * email address, a link or a name; empty when there is none.
+     * What of {@code text} its sources do not hold, of the details no model text may invent: a number, an email
+     * address or a link; empty when there is none.
      */
-    static Optional<String> invented(String text, String sources, Set<String> allowedNames) {
+    static Optional<String> inventedDetail(String text, String sources) {
         return unknownNumber(text, sources).map(n -> "the number " + n)
                 .or(() -> unknownEmail(text, sources).map(e -> "the address " + e))
-                .or(() -> unknownLink(text, sources).map(l -> "the link " + l))
+                .or(() -> unknownLink(text, sources).map(l -> "the link " + l));
+    }
+
+    /**
+     * What of {@code text} its sources do not hold, of what a summary or a draft must not invent: any detail of
+     * {@link #inventedDetail}, or a name; empty when there is none.
+     */
+    static Optional<String> invented(String text, String sources, Set<String> allowedNames) {
+        return inventedDetail(text, sources)
                 .or(() -> unknownName(text, sources, allowedNames).map(n -> "the name " + n));
     }
 
